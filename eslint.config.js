@@ -1,0 +1,40 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/', 'storybook-static/', '.tsbuild/', 'bench/results/'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.strictTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['test/fixtures/**', 'scripts/storybook-smoke.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  // Named exports only (STYLE.md); configuration files are the exception,
+  // since their tools read the default export.
+  {
+    files: ['**/*.ts'],
+    ignores: ['**/*.config.ts', 'stories/.storybook/*.ts', 'stories/**/*.stories.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
+      ],
+    },
+  },
+  prettier,
+);
