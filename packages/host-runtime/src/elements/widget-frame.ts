@@ -1,0 +1,172 @@
+import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
+
+/**
+ * Where one widget is in its life: waiting for a place in the load queue,
+ * its page loading, the bridge handshake under way, usable, failed, or
+ * silent past its time limit.
+ */
+export type HostWidgetStatus = 'queued' | 'loading' | 'connecting' | 'ready' | 'error' | 'timeout';
+
+/**
+ * Fired by `<pb-widget-frame>` when the user asks to load a failed widget
+ * again. It bubbles and crosses shadow roots so that whatever owns the frame
+ * (a panel slot, a story) can listen once for all of its frames.
+ */
+export class HostWidgetRetryEvent extends Event {
+  static readonly type = 'pb-widget-retry';
+  constructor(
+    /** The app whose widget should be loaded again. */
+    readonly appId: string,
+  ) {
+    super(HostWidgetRetryEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * `<pb-widget-frame>`: the host's chrome around one widget. It shows the
+ * app's name, a skeleton while the widget loads, and a message with a Retry
+ * button when it fails or times out. The widget's iframe goes in the default
+ * slot; it stays in the document (so it keeps loading) but out of sight until
+ * the status is `ready`.
+ *
+ * @fires pb-widget-retry - {@link HostWidgetRetryEvent} when Retry is pressed.
+ * @csspart header - the app name bar.
+ * @cssprop --pb-frame-border - border of the frame.
+ * @cssprop --pb-frame-radius - corner radius of the frame.
+ * @cssprop --pb-frame-muted - colour of the header and skeleton.
+ */
+export class HostWidgetFrameElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    status: { reflect: true },
+    appId: { attribute: 'app-id', reflect: true },
+    appName: { attribute: 'app-name' },
+    errorMessage: { attribute: 'error-message' },
+  };
+
+  static override styles = css`
+    :host {
+      display: block;
+      border: var(--pb-frame-border, 1px solid #d0d5dd);
+      border-radius: var(--pb-frame-radius, 8px);
+      overflow: hidden;
+      font: inherit;
+    }
+    header {
+      padding: 6px 12px;
+      font-size: 0.8em;
+      color: var(--pb-frame-muted, #667085);
+      border-bottom: var(--pb-frame-border, 1px solid #d0d5dd);
+    }
+    .skeleton {
+      margin: 12px;
+      height: 48px;
+      border-radius: 4px;
+      background: linear-gradient(90deg, #eaecf0 25%, #f2f4f7 50%, #eaecf0 75%);
+      background-size: 200% 100%;
+      animation: shimmer 1.2s infinite linear;
+    }
+    @keyframes shimmer {
+      to {
+        background-position: -200% 0;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .skeleton {
+        animation: none;
+      }
+    }
+    .problem {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      justify-content: space-between;
+      margin: 12px;
+    }
+    .content {
+      display: block;
+    }
+    :host(:not([status='ready'])) .content {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+  `;
+
+  /** Where the widget is in its life; reflected to the `status` attribute. */
+  declare status: HostWidgetStatus;
+  /** The id of the app the widget belongs to; reflected to `app-id`. */
+  declare appId: string;
+  /** The app's display name, shown in the header and in messages. */
+  declare appName: string;
+  /** Detail shown under an `error` status, for instance the load failure. */
+  declare errorMessage: string;
+
+  constructor() {
+    super();
+    this.status = 'queued';
+    this.appId = '';
+    this.appName = '';
+    this.errorMessage = '';
+  }
+
+  override render() {
+    const name = this.appName || this.appId;
+    return html`
+      <header part="header">${name}</header>
+      ${this.renderState(name)}
+      <div class="content"><slot></slot></div>
+    `;
+  }
+
+  private renderState(name: string) {
+    switch (this.status) {
+      case 'ready':
+        return nothing;
+      case 'error':
+      case 'timeout':
+        return html`<div class="problem" role="alert">
+          <span
+            >${
+              this.status === 'timeout'
+                ? `${name} did not respond in time.`
+                : `${name} could not be loaded.`
+            }
+            ${this.errorMessage}</span
+          >
+          <button type="button" @click=${this.retry}>Retry</button>
+        </div>`;
+      default:
+        // An unknown status (a typo in an attribute) reads as loading rather
+        // than breaking the frame.
+        return html`<div class="skeleton" role="status" aria-busy="true">
+          <span class="visually-hidden">Loading ${name}…</span>
+        </div>`;
+    }
+  }
+
+  private readonly retry = () => {
+    this.dispatchEvent(new HostWidgetRetryEvent(this.appId));
+  };
+}
+
+if (!customElements.get('pb-widget-frame')) {
+  customElements.define('pb-widget-frame', HostWidgetFrameElement);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pb-widget-frame': HostWidgetFrameElement;
+  }
+  interface HTMLElementEventMap {
+    'pb-widget-retry': HostWidgetRetryEvent;
+  }
+}
