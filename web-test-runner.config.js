@@ -1,0 +1,33 @@
+// Unit and browser tests, in headless Chromium. Test pages are served from
+// http://localhost:PORT; fixture widgets are loaded from http://127.0.0.1:PORT
+// (see test/support/origins.ts), which Chromium treats as another site, so a
+// fixture iframe is cross-origin and out of process, as a vendor's would be.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROME_ARGS, ensureChrome } from './scripts/chrome.js';
+import { countReporter } from './test/support/count-reporter.js';
+
+const executablePath = process.env['CHROME_PATH'] || ensureChrome();
+
+// PLUGBOARD_TEST_TARGET=dist runs the same tests against the rollup output
+// (what ships) instead of the TypeScript sources.
+const target = process.env['PLUGBOARD_TEST_TARGET'] === 'dist' ? 'dist' : 'source';
+const conditions = target === 'dist' ? [] : ['@plugboard/source'];
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  // test/dist/ checks build outputs themselves, so it runs only on dist.
+  files: ['test/**/*.test.ts', ...(target === 'dist' ? [] : ['!test/dist/**'])],
+  hostname: 'localhost',
+  nodeResolve: { exportConditions: [...conditions, 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10_000 } },
+  reporters: [defaultReporter(), countReporter()],
+};
