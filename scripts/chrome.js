@@ -43,7 +43,9 @@ export function candidatePaths(/** @type {string} */ platform) {
   return CANDIDATES[platform] ?? [];
 }
 
+/** No usable browser, with a message that says how to get one. */
 export class ChromeNotFoundError extends Error {
+  /** @override */
   name = 'ChromeNotFoundError';
 }
 

@@ -1,5 +1,5 @@
 // `npm test`: everything, in order: find a browser, type check, lint, build,
-// script tests, browser tests, Storybook build and its smoke test. Every step
+// node tests (scripts, end-to-end), browser tests, Storybook build and its smoke test. Every step
 // runs even when an earlier one failed (but the browser is needed first), and
 // the run ends with one line totalling all suites: `N passed, N failed`.
 // A step that is not a test suite (type check, lint, build) counts as one
@@ -32,9 +32,13 @@ function jsonCounts(/** @type {string} */ file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
-const scriptTests = readdirSync('scripts')
-  .filter((name) => name.endsWith('.test.js'))
-  .map((name) => join('scripts', name));
+// Tests that run in Node: the scripts' own, and end-to-end tests that drive a
+// server and a browser from Node.
+const nodeTests = ['scripts', 'test/e2e'].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.test.js'))
+    .map((name) => join(dir, name)),
+);
 
 /** @type {Step[]} */
 const steps = [
@@ -43,7 +47,7 @@ const steps = [
   { name: 'format', command: [bin('prettier'), '--check', '--log-level=warn', '.'] },
   { name: 'build', command: [bin('rollup'), '-c', '--silent'] },
   {
-    name: 'script tests',
+    name: 'node tests',
     command: [
       process.execPath,
       '--test',
@@ -51,7 +55,7 @@ const steps = [
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       '--test-reporter-destination=$RESULTS',
-      ...scriptTests,
+      ...nodeTests,
     ],
     counts: tapCounts,
   },

@@ -3,7 +3,10 @@
 // by PLUGBOARD_RESULTS_FILE (for `npm test`'s overall summary).
 import { writeFileSync } from 'node:fs';
 
-/** @param {any} suite */
+/**
+ * @param {import('@web/test-runner').TestSuiteResult | undefined} suite
+ * @param {{ passed: number, failed: number, skipped: number }} counts
+ */
 function countSuite(suite, counts) {
   for (const test of suite?.tests ?? []) {
     if (test.skipped) counts.skipped += 1;
