@@ -17,8 +17,8 @@ const conditions = target === 'dist' ? [] : ['@plugboard/source'];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  // test/dist/ checks build outputs themselves, so it runs only on dist.
-  files: ['test/**/*.test.ts', ...(target === 'dist' ? [] : ['!test/dist/**'])],
+  // test/build-output/ checks build outputs themselves, so it runs only on dist.
+  files: ['test/**/*.test.ts', ...(target === 'dist' ? [] : ['!test/build-output/**'])],
   hostname: 'localhost',
   nodeResolve: { exportConditions: [...conditions, 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
