@@ -1,5 +1,15 @@
 /**
  * `@plugboard/widget-sdk/protocol`: the contract that host and widget both
- * import. Types and constants only; importing it runs nothing.
+ * import: versions, error codes, the context, the methods of each side with
+ * their schemas and permissions, and the transport. Importing it runs nothing.
  */
-export { PROTOCOL_VERSION } from './protocol/version.js';
+export * from './protocol/version.js';
+export * from './protocol/errors.js';
+export * from './protocol/json.js';
+export * from './protocol/context.js';
+export * from './protocol/host-methods.js';
+export * from './protocol/widget-methods.js';
+export * from './protocol/wire.js';
+export * from './protocol/messenger.js';
+export * from './protocol/transport-errors.js';
+export * from './protocol/traffic.js';

@@ -1,7 +1,33 @@
 /**
- * The version of the Plugboard bridge protocol that this build speaks.
+ * The newest version of the Plugboard bridge protocol that this build speaks.
  *
- * Host and widget exchange it in the handshake; a change to anything under
- * `protocol/` that an older peer could misread bumps it.
+ * A change to anything under `protocol/` that an older peer could misread
+ * bumps it.
  */
 export const PROTOCOL_VERSION = 1;
+
+/** The oldest protocol version this build still speaks. */
+export const MIN_PROTOCOL_VERSION = 1;
+
+/** The protocol versions one side speaks, both ends included. */
+export interface ProtocolRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The versions this build speaks. */
+export const PROTOCOL_RANGE: ProtocolRange = { min: MIN_PROTOCOL_VERSION, max: PROTOCOL_VERSION };
+
+/**
+ * The newest version both sides speak, or `undefined` when the ranges do not
+ * meet (the handshake then fails with `version_mismatch`).
+ */
+export function negotiateVersion(ours: ProtocolRange, theirs: ProtocolRange): number | undefined {
+  const version = Math.min(ours.max, theirs.max);
+  return version >= Math.max(ours.min, theirs.min) ? version : undefined;
+}
+
+/** `"1"` or `"1–3"`, for messages. */
+export function formatRange(range: ProtocolRange): string {
+  return range.min === range.max ? `${range.min}` : `${range.min}–${range.max}`;
+}

@@ -1,0 +1,48 @@
+import * as v from 'valibot';
+import { JsonObjectSchema } from './json.js';
+
+/** The kinds of extension point a host can declare. */
+export const ExtensionPointKindSchema = v.picklist(['panel', 'column', 'action', 'dialog', 'page']);
+
+/** A reference to one host entity, for instance `{ type: 'customerorder', id: '42' }`. */
+export const EntityRefSchema = v.strictObject({
+  /** The entity type, as the extension point names it. */
+  type: v.pipe(v.string(), v.minLength(1)),
+  /** The entity's id in the host. */
+  id: v.pipe(v.string(), v.minLength(1)),
+});
+
+/** Theme tokens a widget should render with, so it looks native in the host. */
+export const ThemeSchema = v.strictObject({
+  /** Whether the host is in its light or dark scheme. */
+  mode: v.picklist(['light', 'dark']),
+  /** CSS custom property values by token name, for instance `{ 'color-text': '#101828' }`. */
+  tokens: v.record(v.string(), v.string()),
+});
+
+/**
+ * Everything a widget knows about where and for whom it runs. Handed over in
+ * the handshake, and again with `open` (entity switch) and `contextChanged`
+ * (theme, locale, settings).
+ */
+export const WidgetContextSchema = v.strictObject({
+  /** This widget instance's id, unique on the host page. */
+  instanceId: v.string(),
+  /** The extension point the widget is mounted at. */
+  extensionPoint: v.strictObject({ id: v.string(), kind: ExtensionPointKindSchema }),
+  /** The entity the widget is opened for; `null` on a create page. */
+  entity: v.nullable(EntityRefSchema),
+  /** The signed-in user. Identity proofs come from `identity.getToken`, never from here. */
+  user: v.strictObject({ id: v.string(), name: v.string() }),
+  /** The user's locale as a BCP 47 tag, for instance `en-GB`. */
+  locale: v.string(),
+  /** The host's theme. */
+  theme: ThemeSchema,
+  /** The app this widget belongs to, and its settings in this host installation. */
+  app: v.strictObject({ id: v.string(), version: v.string(), settings: JsonObjectSchema }),
+});
+
+export type ExtensionPointKind = v.InferOutput<typeof ExtensionPointKindSchema>;
+export type EntityRef = v.InferOutput<typeof EntityRefSchema>;
+export type Theme = v.InferOutput<typeof ThemeSchema>;
+export type WidgetContext = v.InferOutput<typeof WidgetContextSchema>;

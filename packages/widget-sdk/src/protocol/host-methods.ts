@@ -1,0 +1,165 @@
+import * as v from 'valibot';
+import { EntityRefSchema } from './context.js';
+import { JsonObjectSchema, JsonValueSchema } from './json.js';
+
+const NonEmpty = v.pipe(v.string(), v.minLength(1));
+const NoParams = v.undefined();
+const NoResult = v.undefined();
+
+/**
+ * A right to use one host service, declared in the app manifest:
+ * `entity:read`, `entity:write`, `selectors:<selector>` (one per host
+ * selector, for instance `selectors:goods`), `dialogs`, `toasts`,
+ * `navigation`, `messages`, `storage`, `identity`.
+ */
+export type Permission =
+  | 'entity:read'
+  | 'entity:write'
+  | `selectors:${string}`
+  | 'dialogs'
+  | 'toasts'
+  | 'navigation'
+  | 'messages'
+  | 'storage'
+  | 'identity';
+
+/**
+ * The permission a call needs, from its raw parameters. `null`: none.
+ * `undefined`: the parameters are too malformed to say; the schema check that
+ * follows rejects them.
+ */
+type PermissionRule = Permission | null | ((params: unknown) => Permission | undefined);
+
+interface MethodSpec {
+  readonly params: v.GenericSchema;
+  readonly result: v.GenericSchema;
+  readonly permission: PermissionRule;
+}
+
+/**
+ * Every method a widget may call on the host: its parameter and result
+ * schemas, and the permission it needs. This table is the one place that
+ * says which permission guards which method.
+ */
+export const HOST_METHODS = {
+  /** Health check and latency probe. */
+  ping: { params: NoParams, result: v.literal('pong'), permission: null },
+  /** The widget's content height in CSS pixels; the host clamps it to the manifest's bounds. */
+  'widget.resize': {
+    params: v.strictObject({ height: v.pipe(v.number(), v.finite(), v.minValue(0)) }),
+    result: NoResult,
+    permission: null,
+  },
+  /** Whether the widget holds unsaved changes; the host asks before leaving the entity. */
+  'widget.setDirty': {
+    params: v.strictObject({ dirty: v.boolean() }),
+    result: NoResult,
+    permission: null,
+  },
+  /** The current entity with its data, or `null` on a create page. */
+  'entity.get': {
+    params: NoParams,
+    result: v.nullable(v.strictObject({ ...EntityRefSchema.entries, data: JsonObjectSchema })),
+    permission: 'entity:read',
+  },
+  /** Proposes changes to the host's draft of the current entity; the user still saves. */
+  'entity.update': {
+    params: v.strictObject({ changes: JsonObjectSchema }),
+    result: NoResult,
+    permission: 'entity:write',
+  },
+  /** Opens a host selector (picker); resolves with what the user picked, empty if cancelled. */
+  'selectors.open': {
+    params: v.strictObject({
+      selector: NonEmpty,
+      multiple: v.optional(v.boolean()),
+      query: v.optional(v.string()),
+    }),
+    result: v.strictObject({
+      selected: v.array(v.strictObject({ id: v.string(), name: v.string() })),
+    }),
+    permission: (params) => {
+      const selector = (params as { selector?: unknown } | null | undefined)?.selector;
+      return typeof selector === 'string' && selector !== '' ? `selectors:${selector}` : undefined;
+    },
+  },
+  /** Opens one of the app's dialogs; resolves with what the dialog closed with. */
+  'dialogs.open': {
+    params: v.strictObject({ dialog: NonEmpty, params: v.optional(JsonValueSchema) }),
+    result: v.strictObject({ result: v.nullable(JsonValueSchema) }),
+    permission: 'dialogs',
+  },
+  /** Shows a toast in the host. */
+  'toasts.show': {
+    params: v.strictObject({
+      message: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+      tone: v.optional(v.picklist(['info', 'success', 'warning', 'error'])),
+    }),
+    result: NoResult,
+    permission: 'toasts',
+  },
+  /** Navigates the host to a path of its own, for instance `/orders/42`. */
+  'navigation.go': {
+    params: v.strictObject({ to: v.pipe(v.string(), v.startsWith('/')) }),
+    result: NoResult,
+    permission: 'navigation',
+  },
+  /** Sends a message to the app's other widgets (or to one, by instance id). */
+  'messages.send': {
+    params: v.strictObject({
+      topic: NonEmpty,
+      payload: JsonValueSchema,
+      to: v.optional(v.string()),
+    }),
+    result: NoResult,
+    permission: 'messages',
+  },
+  /** Reads a value the app stored in the host; `null` if none. */
+  'storage.get': {
+    params: v.strictObject({ key: NonEmpty }),
+    result: v.nullable(JsonValueSchema),
+    permission: 'storage',
+  },
+  /** Stores a value in the host for this app. */
+  'storage.set': {
+    params: v.strictObject({ key: NonEmpty, value: JsonValueSchema }),
+    result: NoResult,
+    permission: 'storage',
+  },
+  /** A short-lived signed token naming the user, for the vendor's own backend to verify. */
+  'identity.getToken': {
+    params: NoParams,
+    result: v.strictObject({ token: v.string(), expiresAt: v.number() }),
+    permission: 'identity',
+  },
+} as const satisfies Record<string, MethodSpec>;
+
+type HostTable = typeof HOST_METHODS;
+
+/** The name of a method a widget may call on the host. */
+export type HostMethodName = keyof HostTable;
+
+/** What a widget passes to a host method. */
+export type HostMethodParams<M extends HostMethodName> = v.InferInput<HostTable[M]['params']>;
+
+/** What a host method resolves with. */
+export type HostMethodResult<M extends HostMethodName> = v.InferOutput<HostTable[M]['result']>;
+
+/** The host's methods as a widget sees them. */
+export type HostMethods = {
+  [M in HostMethodName]: (params: HostMethodParams<M>) => Promise<HostMethodResult<M>>;
+};
+
+/** The permission a call needs; see {@link HOST_METHODS}. */
+export function permissionFor(
+  method: HostMethodName,
+  params: unknown,
+): Permission | null | undefined {
+  const rule: PermissionRule = HOST_METHODS[method].permission;
+  return typeof rule === 'function' ? rule(params) : rule;
+}
+
+/** Whether `name` is a host method of this protocol version. */
+export function isHostMethod(name: string): name is HostMethodName {
+  return Object.hasOwn(HOST_METHODS, name);
+}

@@ -1,0 +1,40 @@
+import * as v from 'valibot';
+import { WidgetContextSchema } from './context.js';
+
+/**
+ * Every method the host may call on a widget, with its parameter and result
+ * schemas. A widget that has no handler for one answers `unsupported`.
+ */
+export const WIDGET_METHODS = {
+  /** Health check and latency probe. */
+  ping: { params: v.undefined(), result: v.literal('pong') },
+  /** The widget is (re)opened for another entity: the live iframe is reused, not reloaded. */
+  open: { params: WidgetContextSchema, result: v.undefined() },
+  /** Something in the context other than the entity changed: theme, locale, settings. */
+  contextChanged: { params: WidgetContextSchema, result: v.undefined() },
+} as const satisfies Record<string, { params: v.GenericSchema; result: v.GenericSchema }>;
+
+type WidgetTable = typeof WIDGET_METHODS;
+
+/** The name of a method the host may call on a widget. */
+export type WidgetMethodName = keyof WidgetTable;
+
+/** What the host passes to a widget method. */
+export type WidgetMethodParams<M extends WidgetMethodName> = v.InferOutput<
+  WidgetTable[M]['params']
+>;
+
+/** What a widget method resolves with. */
+export type WidgetMethodResult<M extends WidgetMethodName> = v.InferOutput<
+  WidgetTable[M]['result']
+>;
+
+/** The widget's methods as the host sees them. */
+export type WidgetMethods = {
+  [M in WidgetMethodName]: (params: WidgetMethodParams<M>) => Promise<WidgetMethodResult<M>>;
+};
+
+/** Whether `name` is a widget method of this protocol version. */
+export function isWidgetMethod(name: string): name is WidgetMethodName {
+  return Object.hasOwn(WIDGET_METHODS, name);
+}
