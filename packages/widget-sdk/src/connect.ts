@@ -1,0 +1,147 @@
+import { CallOptions, connect as connectPenpal } from 'penpal';
+import { WidgetClient } from './client.js';
+import { embedderOrigin } from './host-origins.js';
+import { PlugboardError } from './protocol/errors.js';
+import { isExactOrigin, OriginMessenger } from './protocol/messenger.js';
+import { trafficLogger, type TrafficLog } from './protocol/traffic.js';
+import { fromTransportError } from './protocol/transport-errors.js';
+import { formatRange, PROTOCOL_RANGE } from './protocol/version.js';
+import type { Envelope, HostEndpoint, WidgetEndpoint } from './protocol/wire.js';
+
+/** Options of {@link connect}. */
+export interface ConnectOptions {
+  /**
+   * The exact origins of the hosts this widget trusts, for instance
+   * `['https://orders.example']`. Default: the origin of the page that embeds
+   * this one, as the browser reports it. Set it in production, so the widget
+   * refuses any other embedder. `'*'` and patterns are refused.
+   */
+  readonly hostOrigins?: readonly string[];
+  /** How long a call waits for the host's answer, in milliseconds. Default 10 000. */
+  readonly timeoutMs?: number;
+  /** How long to wait for the host to answer the handshake, in milliseconds. Default 10 000. */
+  readonly handshakeTimeoutMs?: number;
+  /** Logs every call (method, direction, duration, outcome) to the console, or to your function. */
+  readonly debug?: TrafficLog;
+}
+
+let connected = false;
+
+/**
+ * Connects this widget to the host that embeds it. Resolves with a typed
+ * client once the host has checked this page's origin, agreed a protocol
+ * version and handed over the widget's context.
+ *
+ * Rejects with a {@link PlugboardError}: `unsupported` outside an iframe,
+ * `busy` when already connected, `invalid_params` for a bad `hostOrigins`,
+ * `permission_denied` when the embedding page is not a trusted host,
+ * `version_mismatch`, or `timeout` when no host answers.
+ */
+export async function connect(options: ConnectOptions = {}): Promise<WidgetClient> {
+  if (window.parent === window) {
+    throw new PlugboardError(
+      'unsupported',
+      'connect() must run inside the iframe that a Plugboard host mounts; this page is not in an iframe.',
+    );
+  }
+  if (connected) {
+    throw new PlugboardError(
+      'busy',
+      'connect() was already called in this page: use the client it resolved with, or destroy() that client first.',
+    );
+  }
+  const embedder = embedderOrigin();
+  const hostOrigins = options.hostOrigins ?? (embedder === undefined ? [] : [embedder]);
+  const bad = hostOrigins.find((origin) => !isExactOrigin(origin));
+  if (bad !== undefined || hostOrigins.length === 0) {
+    throw new PlugboardError(
+      'invalid_params',
+      bad === undefined
+        ? 'The host page\'s origin is unknown: pass connect({ hostOrigins: ["https://host.example"] }).'
+        : `hostOrigins: ${JSON.stringify(bad)} is not an exact origin such as "https://host.example".`,
+    );
+  }
+  const refuse = (origin: string) => {
+    const message = `Refusing to connect: the embedding page is on ${origin}, which is not in hostOrigins [${hostOrigins.join(', ')}].`;
+    console.error(`[plugboard] ${message}`);
+    return new PlugboardError('permission_denied', message);
+  };
+  if (embedder !== undefined && !hostOrigins.includes(embedder)) throw refuse(embedder);
+
+  connected = true;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const handshakeTimeoutMs = options.handshakeTimeoutMs ?? 10_000;
+  let client: WidgetClient | undefined;
+  let rejectHandshake: (error: PlugboardError) => void = () => undefined;
+  const refused = new Promise<never>((_, reject) => {
+    rejectHandshake = reject;
+  });
+  const methods: WidgetEndpoint = {
+    call: (method, params): Promise<Envelope> =>
+      client
+        ? client.answer(method, params)
+        : Promise.resolve({
+            ok: false,
+            error: {
+              code: 'unsupported',
+              message: 'The widget is not connected yet.',
+              details: undefined,
+            },
+          }),
+  };
+  const connection = connectPenpal<HostEndpoint>({
+    messenger: new OriginMessenger({
+      remoteWindow: window.parent,
+      origins: hostOrigins,
+      onUntrustedOrigin: (origin) => {
+        rejectHandshake(refuse(origin));
+      },
+      onRemoteDestroy: () => {
+        connected = false;
+        client?.destroy();
+      },
+    }),
+    methods,
+    timeout: handshakeTimeoutMs,
+  });
+  const deadline = performance.now() + handshakeTimeoutMs;
+  try {
+    const remote = await Promise.race([connection.promise, refused]);
+    const timeout = Math.max(1, deadline - performance.now());
+    const welcome = await Promise.race([
+      remote.hello({ protocol: PROTOCOL_RANGE }, new CallOptions({ timeout })),
+      refused,
+    ]);
+    if (!welcome.ok) throw PlugboardError.from(welcome.error);
+    const { protocolVersion, context } = welcome.value;
+    if (protocolVersion < PROTOCOL_RANGE.min || protocolVersion > PROTOCOL_RANGE.max) {
+      throw new PlugboardError(
+        'version_mismatch',
+        `The host chose protocol ${protocolVersion}; this widget speaks ${formatRange(PROTOCOL_RANGE)}.`,
+      );
+    }
+    client = new WidgetClient({
+      remote,
+      context,
+      protocolVersion,
+      timeoutMs,
+      log: trafficLogger(options.debug),
+      destroy: () => {
+        connected = false;
+        connection.destroy();
+      },
+    });
+    return client;
+  } catch (error) {
+    connected = false;
+    connection.destroy();
+    const failure = fromTransportError(error, 'connect()');
+    if (failure.code === 'timeout') {
+      throw new PlugboardError(
+        'timeout',
+        `No Plugboard host answered within ${handshakeTimeoutMs} ms. Is this page mounted by a Plugboard host on ${hostOrigins.join(' or ')}?`,
+      );
+    }
+    throw failure;
+  }
+}
