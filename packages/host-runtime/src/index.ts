@@ -2,7 +2,24 @@
  * `@plugboard/host-runtime`: what a host product imports to declare extension
  * points and mount vendors' widgets.
  */
-export { PROTOCOL_VERSION } from '@plugboard/widget-sdk/protocol';
+export {
+  ErrorCode,
+  PlugboardError,
+  PROTOCOL_VERSION,
+  type Permission,
+  type PlugboardErrorCode,
+  type TrafficEntry,
+  type TrafficLog,
+  type WidgetContext,
+} from '@plugboard/widget-sdk/protocol';
+export {
+  connectWidget,
+  type HostConnection,
+  type HostConnectionInfo,
+  type HostConnectionOptions,
+} from './bridge/connection.js';
+export { DEFAULT_LIMITS, type HostBridgeLimits } from './bridge/limits.js';
+export type { HostCallInfo, HostServiceHandler, HostServices } from './services/host-services.js';
 export {
   HostWidgetFrameElement,
   HostWidgetRetryEvent,

@@ -1,0 +1,144 @@
+import {
+  HOST_METHODS,
+  isHostMethod,
+  permissionFor,
+  PlugboardError,
+  type Envelope,
+  type HostMethodName,
+} from '@plugboard/widget-sdk/protocol';
+import * as v from 'valibot';
+import type { HostServiceHandler, HostServices } from '../services/host-services.js';
+import { checkParams } from './check-params.js';
+import type { CallLimiter, HostBridgeLimits } from './limits.js';
+
+/** What the pipeline needs to know about the calling widget. */
+export interface CallerInfo {
+  readonly appId: string;
+  /** The app's display name, for messages. */
+  readonly appName: string;
+  readonly instanceId: string;
+  readonly permissions: ReadonlySet<string>;
+  readonly services: HostServices;
+  readonly limits: HostBridgeLimits;
+  readonly limiter: CallLimiter;
+  /** Aborted when the connection is destroyed. */
+  readonly signal: AbortSignal;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Runs one call from a widget through the guards, in order: permission,
+ * schema, payload size, rate limit and pending cap, the service with its time
+ * limit, and a check of the service's result. Always settles, with an
+ * envelope: errors are data here, never exceptions.
+ */
+export async function dispatchCall(
+  caller: CallerInfo,
+  method: string,
+  params: unknown,
+): Promise<Envelope> {
+  // Every call counts toward the rate, including those refused below, so a
+  // flood of bad calls is throttled too.
+  const withinRate = caller.limiter.take();
+  try {
+    if (!isHostMethod(method)) {
+      throw new PlugboardError('unsupported', `There is no host method "${method}".`);
+    }
+    const permission = permissionFor(method, params);
+    if (permission && !caller.permissions.has(permission)) {
+      throw new PlugboardError(
+        'permission_denied',
+        `${caller.appName} needs the "${permission}" permission to call ${method}.`,
+        { permission },
+      );
+    }
+    const valid: unknown = checkParams(HOST_METHODS[method].params, params, method);
+    const bytes = params === undefined ? 0 : encoder.encode(JSON.stringify(params)).byteLength;
+    if (bytes > caller.limits.maxPayloadBytes) {
+      throw new PlugboardError(
+        'invalid_params',
+        `${method}: the parameters are ${bytes} bytes, over the ${caller.limits.maxPayloadBytes}-byte limit.`,
+        { bytes, limit: caller.limits.maxPayloadBytes },
+      );
+    }
+    if (!withinRate) {
+      throw new PlugboardError(
+        'busy',
+        `${caller.appName} made more than ${caller.limits.maxCallsPerWindow} calls within ${caller.limits.rateWindowMs} ms; ${method} was refused. Try again shortly.`,
+      );
+    }
+    if (!caller.limiter.begin()) {
+      throw new PlugboardError(
+        'busy',
+        `${caller.appName} already has ${caller.limits.maxPendingCalls} calls waiting for the host; ${method} was refused.`,
+      );
+    }
+    try {
+      const value = await runService(caller, method, valid);
+      return { ok: true, value };
+    } finally {
+      caller.limiter.end();
+    }
+  } catch (error) {
+    return { ok: false, error: asPlugboardError(error, caller, method).toJSON() };
+  }
+}
+
+async function runService(
+  caller: CallerInfo,
+  method: HostMethodName,
+  params: unknown,
+): Promise<unknown> {
+  if (method === 'ping') return 'pong';
+  const handler = caller.services[method] as HostServiceHandler<typeof method> | undefined;
+  if (!handler) {
+    throw new PlugboardError('unsupported', `This host lends no ${method} service.`);
+  }
+  const controller = new AbortController();
+  const cancel = () => {
+    controller.abort(
+      new PlugboardError('cancelled', `${method} was cancelled: the connection was closed.`),
+    );
+  };
+  caller.signal.addEventListener('abort', cancel);
+  const timer = setTimeout(() => {
+    controller.abort(
+      new PlugboardError(
+        'timeout',
+        `The host's ${method} service did not answer within ${caller.limits.serviceTimeoutMs} ms.`,
+      ),
+    );
+  }, caller.limits.serviceTimeoutMs);
+  const stopped = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => {
+      reject(controller.signal.reason as Error);
+    });
+  });
+  try {
+    const info = { appId: caller.appId, instanceId: caller.instanceId, signal: controller.signal };
+    const result = await Promise.race([
+      Promise.resolve().then(() => handler(params as never, info)),
+      stopped,
+    ]);
+    const checked = v.safeParse(HOST_METHODS[method].result, result);
+    if (!checked.success) {
+      console.error(
+        `[plugboard] The host's ${method} service returned a result that breaks the protocol:`,
+        checked.issues,
+      );
+      throw new PlugboardError('host_error', `The host's ${method} service failed.`);
+    }
+    return checked.output;
+  } finally {
+    clearTimeout(timer);
+    caller.signal.removeEventListener('abort', cancel);
+  }
+}
+
+/** Any failure as a PlugboardError; a service's own exception is logged here and never sent. */
+function asPlugboardError(error: unknown, caller: CallerInfo, method: string): PlugboardError {
+  if (error instanceof PlugboardError) return error;
+  console.error(`[plugboard] The host's ${method} service failed for ${caller.appId}:`, error);
+  return new PlugboardError('host_error', `The host's ${method} service failed.`);
+}

@@ -1,0 +1,34 @@
+import type {
+  HostMethodName,
+  HostMethodParams,
+  HostMethodResult,
+} from '@plugboard/widget-sdk/protocol';
+
+/** Who is calling a host service. */
+export interface HostCallInfo {
+  /** The calling app's id. */
+  readonly appId: string;
+  /** The calling widget instance. */
+  readonly instanceId: string;
+  /** Aborted when the call times out or the widget's connection is destroyed. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * A host service method: receives parameters that already passed the
+ * permission guard and the schema check. Throw a `PlugboardError` to send a
+ * specific code (`not_found`, `cancelled`, …); any other exception reaches the
+ * widget as `host_error` without its message or stack.
+ */
+export type HostServiceHandler<M extends HostMethodName> = (
+  params: HostMethodParams<M>,
+  call: HostCallInfo,
+) => HostMethodResult<M> | Promise<HostMethodResult<M>>;
+
+/**
+ * What the host lends to widgets, method by method. A method left out
+ * answers `unsupported`. `ping` is answered by the bridge itself.
+ */
+export type HostServices = {
+  readonly [M in Exclude<HostMethodName, 'ping'>]?: HostServiceHandler<M>;
+};
