@@ -36,5 +36,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Type tests declare values only to check their types.
+    files: ['test/types/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+      '@typescript-eslint/no-unused-vars': 'off',
+      '@typescript-eslint/no-meaningless-void-operator': 'off',
+    },
+  },
   prettier,
 );

@@ -1,0 +1,123 @@
+import { expect } from 'chai';
+import type { TrafficEntry } from '@plugboard/host-runtime';
+import { closeBridges, openConnectedBridge } from '../support/bridge.js';
+import { testContext } from '../support/context.js';
+import { expectFixtureError, rejection } from '../support/errors.js';
+
+const nextTick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('bridge lifecycle', () => {
+  afterEach(closeBridges);
+
+  it('destroy() during calls rejects both sides with cancelled and aborts the service', async () => {
+    let reached: (signal: AbortSignal) => void = () => undefined;
+    const serviceSignal = new Promise<AbortSignal>((resolve) => (reached = resolve));
+    const bridge = await openConnectedBridge({
+      permissions: ['entity:read'],
+      services: {
+        'entity.get': (_params, call) => {
+          reached(call.signal);
+          return new Promise(() => undefined);
+        },
+      },
+    });
+    await bridge.widget.value('handle', { method: 'open', behavior: 'hang' });
+    const widgetCall = bridge.widget.run('call', { method: 'entity.get' });
+    const hostCall = bridge.connection.call('open', testContext());
+    const signal = await serviceSignal;
+    expect(signal.aborted).to.equal(false);
+
+    bridge.connection.destroy();
+
+    const hostError = await rejection(hostCall);
+    expect(hostError.code).to.equal('cancelled');
+    expectFixtureError(await widgetCall, 'cancelled');
+    expect(signal.aborted).to.equal(true);
+  });
+
+  it('processes no message after destroy()', async () => {
+    const calls: string[] = [];
+    const bridge = await openConnectedBridge({
+      permissions: ['storage'],
+      services: {
+        'storage.get': ({ key }) => {
+          calls.push(key);
+          return null;
+        },
+      },
+    });
+    await bridge.widget.value('call', { method: 'storage.get', params: { key: 'before' } });
+    bridge.connection.destroy();
+    await nextTick();
+    const after = await bridge.widget.run('call', {
+      method: 'storage.get',
+      params: { key: 'after' },
+    });
+    expectFixtureError(after, 'cancelled');
+    const hostAfter = await rejection(bridge.connection.call('ping', undefined));
+    expect(hostAfter.code).to.equal('cancelled');
+    expect(calls).to.deep.equal(['before']);
+  });
+
+  it("the widget's destroy() cancels the host's pending calls", async () => {
+    const bridge = await openConnectedBridge();
+    await bridge.widget.value('handle', { method: 'open', behavior: 'hang' });
+    const hostCall = bridge.connection.call('open', testContext());
+    await nextTick();
+    await bridge.widget.value('destroy');
+    expect((await rejection(hostCall)).code).to.equal('cancelled');
+  });
+
+  it('times out a host-to-widget call the widget never answers', async () => {
+    const bridge = await openConnectedBridge();
+    await bridge.widget.value('handle', { method: 'open', behavior: 'hang' });
+    const error = await rejection(
+      bridge.connection.call('open', testContext(), { timeoutMs: 150 }),
+    );
+    expect(error.code).to.equal('timeout');
+    expect(error.message).to.contain('open');
+  });
+
+  it("reports a widget handler's exception as an error, not a hang", async () => {
+    const bridge = await openConnectedBridge();
+    await bridge.widget.value('handle', { method: 'open', behavior: 'throw' });
+    const error = await rejection(bridge.connection.call('open', testContext()));
+    expect(error.code).to.equal('host_error');
+    expect(error.message).to.contain("widget's open handler failed: widget bug");
+  });
+
+  it('refuses a widget result that breaks the protocol', async () => {
+    const bridge = await openConnectedBridge();
+    await bridge.widget.value('handle', { method: 'open', behavior: 'bad-result' });
+    const error = await rejection(bridge.connection.call('open', testContext()));
+    expect(error.message).to.contain('answered open with a result that breaks the protocol');
+  });
+
+  it('checks the parameters of host-to-widget calls before sending', async () => {
+    const bridge = await openConnectedBridge();
+    const error = await rejection(
+      bridge.connection.call('open', { ...testContext(), locale: 7 } as never),
+    );
+    expect(error.code).to.equal('invalid_params');
+    expect(error.message).to.contain('open: params.locale:');
+  });
+
+  it('logs bridge traffic when debug is on: method, direction, duration, outcome', async () => {
+    const entries: TrafficEntry[] = [];
+    const bridge = await openConnectedBridge({ debug: (entry) => entries.push(entry) });
+    await bridge.widget.value('call', { method: 'ping' });
+    await bridge.widget.run('call', { method: 'storage.get', params: { key: 'k' } });
+    await bridge.connection.call('ping', undefined);
+    expect(
+      entries.map(({ direction, method, outcome }) => ({ direction, method, outcome })),
+    ).to.deep.equal([
+      { direction: 'widget→host', method: 'ping', outcome: 'ok' },
+      { direction: 'widget→host', method: 'storage.get', outcome: 'permission_denied' },
+      { direction: 'host→widget', method: 'ping', outcome: 'ok' },
+    ]);
+    for (const entry of entries) {
+      expect(entry.durationMs).to.be.a('number').and.to.be.at.least(0);
+      expect(entry.instanceId).to.equal('w-1');
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import type { HostServices } from '@plugboard/host-runtime';
+import type { HostMethodName, HostMethodParams, HostMethodResult } from '@plugboard/widget-sdk';
+
+type Sample<M extends HostMethodName> = {
+  params: HostMethodParams<M>;
+  result: HostMethodResult<M>;
+};
+
+/**
+ * A valid call and a valid result for every host method. The mapped type
+ * makes a new host method a compile error here until it has a sample, so the
+ * table-driven tests cover every method.
+ */
+export const SAMPLE_CALLS: { [M in HostMethodName]: Sample<M> } = {
+  ping: { params: undefined, result: 'pong' },
+  'widget.resize': { params: { height: 120 }, result: undefined },
+  'widget.setDirty': { params: { dirty: true }, result: undefined },
+  'entity.get': {
+    params: undefined,
+    result: { type: 'customerorder', id: '42', data: { total: 1250, currency: 'EUR' } },
+  },
+  'entity.update': { params: { changes: { comment: 'Leave at the door' } }, result: undefined },
+  'selectors.open': {
+    params: { selector: 'goods', multiple: true },
+    result: { selected: [{ id: 'g-1', name: 'Oak desk' }] },
+  },
+  'dialogs.open': { params: { dialog: 'pick-slot' }, result: { result: { slot: '10:00' } } },
+  'toasts.show': { params: { message: 'Saved', tone: 'success' }, result: undefined },
+  'navigation.go': { params: { to: '/orders/43' }, result: undefined },
+  'messages.send': { params: { topic: 'refresh', payload: { id: '42' } }, result: undefined },
+  'storage.get': { params: { key: 'last-sync' }, result: '2026-11-23' },
+  'storage.set': { params: { key: 'last-sync', value: '2026-11-23' }, result: undefined },
+  'identity.getToken': {
+    params: undefined,
+    result: { token: 'signed.jwt.token', expiresAt: 1_900_000_000 },
+  },
+};
+
+/** Host services that answer every method with its sample result. */
+export function sampleServices(): HostServices {
+  const services: Record<string, () => unknown> = {};
+  for (const [method, sample] of Object.entries(SAMPLE_CALLS)) {
+    if (method !== 'ping') services[method] = () => sample.result;
+  }
+  return services;
+}

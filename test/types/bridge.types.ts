@@ -1,0 +1,55 @@
+// Type tests of the bridge's public API, checked by `tsc --build` (never run).
+// Each @ts-expect-error line must fail to compile, or the build fails.
+import type { HostConnection } from '@plugboard/host-runtime';
+import type { HostMethodResult, WidgetClient, WidgetContext } from '@plugboard/widget-sdk';
+
+type Equal<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function assertType<T extends true>(): T | undefined {
+  return undefined;
+}
+
+export async function widgetSide(client: WidgetClient): Promise<void> {
+  // Results are typed per method.
+  const entity = await client.call('entity.get');
+  assertType<Equal<typeof entity, HostMethodResult<'entity.get'>>>();
+  if (entity) assertType<Equal<typeof entity.id, string>>();
+  const picked = await client.call('selectors.open', { selector: 'goods' });
+  assertType<Equal<typeof picked.selected, { id: string; name: string }[]>>();
+  assertType<Equal<Awaited<ReturnType<typeof client.call<'ping'>>>, 'pong'>>();
+
+  // @ts-expect-error: toasts.show needs a string message
+  await client.call('toasts.show', { message: 42 });
+  // @ts-expect-error: unknown key
+  await client.call('toasts.show', { message: 'Saved', colour: 'green' });
+  // @ts-expect-error: tone is one of four words
+  await client.call('toasts.show', { message: 'Saved', tone: 'loud' });
+  // @ts-expect-error: storage.set needs params
+  await client.call('storage.set');
+  // @ts-expect-error: not a host method
+  await client.call('files.delete');
+  // @ts-expect-error: a function is not JSON
+  await client.call('messages.send', { topic: 't', payload: () => 1 });
+
+  // @ts-expect-error: storage.get resolves with JSON or null, not a number
+  const wrong: number = await client.call('storage.get', { key: 'k' });
+  void wrong;
+
+  client.handle('open', (context) => {
+    assertType<Equal<typeof context, WidgetContext>>();
+  });
+  // @ts-expect-error: ping answers 'pong'
+  client.handle('ping', () => 'pang');
+  // @ts-expect-error: not a widget method
+  client.handle('close', () => undefined);
+}
+
+export async function hostSide(connection: HostConnection, context: WidgetContext): Promise<void> {
+  const pong = await connection.call('ping', undefined);
+  assertType<Equal<typeof pong, 'pong'>>();
+  await connection.call('open', context);
+  // @ts-expect-error: open needs a full context
+  await connection.call('open', { instanceId: 'w-1' });
+  // @ts-expect-error: not a widget method
+  await connection.call('save', undefined);
+}
