@@ -5,7 +5,8 @@
 // - for the widget SDK, also a standalone minified build with penpal bundled,
 //   as ESM and as a classic script defining the global `Plugboard`: for vendors
 //   who use a <script> tag, and for the bundle-size benchmark.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -47,19 +48,50 @@ function ts(pkgDir, { declarations, outDir }) {
 /**
  * @param {string} pkgDir
  * @param {Record<string, string>} input
+ * @param {import('rollup').Plugin[]} [plugins] run after TypeScript
  * @returns {import('rollup').RollupOptions}
  */
-function library(pkgDir, input) {
+function library(pkgDir, input, plugins = []) {
   return {
     input,
     external: externalsOf(pkgDir),
-    plugins: [ts(pkgDir, { declarations: true, outDir: `${pkgDir}/dist` })],
+    plugins: [ts(pkgDir, { declarations: true, outDir: `${pkgDir}/dist` }), ...plugins],
     output: {
       dir: `${pkgDir}/dist`,
       format: 'esm',
       sourcemap: true,
       preserveModules: true,
       preserveModulesRoot: `${pkgDir}/src`,
+    },
+  };
+}
+
+/**
+ * Writes the app manifest's JSON Schema next to the built runtime, generated
+ * from the same valibot schema the runtime validates with, for editor
+ * completion in vendors' manifest files.
+ * @param {string} pkgDir
+ * @returns {import('rollup').Plugin}
+ */
+function manifestJsonSchema(pkgDir) {
+  return {
+    name: 'manifest-json-schema',
+    async writeBundle() {
+      const { toJsonSchema } = await import('@valibot/to-json-schema');
+      const built = pathToFileURL(`${pkgDir}/dist/manifest/schema.js`).href;
+      const { ManifestSchema } = await import(`${built}?t=${Date.now()}`);
+      // Rules written as code (origins, URLs, permissions) cannot be
+      // expressed in JSON Schema; the runtime still checks them.
+      const schema = toJsonSchema(ManifestSchema, { errorMode: 'ignore' });
+      const document = {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        title: 'Plugboard app manifest, version 1',
+        ...schema,
+      };
+      writeFileSync(
+        `${pkgDir}/dist/manifest.schema.json`,
+        `${JSON.stringify(document, null, 2)}\n`,
+      );
     },
   };
 }
@@ -93,5 +125,9 @@ export default [
     ],
   },
   // Built after the SDK: the runtime's types import the SDK's published ones.
-  library(host, { index: `${host}/src/index.ts` }),
+  library(
+    host,
+    { index: `${host}/src/index.ts`, 'manifest/schema': `${host}/src/manifest/schema.ts` },
+    [manifestJsonSchema(host)],
+  ),
 ];

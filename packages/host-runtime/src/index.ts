@@ -21,6 +21,12 @@ export {
 export { DEFAULT_LIMITS, type HostBridgeLimits } from './bridge/limits.js';
 export type { HostCallInfo, HostServiceHandler, HostServices } from './services/host-services.js';
 export {
+  HostManifestError,
+  validateManifest,
+  type HostManifestIssue,
+} from './manifest/validate.js';
+export type { HostManifest, HostManifestWidget } from './manifest/schema.js';
+export {
   HostWidgetFrameElement,
   HostWidgetRetryEvent,
   type HostWidgetStatus,

@@ -1,0 +1,158 @@
+import * as v from 'valibot';
+
+// Messages are rules a vendor can act on: "must be …". The path in front of
+// them is added by validateManifest().
+
+const text = (max = 200) =>
+  v.pipe(
+    v.string('must be a string'),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+  );
+
+const slug = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes (at most 63)'),
+);
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether `value` is an https URL, or an http URL on this machine. */
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+const webUrl = v.pipe(
+  v.string('must be a string'),
+  v.check(isWebUrl, 'must be https, or http on localhost'),
+);
+
+const origin = v.pipe(
+  webUrl,
+  v.check(
+    (value) => URL.canParse(value) && new URL(value).origin === value,
+    'must be an origin such as https://vendor.example, with no path or trailing slash',
+  ),
+);
+
+const pixels = (message: string) =>
+  v.pipe(v.number('must be a number'), v.integer(message), v.minValue(0, message));
+
+/** The protocols a widget can take part in, beyond the basic bridge. */
+export const WidgetProtocolSchema = v.picklist(
+  ['dirty-state', 'save', 'change', 'validation'],
+  'must be one of dirty-state, save, change, validation',
+);
+
+const PERMISSIONS = new Set([
+  'entity:read',
+  'entity:write',
+  'dialogs',
+  'toasts',
+  'navigation',
+  'messages',
+  'storage',
+  'identity',
+]);
+
+/** One permission a manifest can ask for. */
+export const PermissionSchema = v.pipe(
+  v.string('must be a string'),
+  v.check(
+    (value) => PERMISSIONS.has(value) || /^selectors:[a-z0-9][a-z0-9-]*$/.test(value),
+    'must be a known permission: entity:read, entity:write, selectors:<name>, dialogs, toasts, navigation, messages, storage or identity',
+  ),
+);
+
+/** A widget: one page of the app, shown at one extension point. */
+export const ManifestWidgetSchema = v.strictObject({
+  /** Unique within the manifest. */
+  id: slug,
+  /** The id of the extension point it goes to, for instance `customerorder.card`. */
+  point: text(),
+  /** The page to load; must be on the manifest's origin. */
+  url: webUrl,
+  /** Height bounds in CSS pixels; the widget's reported height is clamped to them. */
+  height: v.strictObject({
+    min: pixels('must be a whole number of pixels, 0 or more'),
+    max: pixels('must be a whole number of pixels, 0 or more'),
+    initial: pixels('must be a whole number of pixels, 0 or more'),
+  }),
+  /** Host protocols the widget takes part in. Default: none. */
+  protocols: v.optional(v.array(WidgetProtocolSchema, 'must be a list')),
+});
+
+/** A list column whose cells the app's connector renders. */
+export const ManifestColumnSchema = v.strictObject({
+  id: slug,
+  point: text(),
+  title: text(80),
+  width: v.optional(pixels('must be a whole number of pixels, 0 or more')),
+});
+
+/** An action (a button or menu item) handled by the app's connector. */
+export const ManifestActionSchema = v.strictObject({
+  id: slug,
+  point: text(),
+  title: text(80),
+});
+
+/** A modal dialog page the app's widgets can open. */
+export const ManifestDialogSchema = v.strictObject({
+  id: slug,
+  url: webUrl,
+  title: text(80),
+  width: v.optional(pixels('must be a whole number of pixels, 0 or more')),
+  height: v.optional(pixels('must be a whole number of pixels, 0 or more')),
+});
+
+/**
+ * An app manifest, version 1: what a vendor publishes so a host can install
+ * the app.
+ */
+export const ManifestSchema = v.strictObject({
+  /** The manifest format's version. */
+  manifestVersion: v.literal(1, 'must be 1'),
+  /** The app's id: unique among a host's apps. */
+  id: slug,
+  /** The app's display name. */
+  name: text(80),
+  /** The app's version, semver. */
+  version: v.pipe(
+    v.string('must be a string'),
+    v.regex(
+      /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/,
+      'must be a semantic version such as 1.4.0',
+    ),
+  ),
+  /** Who makes the app, and where users get support. */
+  vendor: v.strictObject({
+    name: text(),
+    url: webUrl,
+    email: v.pipe(v.string('must be a string'), v.email('must be an email address')),
+  }),
+  /** The origin every page of the app is served from. */
+  origin,
+  /** The app's widgets. */
+  widgets: v.array(ManifestWidgetSchema, 'must be a list'),
+  /** The host services the app asks to use. */
+  permissions: v.array(PermissionSchema, 'must be a list'),
+  /** List columns rendered by the connector. */
+  columns: v.optional(v.array(ManifestColumnSchema, 'must be a list')),
+  /** Actions handled by the connector. */
+  actions: v.optional(v.array(ManifestActionSchema, 'must be a list')),
+  /** Dialog pages. */
+  dialogs: v.optional(v.array(ManifestDialogSchema, 'must be a list')),
+  /** The app's connector page, which answers column and action calls. */
+  connector: v.optional(v.strictObject({ url: webUrl })),
+});
+
+/** A valid app manifest. */
+export type HostManifest = v.InferOutput<typeof ManifestSchema>;
+/** One widget of a manifest. */
+export type HostManifestWidget = v.InferOutput<typeof ManifestWidgetSchema>;
