@@ -1,4 +1,5 @@
 import { CallOptions, connect as connectPenpal } from 'penpal';
+import { autoResize } from './auto-resize.js';
 import { WidgetClient } from './client.js';
 import { embedderOrigin } from './host-origins.js';
 import { PlugboardError } from './protocol/errors.js';
@@ -23,6 +24,8 @@ export interface ConnectOptions {
   readonly handshakeTimeoutMs?: number;
   /** Logs every call (method, direction, duration, outcome) to the console, or to your function. */
   readonly debug?: TrafficLog;
+  /** Reports the page's height to the host as it changes, so the iframe fits. Default `true`. */
+  readonly autoResize?: boolean;
 }
 
 let connected = false;
@@ -72,6 +75,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
   const timeoutMs = options.timeoutMs ?? 10_000;
   const handshakeTimeoutMs = options.handshakeTimeoutMs ?? 10_000;
   let client: WidgetClient | undefined;
+  let stopResize: (() => void) | undefined;
   let rejectHandshake: (error: PlugboardError) => void = () => undefined;
   const refused = new Promise<never>((_, reject) => {
     rejectHandshake = reject;
@@ -128,9 +132,11 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
       log: trafficLogger(options.debug),
       destroy: () => {
         connected = false;
+        stopResize?.();
         connection.destroy();
       },
     });
+    if (options.autoResize !== false) stopResize = autoResize(client);
     return client;
   } catch (error) {
     connected = false;
