@@ -26,8 +26,20 @@ export {
   type HostManifestIssue,
 } from './manifest/validate.js';
 export type { HostManifest, HostManifestWidget } from './manifest/schema.js';
+export { HostWidgetFrameElement, HostWidgetRetryEvent } from './elements/widget-frame.js';
+export { HostPanelSlotElement } from './elements/panel-slot.js';
 export {
-  HostWidgetFrameElement,
-  HostWidgetRetryEvent,
-  type HostWidgetStatus,
-} from './elements/widget-frame.js';
+  createHost,
+  Host,
+  HostConfigError,
+  type HostInstallGrants,
+  type HostOptions,
+} from './host.js';
+export type {
+  HostExtensionPoint,
+  HostInstalledApp,
+  HostState,
+  HostStore,
+  HostWidgetInstance,
+  HostWidgetStatus,
+} from './store/host-store.js';

@@ -1,11 +1,19 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
+import type { EntityRef } from '@plugboard/widget-sdk/protocol';
+import {
+  LitElement,
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from 'lit';
+import { WidgetMount } from '../frames/widget-mount.js';
+import { findHost, type Host } from '../host.js';
+import type { HostWidgetInstance, HostWidgetStatus } from '../store/host-store.js';
+import { issueWarning } from './warnings.js';
+import { StoreController } from './store-controller.js';
 
-/**
- * Where one widget is in its life: waiting for a place in the load queue,
- * its page loading, the bridge handshake under way, usable, failed, or
- * silent past its time limit.
- */
-export type HostWidgetStatus = 'queued' | 'loading' | 'connecting' | 'ready' | 'error' | 'timeout';
+let instances = 0;
 
 /**
  * Fired by `<pb-widget-frame>` when the user asks to load a failed widget
@@ -29,6 +37,12 @@ export class HostWidgetRetryEvent extends Event {
  * slot; it stays in the document (so it keeps loading) but out of sight until
  * the status is `ready`.
  *
+ * Given a host (the `host` property, or a root attached with
+ * `host.attach()`), an `appId`, a `widgetId` and a `point`, the frame mounts
+ * the widget itself: lazily when it comes near the viewport, through the
+ * host's load queue, with its status from the host store. Without them it
+ * only shows the `status` it is given (Storybook, custom layouts).
+ *
  * @fires pb-widget-retry - {@link HostWidgetRetryEvent} when Retry is pressed.
  * @csspart header - the app name bar.
  * @cssprop --pb-frame-border - border of the frame.
@@ -41,6 +55,10 @@ export class HostWidgetFrameElement extends LitElement {
     appId: { attribute: 'app-id', reflect: true },
     appName: { attribute: 'app-name' },
     errorMessage: { attribute: 'error-message' },
+    host: { attribute: false },
+    widgetId: { attribute: 'widget-id' },
+    point: {},
+    entity: { attribute: false },
   };
 
   static override styles = css`
@@ -110,12 +128,115 @@ export class HostWidgetFrameElement extends LitElement {
   /** Detail shown under an `error` status, for instance the load failure. */
   declare errorMessage: string;
 
+  /** The host that mounts the widget. Default: the host attached to a root above the frame. */
+  declare host: Host | undefined;
+  /** The widget's id in its app's manifest. */
+  declare widgetId: string;
+  /** The extension point the widget is mounted at. */
+  declare point: string;
+  /** The entity the widget shows; changing it sends `open` to the live widget. */
+  declare entity: EntityRef | null;
+
+  /** This frame's widget instance id. */
+  readonly instanceId = `pb-widget-${++instances}`;
+  #mount: WidgetMount | undefined;
+  #observer: IntersectionObserver | undefined;
+  readonly #instance = new StoreController<HostWidgetInstance | undefined>(
+    this,
+    () => (this.#mount ? this.#resolvedHost()?.store : undefined),
+    (state) => state.widgets[this.instanceId],
+  );
+
   constructor() {
     super();
     this.status = 'queued';
     this.appId = '';
     this.appName = '';
     this.errorMessage = '';
+    this.host = undefined;
+    this.widgetId = '';
+    this.point = '';
+    this.entity = null;
+    this.addEventListener(HostWidgetRetryEvent.type, () => {
+      this.#mount?.retry();
+    });
+  }
+
+  override connectedCallback(): void {
+    this.#createMount();
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#mount?.destroy();
+    this.#mount = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const instance = this.#instance.value;
+    if (instance) {
+      this.status = instance.status;
+      this.errorMessage = instance.error ?? '';
+    }
+    // The first render has no previous entity; later ones reopen the widget
+    // only when the entity really changed (slots pass a new object each time).
+    const previous = changed.get('entity');
+    if (
+      previous !== undefined &&
+      (previous?.type !== this.entity?.type || previous?.id !== this.entity?.id)
+    ) {
+      void this.#mount?.setEntity(this.entity);
+    }
+  }
+
+  #resolvedHost(): Host | undefined {
+    return this.host ?? findHost(this);
+  }
+
+  #createMount(): void {
+    if (!this.appId || !this.widgetId || !this.point) return;
+    const host = this.#resolvedHost();
+    if (!host) {
+      issueWarning(
+        'no-host',
+        `<pb-widget-frame app-id="${this.appId}"> has no host: set its host property or call host.attach() on a root above it.`,
+      );
+      return;
+    }
+    const state = host.store.getState();
+    const app = state.apps.find((a) => a.manifest.id === this.appId);
+    const widget = app?.manifest.widgets.find((w) => w.id === this.widgetId);
+    const point = state.points[this.point];
+    if (!app || !widget || !point) {
+      issueWarning(
+        'unknown-widget',
+        `No installed widget "${this.appId}/${this.widgetId}" at point "${this.point}".`,
+      );
+      return;
+    }
+    this.#mount = new WidgetMount({
+      host,
+      app,
+      widget,
+      point,
+      instanceId: this.instanceId,
+      entity: this.entity,
+      container: this,
+    });
+    // Created only when the frame comes near the viewport.
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#observer?.disconnect();
+        this.#observer = undefined;
+        void this.#mount?.start();
+      },
+      { rootMargin: host.options.lazyMargin ?? '200px' },
+    );
+    this.#observer.observe(this);
   }
 
   override render() {

@@ -1,0 +1,118 @@
+import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { findHost, type Host } from '../host.js';
+import { widgetsForPoint, type HostInstalledApp } from '../store/host-store.js';
+import { StoreController } from './store-controller.js';
+import { issueWarning } from './warnings.js';
+import './widget-frame.js';
+
+type Entry = { readonly app: HostInstalledApp; readonly widgetId: string };
+
+const sameEntries = (a: readonly Entry[], b: readonly Entry[]) =>
+  a.length === b.length &&
+  a.every((entry, i) => entry.app === b.at(i)?.app && entry.widgetId === b.at(i)?.widgetId);
+
+/**
+ * `<pb-panel-slot point="customerorder.card" entity-type="customerorder" entity-id="42">`:
+ * shows every widget installed for an extension point, in install order,
+ * each in a `<pb-widget-frame>`. Changing `entity-id` reopens the live
+ * widgets for the new entity without reloading them. A slot with no widgets
+ * renders nothing and takes no space (it gets the `empty` attribute).
+ */
+export class HostPanelSlotElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    point: {},
+    entityType: { attribute: 'entity-type' },
+    entityId: { attribute: 'entity-id' },
+    host: { attribute: false },
+  };
+
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: var(--pb-slot-gap, 12px);
+    }
+    :host([empty]) {
+      display: none;
+    }
+  `;
+
+  /** The extension point's id. */
+  declare point: string;
+  /** The entity type; default: the extension point's. */
+  declare entityType: string;
+  /** The entity's id; empty on a create page. */
+  declare entityId: string;
+  /** The host. Default: the host attached to a root above the slot. */
+  declare host: Host | undefined;
+
+  readonly #entries = new StoreController<readonly Entry[]>(
+    this,
+    () => this.#resolvedHost()?.store,
+    (state) => widgetsForPoint(state, this.point),
+    sameEntries,
+  );
+
+  constructor() {
+    super();
+    this.point = '';
+    this.entityType = '';
+    this.entityId = '';
+    this.host = undefined;
+  }
+
+  override connectedCallback(): void {
+    const host = this.#resolvedHost();
+    if (!host) {
+      issueWarning(
+        'no-host',
+        `<pb-panel-slot point="${this.point}"> has no host: set its host property or call host.attach() on a root above it.`,
+      );
+    } else if (!host.store.getState().points[this.point]) {
+      issueWarning(
+        'unknown-point',
+        `<pb-panel-slot> names point "${this.point}", which this host does not declare.`,
+      );
+    }
+    super.connectedCallback();
+  }
+
+  protected override willUpdate(): void {
+    this.toggleAttribute('empty', (this.#entries.value ?? []).length === 0);
+  }
+
+  #resolvedHost(): Host | undefined {
+    return this.host ?? findHost(this);
+  }
+
+  override render() {
+    const host = this.#resolvedHost();
+    const entries = this.#entries.value ?? [];
+    if (!host || entries.length === 0) return nothing;
+    const type = this.entityType || host.store.getState().points[this.point]?.entity || '';
+    const entity = type && this.entityId ? { type, id: this.entityId } : null;
+    return repeat(
+      entries,
+      (entry) => `${entry.app.manifest.id}/${entry.widgetId}`,
+      (entry) =>
+        html`<pb-widget-frame
+          .host=${host}
+          .appId=${entry.app.manifest.id}
+          .appName=${entry.app.manifest.name}
+          .widgetId=${entry.widgetId}
+          .point=${this.point}
+          .entity=${entity}
+        ></pb-widget-frame>`,
+    );
+  }
+}
+
+if (!customElements.get('pb-panel-slot')) {
+  customElements.define('pb-panel-slot', HostPanelSlotElement);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pb-panel-slot': HostPanelSlotElement;
+  }
+}

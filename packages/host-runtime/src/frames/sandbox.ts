@@ -1,0 +1,12 @@
+/**
+ * The sandbox a widget iframe gets: scripts, forms, popups and downloads, and
+ * its own origin (for the vendor's cookies and storage). Never top
+ * navigation. A widget on the host's own origin is refused
+ * `allow-same-origin`: with it, the page could reach into the host and lift
+ * its own sandbox.
+ */
+export function sandboxFor(widgetOrigin: string, hostOrigin: string): string {
+  const tokens = ['allow-scripts', 'allow-forms', 'allow-popups', 'allow-downloads'];
+  if (widgetOrigin !== hostOrigin) tokens.push('allow-same-origin');
+  return tokens.join(' ');
+}

@@ -1,0 +1,172 @@
+import type { JsonValue, Theme, TrafficLog } from '@plugboard/widget-sdk/protocol';
+import type { HostBridgeLimits } from './bridge/limits.js';
+import { LoadQueue } from './frames/load-queue.js';
+import type { HostManifest } from './manifest/schema.js';
+import {
+  HostManifestError,
+  validateManifest,
+  type HostManifestIssue,
+} from './manifest/validate.js';
+import type { HostServices } from './services/host-services.js';
+import {
+  createHostStore,
+  type HostExtensionPoint,
+  type HostInstalledApp,
+  type HostStore,
+} from './store/host-store.js';
+
+/** Options of {@link createHost}. */
+export interface HostOptions {
+  /** The places in the host UI where apps can plug in. Ids must be unique. */
+  readonly extensionPoints: readonly HostExtensionPoint[];
+  /** The host services widgets can reach (each behind its permission). */
+  readonly services?: HostServices;
+  /** The signed-in user, as widgets see it. */
+  readonly user: { readonly id: string; readonly name: string };
+  /** The user's locale, a BCP 47 tag. Default `en`. */
+  readonly locale?: string;
+  /** The host's theme. Default: light, no tokens. */
+  readonly theme?: Theme;
+  /** Bridge limits for every widget. */
+  readonly limits?: Partial<HostBridgeLimits>;
+  /** How many widget iframes may load at once. Default 4. */
+  readonly loadConcurrency?: number;
+  /** How near the viewport a widget must come before its iframe is created (a CSS margin). Default `200px`. */
+  readonly lazyMargin?: string;
+  /** Logs every bridge call, for every widget. */
+  readonly debug?: TrafficLog;
+}
+
+/** What a host installation grants an app, beyond its manifest. */
+export interface HostInstallGrants {
+  /** Narrows the manifest's permissions to these; it cannot widen them. */
+  readonly permissions?: readonly string[];
+  /** Installs the app without showing its widgets. */
+  readonly disabled?: boolean;
+  /** The app's settings, handed to its widgets in their context. */
+  readonly settings?: Readonly<Record<string, JsonValue>>;
+}
+
+/** A host configuration that cannot work, for instance two points with one id. */
+export class HostConfigError extends Error {
+  override readonly name = 'HostConfigError';
+}
+
+/** Which point kinds each part of a manifest may target. */
+const KINDS_FOR = {
+  widgets: ['panel', 'page', 'dialog'],
+  columns: ['column'],
+  actions: ['action'],
+} as const;
+
+/** The runtime of one host page: its extension points, installed apps and mounted widgets. */
+export class Host {
+  /** The state of everything; elements read it. */
+  readonly store: HostStore;
+  /** The queue every widget iframe of this host loads through. */
+  readonly loadQueue: LoadQueue;
+  readonly options: Readonly<HostOptions>;
+
+  constructor(options: HostOptions) {
+    const seen = new Set<string>();
+    for (const point of options.extensionPoints) {
+      if (seen.has(point.id)) {
+        throw new HostConfigError(
+          `Two extension points have the id "${point.id}"; ids must be unique.`,
+        );
+      }
+      seen.add(point.id);
+    }
+    this.options = options;
+    this.store = createHostStore(options.extensionPoints);
+    this.loadQueue = new LoadQueue(options.loadConcurrency ?? 4);
+  }
+
+  /**
+   * Validates and installs an app manifest. Throws {@link HostManifestError}
+   * listing every problem, including widgets that name a point this host does
+   * not have, or an app that is already installed.
+   */
+  install(manifest: unknown, grants: HostInstallGrants = {}): HostInstalledApp {
+    const valid = validateManifest(manifest);
+    const issues = this.#installIssues(valid);
+    if (issues.length > 0) throw new HostManifestError(valid.id, issues);
+    const permissions = grants.permissions
+      ? valid.permissions.filter((permission) => grants.permissions?.includes(permission))
+      : valid.permissions;
+    const app: HostInstalledApp = {
+      manifest: valid,
+      permissions,
+      disabled: grants.disabled ?? false,
+      settings: grants.settings ?? {},
+    };
+    this.store.setState({ apps: [...this.store.getState().apps, app] });
+    return app;
+  }
+
+  /** Removes an app; its widgets leave the page. Unknown ids are ignored. */
+  uninstall(appId: string): void {
+    this.store.setState({
+      apps: this.store.getState().apps.filter((app) => app.manifest.id !== appId),
+    });
+  }
+
+  /**
+   * Makes this host the one for every Plugboard element inside `root` (a
+   * document, a shadow root or an element). Returns a function that undoes it.
+   * Two hosts can serve one page through different roots.
+   */
+  attach(root: Node): () => void {
+    const owner = hostRoots.get(root);
+    if (owner && owner !== this) {
+      throw new HostConfigError('This root is already attached to another Plugboard host.');
+    }
+    hostRoots.set(root, this);
+    return () => {
+      if (hostRoots.get(root) === this) hostRoots.delete(root);
+    };
+  }
+
+  #installIssues(manifest: HostManifest): HostManifestIssue[] {
+    const issues: HostManifestIssue[] = [];
+    if (this.store.getState().apps.some((app) => app.manifest.id === manifest.id)) {
+      issues.push({ path: 'id', message: `"${manifest.id}" is already installed on this host` });
+    }
+    const { points } = this.store.getState();
+    for (const part of ['widgets', 'columns', 'actions'] as const) {
+      (manifest[part] ?? []).forEach((item, i) => {
+        const point = points[item.point];
+        const kinds: readonly string[] = KINDS_FOR[part];
+        if (!point) {
+          issues.push({
+            path: `${part}[${i}].point`,
+            message: `no extension point "${item.point}" on this host`,
+          });
+        } else if (!kinds.includes(point.kind)) {
+          issues.push({
+            path: `${part}[${i}].point`,
+            message: `"${item.point}" is a ${point.kind} point; ${part} go to ${kinds.join(' or ')} points`,
+          });
+        }
+      });
+    }
+    return issues;
+  }
+}
+
+const hostRoots = new WeakMap<Node, Host>();
+
+/** The host attached to the nearest root above `node`, crossing shadow roots. */
+export function findHost(node: Node): Host | undefined {
+  for (let current: Node | null = node; current;) {
+    const host = hostRoots.get(current);
+    if (host) return host;
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return undefined;
+}
+
+/** Creates the runtime of one host page. Throws {@link HostConfigError} for a bad configuration. */
+export function createHost(options: HostOptions): Host {
+  return new Host(options);
+}

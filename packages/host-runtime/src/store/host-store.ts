@@ -1,0 +1,96 @@
+import type { EntityRef, ExtensionPointKind, JsonValue } from '@plugboard/widget-sdk/protocol';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { HostManifest } from '../manifest/schema.js';
+
+/**
+ * Where one widget is in its life: waiting for a place in the load queue,
+ * its page loading, the bridge handshake under way, usable, failed, or
+ * silent past its time limit.
+ */
+export type HostWidgetStatus = 'queued' | 'loading' | 'connecting' | 'ready' | 'error' | 'timeout';
+
+/** A named place in the host UI where apps can plug in. */
+export interface HostExtensionPoint {
+  /** Unique on the host, for instance `customerorder.card`. */
+  readonly id: string;
+  readonly kind: ExtensionPointKind;
+  /** The entity type the point shows, for instance `customerorder`. */
+  readonly entity: string;
+  /** A human name, for docs and Storybook. */
+  readonly title: string;
+}
+
+/** An installed app, with what this host granted it. */
+export interface HostInstalledApp {
+  readonly manifest: HostManifest;
+  /** The permissions the app holds here: its manifest's, narrowed by the grants. */
+  readonly permissions: readonly string[];
+  /** A disabled app's widgets are not shown. */
+  readonly disabled: boolean;
+  /** The app's settings in this installation, handed to its widgets. */
+  readonly settings: Readonly<Record<string, JsonValue>>;
+}
+
+/** One mounted widget. */
+export interface HostWidgetInstance {
+  readonly instanceId: string;
+  readonly appId: string;
+  readonly widgetId: string;
+  readonly pointId: string;
+  readonly entity: EntityRef | null;
+  readonly status: HostWidgetStatus;
+  /** What went wrong, for `error` and `timeout`. */
+  readonly error: string | undefined;
+  /** The iframe's height in CSS pixels, within the manifest's bounds. */
+  readonly height: number;
+  /** Whether the widget says it holds unsaved changes. */
+  readonly dirty: boolean;
+}
+
+/** Everything the host runtime knows; elements read it, nothing copies it. */
+export interface HostState {
+  readonly points: Readonly<Record<string, HostExtensionPoint>>;
+  /** Installed apps, in install order. */
+  readonly apps: readonly HostInstalledApp[];
+  readonly widgets: Readonly<Record<string, HostWidgetInstance>>;
+}
+
+export type HostStore = StoreApi<HostState>;
+
+export function createHostStore(points: readonly HostExtensionPoint[]): HostStore {
+  return createStore<HostState>()(() => ({
+    points: Object.fromEntries(points.map((point) => [point.id, point])),
+    apps: [],
+    widgets: {},
+  }));
+}
+
+/** Changes one widget instance; does nothing if it is gone. */
+export function patchWidget(
+  store: HostStore,
+  instanceId: string,
+  patch: Partial<Omit<HostWidgetInstance, 'instanceId'>>,
+): void {
+  const current = store.getState().widgets[instanceId];
+  if (!current) return;
+  store.setState({
+    widgets: { ...store.getState().widgets, [instanceId]: { ...current, ...patch } },
+  });
+}
+
+export function removeWidget(store: HostStore, instanceId: string): void {
+  const widgets = Object.entries(store.getState().widgets).filter(([id]) => id !== instanceId);
+  store.setState({ widgets: Object.fromEntries(widgets) });
+}
+
+/** The widgets that go to an extension point: enabled apps in install order. */
+export function widgetsForPoint(
+  state: HostState,
+  pointId: string,
+): { readonly app: HostInstalledApp; readonly widgetId: string }[] {
+  return state.apps
+    .filter((app) => !app.disabled)
+    .flatMap((app) =>
+      app.manifest.widgets.filter((w) => w.point === pointId).map((w) => ({ app, widgetId: w.id })),
+    );
+}

@@ -1,0 +1,39 @@
+/** What auto-widget fixtures report to the test page. */
+export interface FixtureEvent {
+  readonly source: MessageEventSource | null;
+  readonly type: string;
+  readonly data: unknown;
+}
+
+/** Records fixture events from now on; call `stop()` when done. */
+export function recordFixtureEvents(): { readonly events: FixtureEvent[]; stop(): void } {
+  const events: FixtureEvent[] = [];
+  const onMessage = (event: MessageEvent<{ fixture?: string; type?: string; data?: unknown }>) => {
+    if (event.data.fixture !== 'event') return;
+    events.push({ source: event.source, type: event.data.type ?? '', data: event.data.data });
+  };
+  window.addEventListener('message', onMessage);
+  return {
+    events,
+    stop() {
+      window.removeEventListener('message', onMessage);
+    },
+  };
+}
+
+/**
+ * Waits until `check` holds, polling; fails after `timeoutMs` saying what it
+ * waited for (`what` may be a function, read at that moment).
+ */
+export async function waitFor(
+  check: () => boolean,
+  what: string | (() => string),
+  timeoutMs = 8_000,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline)
+      throw new Error(`Timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
