@@ -192,6 +192,7 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     messenger: new OriginMessenger({
       remoteWindow,
       origins: [options.origin],
+      waitForRemote: true,
       onRemoteDestroy: () => {
         fail(new PlugboardError('cancelled', `${appName} closed the connection.`));
       },

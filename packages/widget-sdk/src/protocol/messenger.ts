@@ -26,6 +26,13 @@ export interface OriginMessengerOptions {
   readonly onUntrustedOrigin?: (origin: string) => void;
   /** Called once when the other side destroys the connection. */
   readonly onRemoteDestroy?: () => void;
+  /**
+   * Say nothing until the other side has spoken. The host sets it: it starts
+   * listening before the widget's page loads, so the widget always speaks
+   * first, and posting earlier would hit the iframe's initial `about:blank`
+   * (on the host's origin), which the browser drops with a console warning.
+   */
+  readonly waitForRemote?: boolean;
 }
 
 /**
@@ -68,7 +75,12 @@ export class OriginMessenger implements Messenger {
     if (message.type === 'SYN') {
       // Until the other side answers we do not know which of the trusted
       // origins it is on; a message posted to a wrong origin is dropped.
-      for (const origin of this.#remoteOrigin ? [this.#remoteOrigin] : origins) {
+      const targets = this.#remoteOrigin
+        ? [this.#remoteOrigin]
+        : this.#options.waitForRemote
+          ? []
+          : origins;
+      for (const origin of targets) {
         remoteWindow.postMessage(message, { targetOrigin: origin });
       }
       return;
