@@ -21,7 +21,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['test/fixtures/**', 'scripts/storybook-smoke.js'],
+    // Code that puppeteer runs in the page.
+    files: ['test/fixtures/**', 'test/e2e/**', 'scripts/storybook-smoke.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
   // Named exports only (STYLE.md); configuration files are the exception,

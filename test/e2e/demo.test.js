@@ -1,53 +1,115 @@
-// End-to-end: the demo host product as `npm start` serves it, in headless
-// Chromium.
+// End-to-end: Order desk, the demo host product, as `npm start` serves it
+// (host and vendor apps on two origins), driven in headless Chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { createServer } from 'vite';
+import { startDemo } from '../../packages/examples/start.js';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.js';
 
-describe('demo host product', () => {
-  /** @type {import('vite').ViteDevServer} */
-  let server;
+describe('Order desk demo', () => {
+  /** @type {Awaited<ReturnType<typeof startDemo>>} */
+  let demo;
   /** @type {import('puppeteer-core').Browser} */
   let browser;
-  let url = '';
+  /** @type {import('puppeteer-core').Page} */
+  let page;
+  /** @type {string[]} */
+  const problems = [];
 
   before(async () => {
-    server = await createServer({
-      configFile: 'packages/examples/vite.config.ts',
-      root: 'packages/examples',
-      server: { port: 0, host: '127.0.0.1' },
-      logLevel: 'silent',
-    });
-    await server.listen();
-    url = server.resolvedUrls?.local[0] ?? '';
+    demo = await startDemo({ hostPort: 0, vendorPort: 0, logLevel: 'silent' });
     browser = await puppeteer.launch({
       executablePath: process.env['CHROME_PATH'] || ensureChrome(),
       headless: true,
       args: CHROME_ARGS,
     });
+    page = await browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.text().includes('postMessage'))
+        problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(String(error)));
   });
 
   after(async () => {
     await browser?.close();
-    await server?.close();
+    await demo?.close();
   });
 
-  it('serves a page titled "Plugboard demo" that loads the host runtime without errors', async () => {
-    const page = await browser.newPage();
-    /** @type {string[]} */
-    const errors = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+  /**
+   * Waits for an app's widget frame to reach status="ready". Polls: the status
+   * changes inside a shadow root, which waitForSelector's mutation watch misses.
+   * @param {string} appId
+   */
+  const widgetReady = (appId) =>
+    page.waitForFunction(
+      (id) =>
+        [...document.querySelectorAll('pb-panel-slot')].some((slot) =>
+          slot.shadowRoot?.querySelector(`pb-widget-frame[app-id="${id}"][status="ready"]`),
+        ),
+      { timeout: 15_000, polling: 100 },
+      appId,
+    );
+
+  /** The vendor widget's frame (an out-of-process frame on the vendor origin). */
+  const vendorFrame = (/** @type {string} */ app) => {
+    const frame = page.frames().find((f) => f.url().startsWith(`${demo.vendorOrigin}/${app}/`));
+    assert.ok(frame, `no ${app} frame from ${demo.vendorOrigin}`);
+    return frame;
+  };
+
+  /** @param {import('puppeteer-core').Frame} frame @param {string} testId @param {string} text */
+  const waitForText = (frame, testId, text) =>
+    frame.waitForFunction(
+      (id, expected) => document.querySelector(`[data-testid="${id}"]`)?.textContent === expected,
+      { timeout: 15_000 },
+      testId,
+      text,
+    );
+
+  it('shows the delivery widget, from the vendor origin, with the order it was opened for', async () => {
+    await page.goto(new URL('/orders/7', demo.hostUrl).href);
+    assert.match(await page.title(), /Plugboard demo/);
+    await widgetReady('delivery-tracker');
+    const frame = vendorFrame('delivery-tracker');
+    assert.notEqual(new URL(frame.url()).origin, new URL(demo.hostUrl).origin);
+    await waitForText(frame, 'order-number', 'SO-00007');
+  });
+
+  it('follows a move to another order without reloading the widget iframe', async () => {
+    const frame = vendorFrame('delivery-tracker');
+    await frame.evaluate(() => {
+      Object.assign(window, { loadedOnce: true });
     });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(url);
-    assert.equal(await page.title(), 'Plugboard demo');
-    const footer = await page.waitForSelector('[data-testid="runtime-version"]', {
-      timeout: 15_000,
+    await page.$eval('pb-panel-slot >>> iframe', (iframe) => {
+      iframe.dataset['marker'] = 'first';
     });
-    assert.match((await footer?.evaluate((el) => el.textContent)) ?? '', /protocol v1\b/);
-    assert.deepEqual(errors, []);
+
+    await page.click('[data-testid="next-order"]');
+
+    await waitForText(frame, 'order-number', 'SO-00008');
+    assert.equal(new URL(page.url()).pathname, '/orders/8');
+    assert.equal(
+      await frame.evaluate(() => 'loadedOnce' in window),
+      true,
+      'the widget page was reloaded',
+    );
+    assert.equal(
+      await page.$eval('pb-panel-slot >>> iframe', (iframe) => iframe.dataset['marker']),
+      'first',
+    );
+    assert.equal((await page.$$('pb-panel-slot >>> iframe')).length, 1);
+  });
+
+  it('shows the credit widget on a counterparty card with that counterparty', async () => {
+    await page.goto(new URL('/counterparties/c3', demo.hostUrl).href);
+    await widgetReady('credit-check');
+    const name = await page.$eval('main h1', (h1) => h1.textContent);
+    assert.ok(name);
+    await waitForText(vendorFrame('credit-check'), 'counterparty-name', name);
+  });
+
+  it('logged no error or failed message on the host page', () => {
+    assert.deepEqual(problems, []);
   });
 });

@@ -1,9 +1,29 @@
-import { PROTOCOL_VERSION } from '@plugboard/host-runtime';
+import { html, render } from 'lit';
+import { host, installVendorApps } from './host.js';
+import { onRoute } from './router.js';
+import { counterpartyCard, notFound, orderCard, ordersPage } from './views.js';
 
-const app = document.querySelector<HTMLElement>('#app');
-if (app) {
-  const footer = document.createElement('p');
-  footer.textContent = `Plugboard host runtime, bridge protocol v${PROTOCOL_VERSION}.`;
-  footer.dataset['testid'] = 'runtime-version';
-  app.append(footer);
+const app = document.getElementById('app');
+const problems = document.getElementById('problems');
+if (!app || !problems) throw new Error('index.html lacks #app or #problems');
+host.attach(app);
+
+function page(path: string) {
+  const order = /^\/orders\/([^/]+)$/.exec(path);
+  if (order?.[1]) return orderCard(order[1]);
+  const counterparty = /^\/counterparties\/([^/]+)$/.exec(path);
+  if (counterparty?.[1]) return counterpartyCard(counterparty[1]);
+  if (path === '/' || path === '/orders') return ordersPage();
+  return notFound();
 }
+
+onRoute((path) => {
+  render(page(path), app);
+  document.title = `${path.startsWith('/orders/') ? 'Order' : 'Order desk'} · Plugboard demo`;
+});
+
+const found = await installVendorApps(import.meta.env.VITE_VENDOR_ORIGIN);
+render(
+  found.map((problem) => html`<pre role="alert">${problem}</pre>`),
+  problems,
+);

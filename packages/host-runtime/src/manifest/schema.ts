@@ -116,6 +116,8 @@ export const ManifestDialogSchema = v.strictObject({
  * the app.
  */
 export const ManifestSchema = v.strictObject({
+  /** Where an editor finds this format's JSON Schema; ignored by the runtime. */
+  $schema: v.optional(v.string('must be a string')),
   /** The manifest format's version. */
   manifestVersion: v.literal(1, 'must be 1'),
   /** The app's id: unique among a host's apps. */

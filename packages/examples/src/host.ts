@@ -1,0 +1,89 @@
+// Order desk's Plugboard host: its extension points, the services it lends to
+// widgets, and the vendor apps it installs.
+import { createHost, HostManifestError, type HostInstalledApp } from '@plugboard/host-runtime';
+import { findCounterparty, findOrder } from './data.js';
+import { navigate } from './router.js';
+import { showToast } from './toasts.js';
+
+export const host = createHost({
+  extensionPoints: [
+    {
+      id: 'customerorder.card',
+      kind: 'panel',
+      entity: 'customerorder',
+      title: 'Customer order card',
+    },
+    { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
+  ],
+  user: { id: 'u-1', name: 'Demo user' },
+  locale: 'en-GB',
+  theme: {
+    mode: 'light',
+    tokens: { 'color-text': '#101828', 'color-muted': '#667085', 'color-accent': '#2f54eb' },
+  },
+  services: {
+    'entity.get': (_params, call) => {
+      const entity = host.store.getState().widgets[call.instanceId]?.entity;
+      if (entity?.type === 'customerorder') {
+        const order = findOrder(entity.id);
+        if (!order) return null;
+        const counterparty = findCounterparty(order.counterpartyId);
+        return {
+          ...entity,
+          data: {
+            number: order.number,
+            date: order.date,
+            status: order.status,
+            total: order.total,
+            counterparty: counterparty?.name ?? null,
+          },
+        };
+      }
+      if (entity?.type === 'counterparty') {
+        const counterparty = findCounterparty(entity.id);
+        return counterparty
+          ? {
+              ...entity,
+              data: { name: counterparty.name, city: counterparty.city, email: counterparty.email },
+            }
+          : null;
+      }
+      return null;
+    },
+    'toasts.show': ({ message, tone }) => {
+      showToast(message, tone ?? 'info');
+    },
+    'navigation.go': ({ to }) => {
+      navigate(to);
+    },
+  },
+});
+
+/** The vendor apps of the demo, as their vendors publish them. */
+export const VENDOR_APPS = ['delivery-tracker', 'credit-check'];
+
+/**
+ * Fetches and installs each vendor app's manifest. A manifest that cannot be
+ * fetched or installed is reported, and the other apps still install.
+ */
+export async function installVendorApps(vendorOrigin: string): Promise<string[]> {
+  const problems: string[] = [];
+  await Promise.all(
+    VENDOR_APPS.map(async (app): Promise<HostInstalledApp | undefined> => {
+      const url = `${vendorOrigin}/${app}/manifest.json`;
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return host.install(await response.json());
+      } catch (error) {
+        problems.push(
+          error instanceof HostManifestError
+            ? error.message
+            : `Could not fetch ${url}: ${(error as Error).message}`,
+        );
+        return undefined;
+      }
+    }),
+  );
+  return problems;
+}

@@ -1,0 +1,39 @@
+// Delivery tracker: the shipment status and timeline of a customer order.
+// The shipments are the vendor's own (made up here from the order id); the
+// order itself comes from the host through entity.get.
+import { hashOf, startWidget } from '../shared/widget-page.js';
+
+const STEPS = ['Label created', 'Picked up', 'In transit', 'Out for delivery', 'Delivered'];
+const CARRIERS = ['DPD', 'GLS', 'PostNL', 'UPS'];
+
+void startWidget(async (client, root) => {
+  const order = await client.call('entity.get');
+  if (!order) {
+    root.textContent = 'Save the order to track its delivery.';
+    return;
+  }
+  const hash = hashOf(order.id);
+  const reached = 1 + (hash % STEPS.length);
+  const carrier = CARRIERS[hash % CARRIERS.length] ?? 'DPD';
+  const tracking = `${carrier.slice(0, 2).toUpperCase()}${String(hash).padStart(10, '0').slice(0, 10)}`;
+  const number = typeof order.data['number'] === 'string' ? order.data['number'] : order.id;
+
+  const title = document.createElement('h2');
+  title.dataset['testid'] = 'order-number';
+  title.textContent = number;
+  const status = document.createElement('p');
+  status.className = 'muted';
+  const badge = document.createElement('span');
+  badge.className = 'badge';
+  badge.dataset['testid'] = 'shipment-status';
+  badge.textContent = STEPS[reached - 1] ?? '';
+  status.append(badge, ` ${carrier}, tracking ${tracking}`);
+  const timeline = document.createElement('ol');
+  STEPS.forEach((step, i) => {
+    const item = document.createElement('li');
+    item.textContent = step;
+    if (i >= reached) item.className = 'pending';
+    timeline.append(item);
+  });
+  root.replaceChildren(title, status, timeline);
+});
