@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/', 'storybook-static/', '.tsbuild/', 'bench/results/'] },
+  { ignores: ['**/dist/', '**/dist-vendors/', 'storybook-static/', '.tsbuild/', 'bench/results/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -127,7 +127,11 @@ export default [
   // Built after the SDK: the runtime's types import the SDK's published ones.
   library(
     host,
-    { index: `${host}/src/index.ts`, 'manifest/schema': `${host}/src/manifest/schema.ts` },
+    {
+      index: `${host}/src/index.ts`,
+      testing: `${host}/src/testing.ts`,
+      'manifest/schema': `${host}/src/manifest/schema.ts`,
+    },
     [manifestJsonSchema(host)],
   ),
 ];

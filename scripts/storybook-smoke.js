@@ -26,7 +26,11 @@ async function visit(browser, url, check) {
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error}`));
   page.on('requestfailed', (request) => {
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    const reason = request.failure()?.errorText;
+    // ERR_ABORTED: the browser cancelled it (an iframe removed, a page
+    // closed); the site did not fail.
+    if (reason !== 'net::ERR_ABORTED')
+      problems.push(`request failed: ${request.url()} (${reason})`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -42,6 +46,70 @@ async function visit(browser, url, check) {
   return problems;
 }
 
+/**
+ * What a story's tags promise about its widgets, checked after it renders:
+ * `expect-ready`: every widget frame reaches status="ready";
+ * `expect-timeout`: a widget frame shows the host's timeout state;
+ * `theme-light` / `theme-dark`: every vendor widget page renders on that
+ * theme's surface colour (the token the mock host hands over).
+ */
+const SURFACE = { 'theme-light': 'rgb(255, 255, 255)', 'theme-dark': 'rgb(16, 24, 40)' };
+
+/** @param {import('puppeteer-core').Page} page @param {string} status */
+function framesReach(page, status) {
+  return page.waitForFunction(
+    (wanted) => {
+      const frames = [...document.querySelectorAll('pb-panel-slot')].flatMap((slot) => [
+        ...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? []),
+      ]);
+      return frames.length > 0 && frames.every((frame) => frame.getAttribute('status') === wanted);
+    },
+    { timeout: RENDER_TIMEOUT_MS, polling: 100 },
+    status,
+  );
+}
+
+/**
+ * @param {import('puppeteer-core').Page} page
+ * @param {string[]} tags
+ * @param {string} vendorOrigin
+ * @returns {Promise<string[]>}
+ */
+async function promisesKept(page, tags, vendorOrigin) {
+  const problems = [];
+  /** @type {[string, string][]} */
+  const statuses = [
+    ['expect-ready', 'ready'],
+    ['expect-timeout', 'timeout'],
+  ];
+  for (const [tag, status] of statuses) {
+    if (!tags.includes(tag)) continue;
+    await framesReach(page, status).catch(() =>
+      problems.push(`not every widget frame reached status="${status}"`),
+    );
+  }
+  for (const [tag, colour] of Object.entries(SURFACE)) {
+    if (!tags.includes(tag)) continue;
+    const frames = page.frames().filter((frame) => frame.url().startsWith(vendorOrigin));
+    if (frames.length === 0) problems.push(`${tag}: no vendor widget page on ${vendorOrigin}`);
+    for (const frame of frames) {
+      await frame
+        .waitForFunction(
+          (expected) => getComputedStyle(document.body).backgroundColor === expected,
+          { timeout: RENDER_TIMEOUT_MS, polling: 100 },
+          colour,
+        )
+        .catch(async () => {
+          const actual = await frame.evaluate(
+            () => getComputedStyle(document.body).backgroundColor,
+          );
+          problems.push(`${tag}: the widget renders on ${actual}, not ${colour}`);
+        });
+    }
+  }
+  return problems;
+}
+
 /** @param {import('puppeteer-core').Page} page */
 async function storyShown(page) {
   // Storybook's preview marks <body> with the phase it is in.
@@ -53,6 +121,13 @@ async function storyShown(page) {
     { timeout: RENDER_TIMEOUT_MS },
   );
   const state = await page.evaluate(() => ({
+    // A custom element left undefined (say, its defining module was
+    // tree-shaken away) still counts as rendered content: name it.
+    undefinedElements: [
+      ...new Set(
+        [...document.querySelectorAll('#storybook-root :not(:defined)')].map((el) => el.localName),
+      ),
+    ],
     classes: document.body.className,
     error: document.querySelector('#error-message')?.textContent ?? '',
     // The web-components renderer draws into #root-inner inside the root.
@@ -65,7 +140,19 @@ async function storyShown(page) {
   if (!state.classes.includes('sb-show-main')) {
     return [`Storybook shows an error instead of the story: ${state.error || state.classes}`];
   }
+  if (state.undefinedElements.length > 0) {
+    return [`custom elements not defined: ${state.undefinedElements.join(', ')}`];
+  }
   return state.rendered ? [] : ['the story rendered nothing'];
+}
+
+/** @param {import('puppeteer-core').Page} page */
+async function docsShown(page) {
+  await page.waitForFunction(
+    () => (document.querySelector('#storybook-docs')?.textContent ?? '').trim().length > 0,
+    { timeout: RENDER_TIMEOUT_MS },
+  );
+  return [];
 }
 
 /** @param {import('puppeteer-core').Page} page */
@@ -96,14 +183,31 @@ async function main() {
     }
   };
   try {
+    // Browse as localhost; the stories load vendor pages from 127.0.0.1,
+    // the same server under another site's name.
+    const base = server.url.replace('127.0.0.1', 'localhost');
+    const vendorOrigin = new URL(server.url).origin;
     const index = await (await fetch(`${server.url}/index.json`)).json();
-    const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+    /** @type {{ id: string, title: string, name: string, type: string, tags?: string[] }[]} */
+    const entries = Object.values(index.entries);
+    const stories = entries.filter((entry) => entry.type === 'story');
+    const docs = entries.filter((entry) => entry.type === 'docs');
     if (stories.length === 0) report('index.json lists stories', ['no story found']);
-    console.log(`Storybook smoke test: the UI and ${stories.length} stories`);
-    report('Storybook UI', await visit(browser, `${server.url}/index.html`, managerShown));
+    console.log(
+      `Storybook smoke test: the UI, ${stories.length} stories and ${docs.length} docs pages`,
+    );
+    report('Storybook UI', await visit(browser, `${base}/index.html`, managerShown));
     for (const story of stories) {
-      const url = `${server.url}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`;
-      report(`${story.title} / ${story.name}`, await visit(browser, url, storyShown));
+      const url = `${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`;
+      const check = async (/** @type {import('puppeteer-core').Page} */ page) => {
+        const shown = await storyShown(page);
+        return shown.length > 0 ? shown : promisesKept(page, story.tags ?? [], vendorOrigin);
+      };
+      report(`${story.title} / ${story.name}`, await visit(browser, url, check));
+    }
+    for (const page of docs) {
+      const url = `${base}/iframe.html?id=${encodeURIComponent(page.id)}&viewMode=docs`;
+      report(`${page.title} (docs)`, await visit(browser, url, docsShown));
     }
   } finally {
     await browser.close();

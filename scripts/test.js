@@ -68,7 +68,12 @@ const steps = [
     needs: 'build',
   },
   {
+    name: 'vendor build',
+    command: [bin('vite'), 'build', '-c', 'packages/examples/vite.vendors.config.ts'],
+  },
+  {
     name: 'storybook build',
+    needs: 'vendor build',
     command: [
       bin('storybook'),
       'build',

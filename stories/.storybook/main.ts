@@ -1,8 +1,13 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
-  stories: ['../**/*.stories.ts'],
+  stories: ['../**/*.mdx', '../**/*.stories.ts'],
+  addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  // The example vendor apps' pages (npm run build-vendors). Stories load them
+  // through the other loopback host name, so they are cross-origin, as a
+  // vendor's pages always are (see stories/support/vendor-origin.ts).
+  staticDirs: [{ from: '../../packages/examples/dist-vendors', to: '/' }],
   core: { disableTelemetry: true },
   // Stories run on the packages' TypeScript sources, like the demo and tests.
   viteFinal: async (viteConfig) => {

@@ -1,7 +1,7 @@
 // Order desk's Plugboard host: its extension points, the services it lends to
 // widgets, and the vendor apps it installs.
 import { createHost, HostManifestError, type HostInstalledApp } from '@plugboard/host-runtime';
-import { findCounterparty, findOrder } from './data.js';
+import { entityData } from './entities.js';
 import { navigate } from './router.js';
 import { showToast } from './toasts.js';
 
@@ -24,31 +24,8 @@ export const host = createHost({
   services: {
     'entity.get': (_params, call) => {
       const entity = host.store.getState().widgets[call.instanceId]?.entity;
-      if (entity?.type === 'customerorder') {
-        const order = findOrder(entity.id);
-        if (!order) return null;
-        const counterparty = findCounterparty(order.counterpartyId);
-        return {
-          ...entity,
-          data: {
-            number: order.number,
-            date: order.date,
-            status: order.status,
-            total: order.total,
-            counterparty: counterparty?.name ?? null,
-          },
-        };
-      }
-      if (entity?.type === 'counterparty') {
-        const counterparty = findCounterparty(entity.id);
-        return counterparty
-          ? {
-              ...entity,
-              data: { name: counterparty.name, city: counterparty.city, email: counterparty.email },
-            }
-          : null;
-      }
-      return null;
+      const data = entity && entityData(entity.type, entity.id);
+      return entity && data ? { ...entity, data } : null;
     },
     'toasts.show': ({ message, tone }) => {
       showToast(message, tone ?? 'info');

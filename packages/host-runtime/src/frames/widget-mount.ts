@@ -23,6 +23,9 @@ export interface WidgetMountOptions {
   readonly container: HTMLElement;
 }
 
+/** How long after its load event a silent page is probed. */
+const PROBE_DELAY_MS = 1_000;
+
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /**
@@ -143,19 +146,25 @@ export class WidgetMount {
     this.#setState({ status: 'loading', error: undefined });
     container.append(iframe);
 
-    // Whether the page has said anything: a page that loaded but never spoke
-    // may have failed to load at all (see #probe).
+    // Whether the page has said anything: a page still silent a while after
+    // it loaded may have failed to load at all (see #probe). Its first
+    // message can arrive just after the load event, hence the wait.
     let contact = false;
+    let probeTimer: ReturnType<typeof setTimeout> | undefined;
     const onMessage = (event: MessageEvent) => {
       if (event.source === iframe.contentWindow) contact = true;
     };
     const onLoad = () => {
       if (this.#status() === 'loading') this.#setState({ status: 'connecting' });
-      if (!contact) void this.#probe(signal);
+      clearTimeout(probeTimer);
+      probeTimer = setTimeout(() => {
+        if (!contact) void this.#probe(signal);
+      }, PROBE_DELAY_MS);
     };
     window.addEventListener('message', onMessage);
     iframe.addEventListener('load', onLoad);
     this.#stopListening = () => {
+      clearTimeout(probeTimer);
       window.removeEventListener('message', onMessage);
       iframe.removeEventListener('load', onLoad);
     };

@@ -1,0 +1,41 @@
+// The data the demo host hands to widgets through entity.get, by entity type
+// and id; Storybook's mock host uses the same.
+import type { JsonValue } from '@plugboard/widget-sdk';
+import { counterparties, findCounterparty, findOrder, orders } from './data.js';
+
+export function entityData(type: string, id: string): Record<string, JsonValue> | null {
+  if (type === 'customerorder') {
+    const order = findOrder(id);
+    if (!order) return null;
+    return {
+      number: order.number,
+      date: order.date,
+      status: order.status,
+      total: order.total,
+      counterparty: findCounterparty(order.counterpartyId)?.name ?? null,
+    };
+  }
+  if (type === 'counterparty') {
+    const counterparty = findCounterparty(id);
+    return counterparty
+      ? { name: counterparty.name, city: counterparty.city, email: counterparty.email }
+      : null;
+  }
+  return null;
+}
+
+/** Every demo entity's data, by type and id. */
+export function allEntities(): Record<string, Record<string, Record<string, JsonValue>>> {
+  const byType = (type: string, ids: readonly string[]) =>
+    Object.fromEntries(ids.map((id) => [id, entityData(type, id) ?? {}]));
+  return {
+    customerorder: byType(
+      'customerorder',
+      orders.map((o) => o.id),
+    ),
+    counterparty: byType(
+      'counterparty',
+      counterparties.map((c) => c.id),
+    ),
+  };
+}

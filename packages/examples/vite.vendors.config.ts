@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+const vendors = fileURLToPath(new URL('./vendors', import.meta.url));
+
+// A static build of the example vendor apps' pages, for Storybook to serve
+// (see stories/.storybook/main.ts). Their manifests are filled in by the
+// stories with the origin the pages are served from.
+export default defineConfig({
+  root: vendors,
+  base: '/',
+  resolve: { conditions: ['@plugboard/source', ...defaultClientConditions] },
+  logLevel: 'warn',
+  build: {
+    outDir: fileURLToPath(new URL('./dist-vendors', import.meta.url)),
+    emptyOutDir: true,
+    // Storybook has an assets/ folder of its own at the same root.
+    assetsDir: 'vendor-assets',
+    rolldownOptions: {
+      input: {
+        'delivery-tracker': `${vendors}/delivery-tracker/index.html`,
+        'credit-check': `${vendors}/credit-check/index.html`,
+      },
+    },
+  },
+});

@@ -1,0 +1,12 @@
+/**
+ * `@plugboard/host-runtime/testing`: a mock host for Storybook and tests.
+ */
+export {
+  createMockHost,
+  MockHost,
+  MOCK_EXTENSION_POINTS,
+  MOCK_THEMES,
+  type MockFailure,
+  type MockHostCall,
+  type MockHostOptions,
+} from './testing/mock-host.js';

@@ -1,0 +1,173 @@
+import {
+  PlugboardError,
+  type HostMethodName,
+  type JsonValue,
+  type Theme,
+} from '@plugboard/widget-sdk/protocol';
+import { Host, type HostOptions } from '../host.js';
+import type { HostServices } from '../services/host-services.js';
+import type { HostExtensionPoint } from '../store/host-store.js';
+
+type JsonObject = Record<string, JsonValue>;
+
+/** A failure the mock host can inject. */
+export type MockFailure = 'none' | 'handshake-timeout' | 'service-error';
+
+/** Options of {@link createMockHost}; every one has a default. */
+export interface MockHostOptions extends Partial<Omit<HostOptions, 'services'>> {
+  /** Entity data by type and id: `{ customerorder: { '42': { number: 'SO-42' } } }`. */
+  readonly entities?: Readonly<Record<string, Readonly<Record<string, JsonObject>>>>;
+  /** How long every host service takes to answer, in milliseconds. Default 0. */
+  readonly latencyMs?: number;
+  /**
+   * `handshake-timeout`: the host gives up on every widget's handshake at once,
+   * as it would on one too slow to answer. `service-error`: every host
+   * service fails (widgets get `host_error`). Default `none`.
+   */
+  readonly failure?: MockFailure;
+  /** Services that replace the canned ones. */
+  readonly services?: HostServices;
+}
+
+/** One call a widget made to a mock host service. */
+export interface MockHostCall {
+  readonly method: HostMethodName;
+  readonly params: unknown;
+  readonly appId: string;
+}
+
+/** The extension points of the demo product, used when none are given. */
+export const MOCK_EXTENSION_POINTS: readonly HostExtensionPoint[] = [
+  {
+    id: 'customerorder.card',
+    kind: 'panel',
+    entity: 'customerorder',
+    title: 'Customer order card',
+  },
+  { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
+];
+
+/** Light and dark themes with the tokens widgets receive. */
+export const MOCK_THEMES: Readonly<Record<Theme['mode'], Theme>> = {
+  light: {
+    mode: 'light',
+    tokens: {
+      'color-text': '#101828',
+      'color-muted': '#667085',
+      'color-accent': '#2f54eb',
+      'color-surface': '#ffffff',
+    },
+  },
+  dark: {
+    mode: 'dark',
+    tokens: {
+      'color-text': '#f2f4f7',
+      'color-muted': '#98a2b3',
+      'color-accent': '#85a5ff',
+      'color-surface': '#101828',
+    },
+  },
+};
+
+const DEFAULT_ENTITIES: Record<string, Record<string, JsonObject>> = {
+  customerorder: {
+    '1': {
+      number: 'SO-00001',
+      date: '2026-10-01',
+      status: 'confirmed',
+      total: 161500,
+      counterparty: 'Northwind Trading',
+    },
+  },
+  counterparty: {
+    c1: { name: 'Northwind Trading', city: 'Lisbon', email: 'orders@northwind-trading.example' },
+  },
+};
+
+/**
+ * A mock host: the real host runtime with canned services over in-memory
+ * entities, and knobs for latency and failures. For Storybook and tests,
+ * where there is no host product.
+ */
+export class MockHost extends Host {
+  /** Every service call widgets made, in order. */
+  readonly calls: MockHostCall[] = [];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Creates a {@link MockHost}. */
+export function createMockHost(options: MockHostOptions = {}): MockHost {
+  const entities: Record<string, Record<string, JsonObject>> = structuredClone({
+    ...DEFAULT_ENTITIES,
+    ...options.entities,
+  });
+  const storage = new Map<string, JsonValue>();
+  const failure = options.failure ?? 'none';
+  const latencyMs = options.latencyMs ?? 0;
+  const user = options.user ?? { id: 'u-1', name: 'Mock user' };
+
+  const canned: HostServices = {
+    'entity.get': (_params, call) => {
+      const entity = host.store.getState().widgets[call.instanceId]?.entity;
+      if (!entity) return null;
+      const data = entities[entity.type]?.[entity.id];
+      if (!data)
+        throw new PlugboardError('not_found', `The mock host has no ${entity.type} ${entity.id}.`);
+      return { ...entity, data };
+    },
+    'entity.update': ({ changes }, call) => {
+      const entity = host.store.getState().widgets[call.instanceId]?.entity;
+      const data = entity && entities[entity.type]?.[entity.id];
+      if (!entity || !data) throw new PlugboardError('not_found', 'There is no entity to update.');
+      Object.assign(data, changes);
+    },
+    'selectors.open': ({ selector }) => ({
+      selected: Object.keys(entities[selector] ?? {})
+        .slice(0, 1)
+        .map((id) => ({ id, name: `${selector} ${id}` })),
+    }),
+    'dialogs.open': () => ({ result: null }),
+    'toasts.show': () => undefined,
+    'navigation.go': () => undefined,
+    'messages.send': () => undefined,
+    'storage.get': ({ key }) => storage.get(key) ?? null,
+    'storage.set': ({ key, value }) => {
+      storage.set(key, value);
+    },
+    'identity.getToken': () => ({
+      token: `mock-token.${user.id}`,
+      expiresAt: Date.now() + 5 * 60_000,
+    }),
+  };
+
+  const services: Record<string, (params: never, call: { appId: string }) => unknown> = {};
+  for (const [method, service] of Object.entries({ ...canned, ...options.services })) {
+    services[method] = async (params, call) => {
+      host.calls.push({ method: method as HostMethodName, params, appId: call.appId });
+      if (latencyMs > 0) await sleep(latencyMs);
+      if (failure === 'service-error') {
+        // What a widget gets from a failing host service, without the host's
+        // console error for an unexpected exception.
+        throw new PlugboardError('host_error', `The host's ${method} service failed.`);
+      }
+      return (service as (p: never, c: unknown) => unknown)(params, call);
+    };
+  }
+
+  const host: MockHost = new MockHost({
+    extensionPoints: options.extensionPoints ?? MOCK_EXTENSION_POINTS,
+    user,
+    locale: options.locale ?? 'en-GB',
+    theme: options.theme ?? MOCK_THEMES.light,
+    ...(options.loadConcurrency === undefined ? {} : { loadConcurrency: options.loadConcurrency }),
+    ...(options.lazyMargin === undefined ? {} : { lazyMargin: options.lazyMargin }),
+    ...(options.debug === undefined ? {} : { debug: options.debug }),
+    limits: {
+      ...options.limits,
+      ...(failure === 'handshake-timeout' ? { handshakeTimeoutMs: 1 } : {}),
+    },
+    services,
+  });
+  return host;
+}

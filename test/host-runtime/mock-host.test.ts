@@ -1,0 +1,115 @@
+import { expect } from 'chai';
+import { PlugboardError, type HostServices } from '@plugboard/host-runtime';
+import { createMockHost, MOCK_THEMES, type MockHost } from '@plugboard/host-runtime/testing';
+import { waitFor } from '../support/fixture-events.js';
+import { fixtureOrigin, hostOrigin } from '../support/origins.js';
+
+/** Pretends a widget instance is mounted for an entity, so services can find it. */
+function withWidget(host: MockHost, entity: { type: string; id: string } | null): string {
+  host.store.setState({
+    widgets: {
+      w: {
+        instanceId: 'w',
+        appId: 'app',
+        widgetId: 'panel',
+        pointId: 'customerorder.card',
+        entity,
+        status: 'ready',
+        error: undefined,
+        height: 100,
+        dirty: false,
+      },
+    },
+  });
+  return 'w';
+}
+
+function service<M extends keyof HostServices>(host: MockHost, method: M) {
+  const handler = host.options.services?.[method];
+  if (!handler) throw new Error(`no ${method} service`);
+  return (params: Parameters<NonNullable<HostServices[M]>>[0]) =>
+    (handler as (p: unknown, c: unknown) => Promise<unknown>)(params, {
+      appId: 'app',
+      instanceId: 'w',
+      signal: new AbortController().signal,
+    });
+}
+
+describe('createMockHost', () => {
+  it('answers entity.get from its entities, and records the call', async () => {
+    const host = createMockHost({ entities: { customerorder: { '7': { number: 'SO-7' } } } });
+    withWidget(host, { type: 'customerorder', id: '7' });
+    expect(await service(host, 'entity.get')(undefined)).to.deep.equal({
+      type: 'customerorder',
+      id: '7',
+      data: { number: 'SO-7' },
+    });
+    expect(host.calls).to.deep.equal([{ method: 'entity.get', params: undefined, appId: 'app' }]);
+  });
+
+  it('answers not_found for an entity it does not have', async () => {
+    const host = createMockHost();
+    withWidget(host, { type: 'customerorder', id: 'nope' });
+    let error: unknown;
+    await service(host, 'entity.get')(undefined).catch((caught: unknown) => (error = caught));
+    expect((error as PlugboardError).code).to.equal('not_found');
+  });
+
+  it('keeps storage between calls, after its latency', async () => {
+    const host = createMockHost({ latencyMs: 50 });
+    withWidget(host, null);
+    await service(host, 'storage.set')({ key: 'k', value: [1, 2] });
+    expect(await service(host, 'storage.get')({ key: 'k' })).to.deep.equal([1, 2]);
+  });
+
+  it('fails every service with host_error when asked to', async () => {
+    const host = createMockHost({ failure: 'service-error' });
+    withWidget(host, { type: 'customerorder', id: '1' });
+    let error: unknown;
+    await service(host, 'entity.get')(undefined).catch((caught: unknown) => (error = caught));
+    expect(error).to.be.instanceOf(PlugboardError);
+    expect((error as PlugboardError).code).to.equal('host_error');
+  });
+
+  it('gives the theme it was given, with the tokens widgets receive', () => {
+    const host = createMockHost({ theme: MOCK_THEMES.dark });
+    expect(host.options.theme?.tokens['color-surface']).to.equal('#101828');
+  });
+
+  it('times out every widget handshake when asked to', async () => {
+    const host = createMockHost({ failure: 'handshake-timeout' });
+    host.install({
+      manifestVersion: 1,
+      id: 'late',
+      name: 'Late',
+      version: '1.0.0',
+      vendor: { name: 'V', url: 'https://v.example', email: 'v@v.example' },
+      origin: fixtureOrigin,
+      widgets: [
+        {
+          id: 'panel',
+          point: 'customerorder.card',
+          url: `${fixtureOrigin}/test/fixtures/auto-widget.html?host=${encodeURIComponent(hostOrigin)}`,
+          height: { min: 40, max: 200, initial: 80 },
+        },
+      ],
+      permissions: [],
+    });
+    const root = document.createElement('div');
+    document.body.append(root);
+    host.attach(root);
+    const slot = document.createElement('pb-panel-slot');
+    slot.point = 'customerorder.card';
+    slot.entityId = '1';
+    root.append(slot);
+    try {
+      await waitFor(
+        () =>
+          slot.shadowRoot?.querySelector('pb-widget-frame')?.getAttribute('status') === 'timeout',
+        'the widget to time out',
+      );
+    } finally {
+      root.remove();
+    }
+  });
+});
