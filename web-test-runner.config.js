@@ -27,7 +27,10 @@ export default {
       launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: headless Chromium renders only the front tab, and a
+  // page behind it gets no rendering, IntersectionObserver callbacks or
+  // iframe layout, so tests that need them fail when run side by side.
+  concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
   reporters: [defaultReporter(), countReporter()],
 };
