@@ -226,17 +226,44 @@ export class HostWidgetFrameElement extends LitElement {
       entity: this.entity,
       container: this,
     });
-    // Created only when the frame comes near the viewport.
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.#observer?.disconnect();
-        this.#observer = undefined;
-        void this.#mount?.start();
-      },
-      { rootMargin: host.options.lazyMargin ?? '200px' },
+    // The iframe is created only when the frame is near the viewport. A
+    // frame that already is (most panels on a card) starts at once instead of
+    // waiting for the observer's first callback, a rendering frame or more
+    // later. Checked in a microtask, so all the frames a slot renders at once
+    // share one layout.
+    const mount = this.#mount;
+    const margin = host.options.lazyMargin ?? '200px';
+    queueMicrotask(() => {
+      if (this.#mount !== mount) return;
+      if (this.#nearViewport(margin)) {
+        void mount.start();
+        return;
+      }
+      this.#observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          this.#observer?.disconnect();
+          this.#observer = undefined;
+          void this.#mount?.start();
+        },
+        { rootMargin: margin },
+      );
+      this.#observer.observe(this);
+    });
+  }
+
+  /** Whether the frame is shown and within `margin` (a length in px) of the viewport. */
+  #nearViewport(margin: string): boolean {
+    const px = /^(\d+(?:\.\d+)?)px$/.exec(margin.trim())?.[1];
+    if (px === undefined || !this.checkVisibility()) return false;
+    const near = Number(px);
+    const rect = this.getBoundingClientRect();
+    return (
+      rect.bottom >= -near &&
+      rect.top <= window.innerHeight + near &&
+      rect.right >= -near &&
+      rect.left <= window.innerWidth + near
     );
-    this.#observer.observe(this);
   }
 
   override render() {
