@@ -4,7 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/', '**/dist-vendors/', 'storybook-static/', '.tsbuild/', 'bench/results/'] },
+  {
+    ignores: [
+      '**/dist/',
+      '**/dist-vendors/',
+      'bench/.build/',
+      'storybook-static/',
+      '.tsbuild/',
+      'bench/results/',
+    ],
+  },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -22,7 +31,7 @@ export default tseslint.config(
   },
   {
     // Code that puppeteer runs in the page.
-    files: ['test/fixtures/**', 'test/e2e/**', 'scripts/storybook-smoke.js'],
+    files: ['test/fixtures/**', 'test/e2e/**', 'scripts/storybook-smoke.js', 'bench/run.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
   // Named exports only (STYLE.md); configuration files are the exception,

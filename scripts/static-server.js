@@ -21,9 +21,10 @@ const TYPES = {
 /**
  * Serves `root` on 127.0.0.1 at a free port.
  * @param {string} root
+ * @param {Record<string, string>} [headers] sent with every file
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function serveStatic(root) {
+export async function serveStatic(root, headers = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -44,7 +45,10 @@ export async function serveStatic(root) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      ...headers,
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));

@@ -1,0 +1,294 @@
+// The benchmarks' host page. bench/run.js calls these functions in headless
+// Chromium; every Plugboard figure has its baseline measured here too, in
+// the same page, against iframes on the same other origin.
+import {
+  connectWidget,
+  createHost,
+  type Host,
+  type HostManifest,
+  type HostPanelSlotElement,
+} from '@plugboard/host-runtime';
+import { connect as connectPenpal, WindowMessenger } from 'penpal';
+
+/** Widgets live on the other loopback name: another site, another process. */
+const vendor = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
+const POINT = 'customerorder.card';
+const WIDGETS = 5;
+
+const context = (id: string) => ({
+  instanceId: 'bench',
+  extensionPoint: { id: POINT, kind: 'panel' as const },
+  entity: { type: 'customerorder', id },
+  user: { id: 'u', name: 'Bench' },
+  locale: 'en',
+  theme: { mode: 'light' as const, tokens: {} },
+  app: { id: 'bench', version: '1.0.0', settings: {} },
+});
+
+function manifest(i: number): HostManifest {
+  return {
+    manifestVersion: 1,
+    id: `bench-${i}`,
+    name: `Bench ${i}`,
+    version: '1.0.0',
+    vendor: { name: 'Bench', url: 'https://bench.example', email: 'bench@bench.example' },
+    origin: vendor,
+    widgets: [
+      {
+        id: 'panel',
+        point: POINT,
+        url: `${vendor}/widget.html?app=${i}`,
+        height: { min: 40, max: 400, initial: 80 },
+      },
+    ],
+    permissions: ['storage'],
+  };
+}
+
+/** Milliseconds: median, 99th percentile, and how many samples. */
+export interface Stats {
+  p50: number;
+  p99: number;
+  n: number;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { p50: at(0.5), p99: at(0.99), n: sorted.length };
+}
+
+async function timeCalls(call: () => Promise<unknown>, n: number, warmup: number): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await call();
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await call();
+    samples.push(performance.now() - started);
+  }
+  return stats(samples);
+}
+
+function addFrame(src: string): Promise<HTMLIFrameElement> {
+  const iframe = document.createElement('iframe');
+  iframe.src = src;
+  const loaded = new Promise<HTMLIFrameElement>((resolve) => {
+    iframe.addEventListener(
+      'load',
+      () => {
+        resolve(iframe);
+      },
+      { once: true },
+    );
+  });
+  document.body.append(iframe);
+  return loaded;
+}
+
+/** bridge_rtt: round trips to a cross-origin iframe, Plugboard and three baselines. */
+async function bridgeRtt(n: number, warmup: number): Promise<Record<string, Stats>> {
+  const widget = document.createElement('iframe');
+  widget.src = `${vendor}/widget.html?app=rtt`;
+  document.body.append(widget);
+  const connection = connectWidget({
+    iframe: widget,
+    origin: vendor,
+    appId: 'bench',
+    instanceId: 'bench',
+    permissions: ['storage'],
+    context: () => context('1'),
+    services: { 'storage.set': () => undefined },
+  });
+  await connection.ready;
+  const plugboard = await timeCalls(() => connection.call('ping', undefined), n, warmup);
+  connection.destroy();
+  widget.remove();
+
+  const echo = await addFrame(`${vendor}/echo.html`);
+  const target = echo.contentWindow as Window;
+
+  const { port1, port2 } = new MessageChannel();
+  const portReady = new Promise((resolve) => (port1.onmessage = resolve));
+  target.postMessage({ bench: 'port' }, vendor, [port2]);
+  await portReady;
+  const messagePort = await timeCalls(
+    () =>
+      new Promise((resolve) => {
+        port1.onmessage = resolve;
+        port1.postMessage(1);
+      }),
+    n,
+    warmup,
+  );
+  port1.close();
+
+  const windowPostMessage = await timeCalls(
+    () =>
+      new Promise<void>((resolve) => {
+        const onMessage = (event: MessageEvent<{ bench?: string }>) => {
+          if (event.source !== target || event.data.bench !== 'echoed') return;
+          window.removeEventListener('message', onMessage);
+          resolve();
+        };
+        window.addEventListener('message', onMessage);
+        target.postMessage({ bench: 'echo' }, vendor);
+      }),
+    n,
+    warmup,
+  );
+
+  const penpalConnection = connectPenpal<{ echo: (value: number) => number }>({
+    messenger: new WindowMessenger({ remoteWindow: target, allowedOrigins: [vendor] }),
+  });
+  const remote = await penpalConnection.promise;
+  const penpal = await timeCalls(() => remote.echo(1), n, warmup);
+  penpalConnection.destroy();
+  echo.remove();
+
+  return { plugboard, messagePort, penpal, windowPostMessage };
+}
+
+interface Card {
+  host: Host;
+  root: HTMLElement;
+  /** Resolves when every widget has shown `entityId` (they say so through storage.set). */
+  shown(entityId: string, instances?: number): Promise<void>;
+}
+
+function card(loadConcurrency?: number): Card {
+  const shownBy = new Map<string, unknown>();
+  let check: () => void = () => undefined;
+  const host = createHost({
+    extensionPoints: [{ id: POINT, kind: 'panel', entity: 'customerorder', title: 'Order card' }],
+    user: { id: 'u', name: 'Bench' },
+    ...(loadConcurrency === undefined ? {} : { loadConcurrency }),
+    services: {
+      'storage.set': ({ value }, call) => {
+        shownBy.set(call.instanceId, value);
+        check();
+      },
+    },
+  });
+  for (let i = 1; i <= WIDGETS; i++) host.install(manifest(i));
+  const root = document.createElement('div');
+  document.body.append(root);
+  host.attach(root);
+  return {
+    host,
+    root,
+    shown: (entityId, instances = WIDGETS) =>
+      new Promise<void>((resolve) => {
+        check = () => {
+          const live = Object.keys(host.store.getState().widgets);
+          const done = live.filter((id) => shownBy.get(id) === entityId);
+          if (live.length === instances && done.length === instances) resolve();
+        };
+        check();
+      }),
+  };
+}
+
+function addSlot(root: HTMLElement, entityId: string): HostPanelSlotElement {
+  const slot = document.createElement('pb-panel-slot');
+  slot.point = POINT;
+  slot.entityId = entityId;
+  root.append(slot);
+  return slot;
+}
+
+function allReady(host: Host): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const widgets = Object.values(host.store.getState().widgets);
+      if (widgets.length === WIDGETS && widgets.every((w) => w.status === 'ready')) {
+        unsubscribe();
+        resolve();
+      }
+    };
+    const unsubscribe = host.store.subscribe(check);
+    check();
+  });
+}
+
+/**
+ * panel_mount: a card with 5 widgets of 5 apps, from slot render until all
+ * are ready; with the default load queue, or one of `loadConcurrency`.
+ */
+async function panelMount(loadConcurrency?: number): Promise<number> {
+  const { host, root } = card(loadConcurrency);
+  const started = performance.now();
+  addSlot(root, '1');
+  await allReady(host);
+  const elapsed = performance.now() - started;
+  root.remove();
+  return elapsed;
+}
+
+/**
+ * panel_mount's baseline: the same number of bare iframes, connected with
+ * penpal directly. `page` is the echo page (penpal only) or the Plugboard
+ * widget page (whose handshake starts the same way).
+ */
+async function panelMountBaseline(page: 'echo' | 'widget' = 'echo'): Promise<number> {
+  const started = performance.now();
+  const frames = Array.from({ length: WIDGETS }, (_, i) => {
+    const iframe = document.createElement('iframe');
+    iframe.src = `${vendor}/${page}.html?frame=${i}`;
+    document.body.append(iframe);
+    return iframe;
+  });
+  const connections = frames.map((iframe) =>
+    connectPenpal({
+      messenger: new WindowMessenger({
+        remoteWindow: iframe.contentWindow as Window,
+        allowedOrigins: [vendor],
+      }),
+    }),
+  );
+  await Promise.all(connections.map((c) => c.promise));
+  const elapsed = performance.now() - started;
+  for (const c of connections) c.destroy();
+  for (const iframe of frames) iframe.remove();
+  return elapsed;
+}
+
+/** entity_switch: 5 live widgets moved to another entity (open), and the same by remounting. */
+async function entitySwitch(rounds: number): Promise<{ reuse: number[]; remount: number[] }> {
+  const bench = card();
+  let slot = addSlot(bench.root, '0');
+  await bench.shown('0');
+  const reuse: number[] = [];
+  const remount: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    let started = performance.now();
+    slot.entityId = `r${round}`;
+    await bench.shown(`r${round}`);
+    reuse.push(performance.now() - started);
+
+    started = performance.now();
+    slot.remove();
+    slot = addSlot(bench.root, `m${round}`);
+    await bench.shown(`m${round}`);
+    remount.push(performance.now() - started);
+  }
+  bench.root.remove();
+  return { reuse, remount };
+}
+
+/** host_memory: leaves a card on the page, with 5 ready widgets or none, for run.js to measure. */
+async function memoryCard(widgets: 0 | 5): Promise<void> {
+  document.body.replaceChildren();
+  const { host, root } = card();
+  if (widgets === 0) {
+    host.uninstall('bench-1');
+    for (let i = 2; i <= WIDGETS; i++) host.uninstall(`bench-${i}`);
+  }
+  addSlot(root, '1');
+  if (widgets > 0) await allReady(host);
+}
+
+Object.assign(window, {
+  bench: { bridgeRtt, panelMount, panelMountBaseline, entitySwitch, memoryCard },
+});
+document.title = 'bench ready';

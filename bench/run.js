@@ -1,0 +1,298 @@
+// npm run bench: Plugboard's performance, each figure beside a baseline
+// measured in the same run, in headless Chromium, with widgets on another
+// origin (out-of-process iframes, as in production). Three repetitions; the
+// value is their median, the spread their range. Writes
+// bench/results/latest.json and prints a markdown table.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { build } from 'vite';
+import { CHROME_ARGS, ensureChrome } from '../scripts/chrome.js';
+import { serveStatic } from '../scripts/static-server.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const REPETITIONS = 3;
+const RTT_CALLS = 2_000;
+const RTT_WARMUP = 200;
+const MOUNTS = 5;
+const SWITCHES = 5;
+
+if (!existsSync(`${here}node_modules/@rollup/plugin-commonjs`)) {
+  console.log('Installing the SDKs to compare with (bench/package.json)…');
+  const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: here,
+    stdio: 'inherit',
+  });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+const { COMPETITORS, fileSize, packageSize } = await import('./bundle-size.js');
+
+const median = (/** @type {number[]} */ values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] ?? NaN)
+    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+};
+/** @param {number[]} values */
+const summary = (values) => ({
+  median: median(values),
+  spread: [Math.min(...values), Math.max(...values)],
+  runs: values,
+});
+
+async function browserFigures() {
+  await build({ configFile: `${here}vite.config.ts`, logLevel: 'warn' });
+  // Cross-origin isolation gives performance.now() microsecond resolution
+  // (0.1 ms without it, too coarse for sub-millisecond round trips).
+  const server = await serveStatic(`${here}.build`, {
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+    'cross-origin-resource-policy': 'cross-origin',
+  });
+  const hostUrl = `${server.url.replace('127.0.0.1', 'localhost')}/host.html`;
+  const browser = await puppeteer.launch({
+    executablePath: process.env['CHROME_PATH'] || ensureChrome(),
+    headless: true,
+    args: CHROME_ARGS,
+  });
+  /** @type {Record<string, number[]>} */
+  const runs = {};
+  const add = (/** @type {string} */ key, /** @type {number} */ value) =>
+    (runs[key] ??= []).push(value);
+  try {
+    for (let rep = 1; rep <= REPETITIONS; rep++) {
+      console.log(`Repetition ${rep} of ${REPETITIONS}…`);
+      const page = await browser.newPage();
+      page.on('pageerror', (error) => console.error(`bench page: ${error}`));
+      await page.goto(hostUrl);
+      await page.waitForFunction(() => document.title === 'bench ready');
+      if (!(await page.evaluate(() => crossOriginIsolated)))
+        throw new Error('The bench page is not cross-origin isolated.');
+      /** @type {(expression: string) => Promise<any>} */
+      const run = (expression) => page.evaluate(expression);
+
+      const rtt = await run(`bench.bridgeRtt(${RTT_CALLS}, ${RTT_WARMUP})`);
+      for (const [name, stats] of Object.entries(rtt)) {
+        add(`rtt.${name}.p50`, stats.p50);
+        add(`rtt.${name}.p99`, stats.p99);
+      }
+
+      // One of each first, so both read the pages from the HTTP cache alike.
+      await run('bench.panelMount()');
+      await run('bench.panelMountBaseline()');
+      /** @type {Record<string, number[]>} */
+      const mounts = { plugboard: [], unqueued: [], baseline: [], widgetPages: [] };
+      for (let i = 0; i < MOUNTS; i++) {
+        mounts.plugboard.push(await run('bench.panelMount()'));
+        mounts.unqueued.push(await run('bench.panelMount(5)'));
+        mounts.baseline.push(await run(`bench.panelMountBaseline('echo')`));
+        mounts.widgetPages.push(await run(`bench.panelMountBaseline('widget')`));
+      }
+      for (const [key, values] of Object.entries(mounts)) add(`mount.${key}`, median(values));
+
+      const switches = await run(`bench.entitySwitch(${SWITCHES})`);
+      add('switch.reuse', median(switches.reuse));
+      add('switch.remount', median(switches.remount));
+
+      const session = await page.createCDPSession();
+      for (const widgets of [0, 5]) {
+        await run(`bench.memoryCard(${widgets})`);
+        await session.send('HeapProfiler.collectGarbage');
+        const metrics = await page.metrics();
+        add(`memory.heap.${widgets}`, metrics.JSHeapUsedSize ?? NaN);
+        add(`memory.frames.${widgets}`, page.frames().length - 1);
+      }
+      await session.detach();
+      await page.close();
+    }
+    return { runs, chromium: await browser.version() };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function bundleFigures() {
+  console.log('Measuring bundle sizes…');
+  const isLit = (/** @type {string} */ id) => /^(lit|lit-html|lit-element|@lit\/)/.test(id);
+  /** @type {Record<string, { minified: number, gzip: number } | { error: string }>} */
+  const competitors = {};
+  for (const name of COMPETITORS) {
+    try {
+      competitors[name] = await packageSize(name);
+    } catch (error) {
+      competitors[name] = {
+        error: String(error instanceof Error ? error.message : error).split('\n')[0] ?? '',
+      };
+    }
+  }
+  return {
+    widgetSdk: fileSize(
+      `${here}../packages/widget-sdk/dist/standalone/plugboard-widget-sdk.min.js`,
+    ),
+    hostRuntime: await packageSize('@plugboard/host-runtime', isLit),
+    hostRuntimeWithLit: await packageSize('@plugboard/host-runtime'),
+    competitors,
+  };
+}
+
+const started = Date.now();
+const { runs, chromium } = await browserFigures();
+const sizes = await bundleFigures();
+const s = (/** @type {string} */ key) => summary(runs[key] ?? []);
+
+const rttP50 = s('rtt.plugboard.p50');
+const portP50 = s('rtt.messagePort.p50');
+const mount = s('mount.plugboard');
+const mountBase = s('mount.baseline');
+const reuse = s('switch.reuse');
+const remount = s('switch.remount');
+const KB = 1024;
+
+const metrics = [
+  {
+    name: 'bridge_rtt',
+    unit: 'ms',
+    what: `round trip of ping, host to a cross-origin widget and back, ${RTT_CALLS} calls after ${RTT_WARMUP} warm-up`,
+    value: { p50: rttP50, p99: s('rtt.plugboard.p99') },
+    baselines: {
+      messagePort: { p50: portP50, p99: s('rtt.messagePort.p99') },
+      penpal: { p50: s('rtt.penpal.p50'), p99: s('rtt.penpal.p99') },
+      windowPostMessage: {
+        p50: s('rtt.windowPostMessage.p50'),
+        p99: s('rtt.windowPostMessage.p99'),
+      },
+    },
+    ratio: rttP50.median / portP50.median,
+    target: { text: 'p50 at most 1.2 × raw MessagePort p50', max: 1.2 },
+  },
+  {
+    name: 'panel_mount',
+    unit: 'ms',
+    what: `a card with ${5} widgets of 5 apps, from slot render until all are ready (median of ${MOUNTS})`,
+    value: mount,
+    baselines: {
+      bareIframesWithPenpal: mountBase,
+      bareIframesOfTheWidgetPageWithPenpal: s('mount.widgetPages'),
+      plugboardWithLoadConcurrency5: s('mount.unqueued'),
+    },
+    ratio: mount.median / mountBase.median,
+    target: { text: 'at most 1.2 × the bare iframes', max: 1.2 },
+  },
+  {
+    name: 'entity_switch',
+    unit: 'ms',
+    what: `5 ready widgets moved to another entity, until all 5 show it (median of ${SWITCHES})`,
+    value: reuse,
+    baselines: { unmountAndMount: remount },
+    ratio: remount.median / reuse.median,
+    target: { text: 'reuse at least 20 × faster than remounting', min: 20 },
+  },
+  {
+    name: 'bundle_size',
+    unit: 'bytes (min+gzip)',
+    what: 'widget SDK standalone build (penpal included); host runtime without lit',
+    value: { widgetSdk: sizes.widgetSdk.gzip, hostRuntime: sizes.hostRuntime.gzip },
+    baselines: {
+      hostRuntimeWithLit: sizes.hostRuntimeWithLit.gzip,
+      ...Object.fromEntries(
+        Object.entries(sizes.competitors).map(([name, size]) => [
+          name,
+          'gzip' in size ? size.gzip : size,
+        ]),
+      ),
+    },
+    ratio: null,
+    target: {
+      text: 'widget SDK at most 5 KB; host runtime at most 20 KB without lit',
+      met: sizes.widgetSdk.gzip <= 5 * KB && sizes.hostRuntime.gzip <= 20 * KB,
+    },
+  },
+  {
+    name: 'host_memory',
+    unit: 'bytes of JS heap (host page, after GC); frames',
+    what: 'a card with 5 ready widgets against the empty card',
+    value: { heap: s('memory.heap.5'), frames: s('memory.frames.5') },
+    baselines: { emptyCard: { heap: s('memory.heap.0'), frames: s('memory.frames.0') } },
+    ratio: s('memory.heap.5').median / s('memory.heap.0').median,
+    target: { text: 'none set: reported for tracking' },
+  },
+];
+for (const metric of metrics) {
+  const { max, min } = /** @type {{ max?: number, min?: number }} */ (metric.target);
+  if (max !== undefined && metric.ratio !== null) metric.target.met = metric.ratio <= max;
+  if (min !== undefined && metric.ratio !== null) metric.target.met = metric.ratio >= min;
+}
+
+const results = {
+  date: new Date().toISOString(),
+  chromium,
+  cores: cpus().length,
+  repetitions: REPETITIONS,
+  seconds: Math.round((Date.now() - started) / 1000),
+  metrics,
+};
+mkdirSync(`${here}results`, { recursive: true });
+writeFileSync(`${here}results/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+
+const fmt = (/** @type {{ median: number, spread: number[] }} */ v, digits = 3) =>
+  `${v.median.toFixed(digits)} (${v.spread.map((x) => x.toFixed(digits)).join('–')})`;
+const kb = (/** @type {number} */ bytes) => `${(bytes / KB).toFixed(2)} KB`;
+const met = (/** @type {boolean | undefined} */ ok) =>
+  ok === undefined ? '–' : ok ? 'met' : 'NOT met';
+const competitorCells = Object.entries(sizes.competitors)
+  .map(([name, size]) => `${name} ${'gzip' in size ? kb(size.gzip) : 'n/a'}`)
+  .join('; ');
+const rows = [
+  [
+    'bridge_rtt p50 (ms)',
+    fmt(rttP50),
+    `MessagePort ${fmt(portP50)}; penpal ${fmt(s('rtt.penpal.p50'))}; window.postMessage ${fmt(s('rtt.windowPostMessage.p50'))}`,
+    metrics[0],
+  ],
+  [
+    'bridge_rtt p99 (ms)',
+    fmt(s('rtt.plugboard.p99')),
+    `MessagePort ${fmt(s('rtt.messagePort.p99'))}; penpal ${fmt(s('rtt.penpal.p99'))}`,
+    undefined,
+  ],
+  [
+    'panel_mount, 5 widgets (ms)',
+    fmt(mount, 1),
+    `bare iframes + penpal ${fmt(mountBase, 1)}; the same with the Plugboard widget page ${fmt(s('mount.widgetPages'), 1)}; Plugboard with loadConcurrency 5: ${fmt(s('mount.unqueued'), 1)}`,
+    metrics[1],
+  ],
+  [
+    'entity_switch, 5 widgets (ms)',
+    fmt(reuse, 1),
+    `unmount + mount ${fmt(remount, 1)}`,
+    metrics[2],
+  ],
+  ['widget SDK (min+gzip)', kb(sizes.widgetSdk.gzip), competitorCells, undefined],
+  [
+    'host runtime without lit (min+gzip)',
+    kb(sizes.hostRuntime.gzip),
+    `with lit ${kb(sizes.hostRuntimeWithLit.gzip)}`,
+    metrics[3],
+  ],
+  [
+    'host heap, 5 widgets',
+    kb(s('memory.heap.5').median),
+    `empty card ${kb(s('memory.heap.0').median)}; frames ${s('memory.frames.5').median} vs ${s('memory.frames.0').median}`,
+    metrics[4],
+  ],
+];
+console.log(
+  `\n## Plugboard benchmarks\n\n${chromium}, ${cpus().length} cores, ${results.date}, ${REPETITIONS} repetitions (median, range)\n`,
+);
+console.log('| metric | Plugboard | baselines | ratio | target |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const [name, value, baselines, metric] of rows) {
+  const ratio = metric && typeof metric.ratio === 'number' ? `${metric.ratio.toFixed(2)}×` : '';
+  const target = metric ? `${metric.target.text}: ${met(metric.target.met)}` : '';
+  console.log(`| ${name} | ${value} | ${baselines} | ${ratio} | ${target} |`);
+}
+console.log(`\nWrote bench/results/latest.json in ${results.seconds} s.`);
