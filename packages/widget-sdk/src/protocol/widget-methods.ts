@@ -33,8 +33,3 @@ export type WidgetMethodResult<M extends WidgetMethodName> = v.InferOutput<
 export type WidgetMethods = {
   [M in WidgetMethodName]: (params: WidgetMethodParams<M>) => Promise<WidgetMethodResult<M>>;
 };
-
-/** Whether `name` is a widget method of this protocol version. */
-export function isWidgetMethod(name: string): name is WidgetMethodName {
-  return Object.hasOwn(WIDGET_METHODS, name);
-}
