@@ -20,6 +20,24 @@ describe('bridge handshake', () => {
     expect(await bridge.connection.ready).to.deep.equal({ protocolVersion: PROTOCOL_VERSION });
   });
 
+  it("hands host services the calling widget's current context", async () => {
+    const context = testContext({ entity: { type: 'customerorder', id: '11' } });
+    const seen: unknown[] = [];
+    const bridge = await openBridge({
+      context,
+      permissions: ['storage'],
+      services: {
+        'storage.get': (_params, call) => {
+          seen.push(call.context);
+          return null;
+        },
+      },
+    });
+    await bridge.widget.value('connect', { hostOrigins: [hostOrigin] });
+    await bridge.widget.value('call', { method: 'storage.get', params: { key: 'k' } });
+    expect(seen).to.deep.equal([context]);
+  });
+
   it('round-trips ping both ways', async () => {
     const bridge = await openConnectedBridge();
     expect(await bridge.widget.value('call', { method: 'ping' })).to.equal('pong');

@@ -1,36 +1,21 @@
 import { expect } from 'chai';
 import { PlugboardError, type HostServices } from '@plugboard/host-runtime';
 import { createMockHost, MOCK_THEMES, type MockHost } from '@plugboard/host-runtime/testing';
+import { testContext } from '../support/context.js';
 import { waitFor } from '../support/fixture-events.js';
 import { fixtureOrigin, hostOrigin } from '../support/origins.js';
 
-/** Pretends a widget instance is mounted for an entity, so services can find it. */
-function withWidget(host: MockHost, entity: { type: string; id: string } | null): string {
-  host.store.setState({
-    widgets: {
-      w: {
-        instanceId: 'w',
-        appId: 'app',
-        widgetId: 'panel',
-        pointId: 'customerorder.card',
-        entity,
-        status: 'ready',
-        error: undefined,
-        height: 100,
-        dirty: false,
-      },
-    },
-  });
-  return 'w';
-}
+type Entity = { type: string; id: string } | null;
 
-function service<M extends keyof HostServices>(host: MockHost, method: M) {
+/** Calls a mock host service as the bridge would for a widget showing `entity`. */
+function service<M extends keyof HostServices>(host: MockHost, method: M, entity: Entity) {
   const handler = host.options.services?.[method];
   if (!handler) throw new Error(`no ${method} service`);
   return (params: Parameters<NonNullable<HostServices[M]>>[0]) =>
     (handler as (p: unknown, c: unknown) => Promise<unknown>)(params, {
       appId: 'app',
       instanceId: 'w',
+      context: testContext({ entity }),
       signal: new AbortController().signal,
     });
 }
@@ -38,8 +23,9 @@ function service<M extends keyof HostServices>(host: MockHost, method: M) {
 describe('createMockHost', () => {
   it('answers entity.get from its entities, and records the call', async () => {
     const host = createMockHost({ entities: { customerorder: { '7': { number: 'SO-7' } } } });
-    withWidget(host, { type: 'customerorder', id: '7' });
-    expect(await service(host, 'entity.get')(undefined)).to.deep.equal({
+    expect(
+      await service(host, 'entity.get', { type: 'customerorder', id: '7' })(undefined),
+    ).to.deep.equal({
       type: 'customerorder',
       id: '7',
       data: { number: 'SO-7' },
@@ -49,24 +35,25 @@ describe('createMockHost', () => {
 
   it('answers not_found for an entity it does not have', async () => {
     const host = createMockHost();
-    withWidget(host, { type: 'customerorder', id: 'nope' });
     let error: unknown;
-    await service(host, 'entity.get')(undefined).catch((caught: unknown) => (error = caught));
+    await service(host, 'entity.get', { type: 'customerorder', id: 'nope' })(undefined).catch(
+      (caught: unknown) => (error = caught),
+    );
     expect((error as PlugboardError).code).to.equal('not_found');
   });
 
   it('keeps storage between calls, after its latency', async () => {
     const host = createMockHost({ latencyMs: 50 });
-    withWidget(host, null);
-    await service(host, 'storage.set')({ key: 'k', value: [1, 2] });
-    expect(await service(host, 'storage.get')({ key: 'k' })).to.deep.equal([1, 2]);
+    await service(host, 'storage.set', null)({ key: 'k', value: [1, 2] });
+    expect(await service(host, 'storage.get', null)({ key: 'k' })).to.deep.equal([1, 2]);
   });
 
   it('fails every service with host_error when asked to', async () => {
     const host = createMockHost({ failure: 'service-error' });
-    withWidget(host, { type: 'customerorder', id: '1' });
     let error: unknown;
-    await service(host, 'entity.get')(undefined).catch((caught: unknown) => (error = caught));
+    await service(host, 'entity.get', { type: 'customerorder', id: '1' })(undefined).catch(
+      (caught: unknown) => (error = caught),
+    );
     expect(error).to.be.instanceOf(PlugboardError);
     expect((error as PlugboardError).code).to.equal('host_error');
   });

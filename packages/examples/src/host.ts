@@ -22,8 +22,7 @@ export const host = createHost({
     tokens: { 'color-text': '#101828', 'color-muted': '#667085', 'color-accent': '#2f54eb' },
   },
   services: {
-    'entity.get': (_params, call) => {
-      const entity = host.store.getState().widgets[call.instanceId]?.entity;
+    'entity.get': (_params, { context: { entity } }) => {
       const data = entity && entityData(entity.type, entity.id);
       return entity && data ? { ...entity, data } : null;
     },

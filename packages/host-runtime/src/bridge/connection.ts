@@ -109,6 +109,7 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     appId: options.appId,
     appName,
     instanceId: options.instanceId,
+    context: options.context,
     permissions: new Set(options.permissions),
     services: options.services ?? {},
     limits,

@@ -1,5 +1,6 @@
 import {
   HOST_METHODS,
+  type WidgetContext,
   isHostMethod,
   permissionFor,
   PlugboardError,
@@ -17,6 +18,8 @@ export interface CallerInfo {
   /** The app's display name, for messages. */
   readonly appName: string;
   readonly instanceId: string;
+  /** The widget's context now, handed to services. */
+  readonly context: () => WidgetContext;
   readonly permissions: ReadonlySet<string>;
   readonly services: HostServices;
   readonly limits: HostBridgeLimits;
@@ -116,7 +119,12 @@ async function runService(
     });
   });
   try {
-    const info = { appId: caller.appId, instanceId: caller.instanceId, signal: controller.signal };
+    const info = {
+      appId: caller.appId,
+      instanceId: caller.instanceId,
+      context: caller.context(),
+      signal: controller.signal,
+    };
     const result = await Promise.race([
       Promise.resolve().then(() => handler(params as never, info)),
       stopped,

@@ -7,6 +7,7 @@ import {
   removeWidget,
   type HostExtensionPoint,
   type HostInstalledApp,
+  type HostWidgetInstance,
   type HostWidgetStatus,
 } from '../store/host-store.js';
 import { sandboxFor } from './sandbox.js';
@@ -38,7 +39,6 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
  */
 export class WidgetMount {
   readonly #options: WidgetMountOptions;
-  #entity: EntityRef | null;
   #run: AbortController | undefined;
   #iframe: HTMLIFrameElement | undefined;
   #connection: HostConnection | undefined;
@@ -47,7 +47,6 @@ export class WidgetMount {
 
   constructor(options: WidgetMountOptions) {
     this.#options = options;
-    this.#entity = options.entity;
     const { host, app, widget, point, instanceId } = options;
     host.store.setState({
       widgets: {
@@ -73,7 +72,7 @@ export class WidgetMount {
     return {
       instanceId,
       extensionPoint: { id: point.id, kind: point.kind },
-      entity: this.#entity,
+      entity: this.#instance()?.entity ?? null,
       user: host.options.user,
       locale: host.options.locale ?? 'en',
       theme: host.options.theme ?? { mode: 'light', tokens: {} },
@@ -95,7 +94,6 @@ export class WidgetMount {
 
   /** Shows another entity in the live widget: sends `open`, no reload. */
   async setEntity(entity: EntityRef | null): Promise<void> {
-    this.#entity = entity;
     this.#setState({ entity });
     const connection = this.#connection;
     if (!connection || this.#status() !== 'ready') return; // the handshake will carry it
@@ -124,8 +122,12 @@ export class WidgetMount {
     removeWidget(this.#options.host.store, this.#options.instanceId);
   }
 
+  #instance(): HostWidgetInstance | undefined {
+    return this.#options.host.store.getState().widgets[this.#options.instanceId];
+  }
+
   #status(): HostWidgetStatus | undefined {
-    return this.#options.host.store.getState().widgets[this.#options.instanceId]?.status;
+    return this.#instance()?.status;
   }
 
   #setState(patch: Parameters<typeof patchWidget>[2]): void {

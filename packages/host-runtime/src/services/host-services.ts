@@ -2,6 +2,7 @@ import type {
   HostMethodName,
   HostMethodParams,
   HostMethodResult,
+  WidgetContext,
 } from '@plugboard/widget-sdk/protocol';
 
 /** Who is calling a host service. */
@@ -10,6 +11,8 @@ export interface HostCallInfo {
   readonly appId: string;
   /** The calling widget instance. */
   readonly instanceId: string;
+  /** The calling widget's context now: its entity, extension point, user, locale, theme. */
+  readonly context: WidgetContext;
   /** Aborted when the call times out or the widget's connection is destroyed. */
   readonly signal: AbortSignal;
 }

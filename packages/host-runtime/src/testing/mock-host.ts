@@ -108,16 +108,14 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   const user = options.user ?? { id: 'u-1', name: 'Mock user' };
 
   const canned: HostServices = {
-    'entity.get': (_params, call) => {
-      const entity = host.store.getState().widgets[call.instanceId]?.entity;
+    'entity.get': (_params, { context: { entity } }) => {
       if (!entity) return null;
       const data = entities[entity.type]?.[entity.id];
       if (!data)
         throw new PlugboardError('not_found', `The mock host has no ${entity.type} ${entity.id}.`);
       return { ...entity, data };
     },
-    'entity.update': ({ changes }, call) => {
-      const entity = host.store.getState().widgets[call.instanceId]?.entity;
+    'entity.update': ({ changes }, { context: { entity } }) => {
       const data = entity && entities[entity.type]?.[entity.id];
       if (!entity || !data) throw new PlugboardError('not_found', 'There is no entity to update.');
       Object.assign(data, changes);
