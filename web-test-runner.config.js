@@ -5,10 +5,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROME_ARGS, ensureChrome } from './scripts/chrome.js';
+import { CHROME_ARGS, chromePath } from './scripts/chrome.js';
 import { countReporter } from './test/support/count-reporter.js';
 
-const executablePath = process.env['CHROME_PATH'] || ensureChrome();
+const executablePath = chromePath();
 
 // PLUGBOARD_TEST_TARGET=dist runs the same tests against the rollup output
 // (what ships) instead of the TypeScript sources.

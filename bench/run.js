@@ -7,9 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
-import { CHROME_ARGS, ensureChrome } from '../scripts/chrome.js';
+import { launchChrome } from '../scripts/launch-chrome.js';
 import { serveStatic } from '../scripts/static-server.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -53,11 +52,7 @@ async function browserFigures() {
     'cross-origin-resource-policy': 'cross-origin',
   });
   const hostUrl = `${server.url.replace('127.0.0.1', 'localhost')}/host.html`;
-  const browser = await puppeteer.launch({
-    executablePath: process.env['CHROME_PATH'] || ensureChrome(),
-    headless: true,
-    args: CHROME_ARGS,
-  });
+  const browser = await launchChrome();
   /** @type {Record<string, number[]>} */
   const runs = {};
   const add = (/** @type {string} */ key, /** @type {number} */ value) =>

@@ -105,6 +105,11 @@ function hostFacts() {
   };
 }
 
+/** The browser to use: `CHROME_PATH` when the caller (npm test) has found it, else {@link ensureChrome}. */
+export function chromePath() {
+  return process.env['CHROME_PATH'] || ensureChrome();
+}
+
 /**
  * The browser's path, installing Debian's chromium first where that is
  * allowed (root on Debian) and nothing else is found.

@@ -4,8 +4,7 @@
 // it rendered something, and the page logged no console error, threw no
 // uncaught error and had no failed request.
 import { existsSync, writeFileSync } from 'node:fs';
-import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, ensureChrome } from './chrome.js';
+import { launchChrome } from './launch-chrome.js';
 import { serveStatic } from './static-server.js';
 
 const STATIC_DIR = 'storybook-static';
@@ -166,11 +165,7 @@ async function main() {
     throw new Error(`${STATIC_DIR}/index.json not found: run \`npm run build-storybook\` first.`);
   }
   const server = await serveStatic(STATIC_DIR);
-  const browser = await puppeteer.launch({
-    executablePath: process.env['CHROME_PATH'] || ensureChrome(),
-    headless: true,
-    args: CHROME_ARGS,
-  });
+  const browser = await launchChrome();
   const counts = { passed: 0, failed: 0, skipped: 0 };
   /** @param {string} name @param {string[]} problems */
   const report = (name, problems) => {

@@ -2,9 +2,8 @@
 // (host and vendor apps on two origins), driven in headless Chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
 import { startDemo } from '../../packages/examples/start.js';
-import { CHROME_ARGS, ensureChrome } from '../../scripts/chrome.js';
+import { launchChrome } from '../../scripts/launch-chrome.js';
 
 describe('Order desk demo', () => {
   /** @type {Awaited<ReturnType<typeof startDemo>>} */
@@ -18,11 +17,7 @@ describe('Order desk demo', () => {
 
   before(async () => {
     demo = await startDemo({ hostPort: 0, vendorPort: 0, logLevel: 'silent' });
-    browser = await puppeteer.launch({
-      executablePath: process.env['CHROME_PATH'] || ensureChrome(),
-      headless: true,
-      args: CHROME_ARGS,
-    });
+    browser = await launchChrome();
     page = await browser.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error' || message.text().includes('postMessage'))
