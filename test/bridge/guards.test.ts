@@ -112,15 +112,25 @@ describe('bridge guards', () => {
       });
     }
 
-    it('refuses an oversized payload, naming its size and the limit', async () => {
+    it('refuses an oversized payload unread, naming its size and the limit', async () => {
       const params = { key: 'big', value: 'x'.repeat(100 * 1024) };
       const message = expectFixtureError(
         await bridge.widget.run('call', { method: 'storage.set', params }),
         'invalid_params',
       );
       expect(message).to.match(
-        /storage\.set: the parameters are \d+ bytes, over the 65536-byte limit/,
+        /storage\.set: the call is at least 1024\d\d bytes, over the 65536-byte limit; it was not read/,
       );
+    });
+
+    it('counts the limit in UTF-8 bytes, not characters', async () => {
+      // 30,000 characters, 90,000 bytes: under the limit in characters, over it in bytes.
+      const params = { key: 'wide', value: '€'.repeat(30_000) };
+      const message = expectFixtureError(
+        await bridge.widget.run('call', { method: 'storage.set', params }),
+        'invalid_params',
+      );
+      expect(message).to.match(/the call is at least 900\d\d bytes, over the 65536-byte limit/);
     });
 
     it('answers an unknown method with unsupported', async () => {

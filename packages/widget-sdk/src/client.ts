@@ -1,4 +1,4 @@
-import { CallOptions, type RemoteProxy } from 'penpal';
+import type { Channel } from './protocol/channel.js';
 import type { WidgetContext } from './protocol/context.js';
 import { PlugboardError } from './protocol/errors.js';
 import type {
@@ -7,13 +7,12 @@ import type {
   HostMethodResult,
 } from './protocol/host-methods.js';
 import type { TrafficEntry } from './protocol/traffic.js';
-import { fromTransportError } from './protocol/transport-errors.js';
 import type {
   WidgetMethodName,
   WidgetMethodParams,
   WidgetMethodResult,
 } from './protocol/widget-methods.js';
-import type { Envelope, HostEndpoint } from './protocol/wire.js';
+import type { Envelope } from './protocol/wire.js';
 
 /** Options of one call. */
 export interface WidgetCallOptions {
@@ -39,7 +38,7 @@ export type WidgetMethodHandler<M extends WidgetMethodName> = (
 
 /** What the client needs from `connect()`. */
 export interface WidgetClientInit {
-  readonly remote: RemoteProxy<HostEndpoint>;
+  readonly channel: Channel;
   readonly context: WidgetContext;
   readonly protocolVersion: number;
   readonly timeoutMs: number;
@@ -82,37 +81,27 @@ export class WidgetClient {
     ...args: WidgetCallArgs<M>
   ): Promise<HostMethodResult<M>> {
     const [params, options] = args;
-    const { remote, timeoutMs, log } = this.#init;
+    const { channel, timeoutMs, log } = this.#init;
     const started = performance.now();
-    let outcome: TrafficEntry['outcome'] = 'ok';
-    try {
-      if (this.#destroyed) {
-        throw new PlugboardError('cancelled', `${method} was not sent: the client was destroyed.`);
-      }
-      let envelope: Envelope;
-      try {
-        envelope = await remote.call(
-          method,
-          params,
-          new CallOptions({ timeout: options?.timeoutMs ?? timeoutMs }),
-        );
-      } catch (error) {
-        throw fromTransportError(error, method);
-      }
-      if (!envelope.ok) throw PlugboardError.from(envelope.error);
-      return envelope.value as HostMethodResult<M>;
-    } catch (error) {
-      outcome = (error as PlugboardError).code;
-      throw error;
-    } finally {
-      log?.({
-        direction: 'widget→host',
-        method,
-        durationMs: performance.now() - started,
-        outcome,
-        instanceId: this.#context.instanceId,
-      });
-    }
+    const envelope: Envelope = this.#destroyed
+      ? {
+          ok: false,
+          error: {
+            code: 'cancelled',
+            message: `${method} was not sent: the client was destroyed.`,
+            details: undefined,
+          },
+        }
+      : await channel.call(method, params, options?.timeoutMs ?? timeoutMs);
+    log?.({
+      direction: 'widget→host',
+      method,
+      durationMs: performance.now() - started,
+      outcome: envelope.ok ? 'ok' : envelope.error.code,
+      instanceId: this.#context.instanceId,
+    });
+    if (!envelope.ok) throw PlugboardError.from(envelope.error);
+    return envelope.value as HostMethodResult<M>;
   }
 
   /**
@@ -135,22 +124,15 @@ export class WidgetClient {
     this.#init.destroy();
   }
 
-  /** Answers one call from the host; used by `connect()`. @internal */
-  async answer(method: string, params: unknown): Promise<Envelope> {
+  /**
+   * Answers one call from the host; used by `connect()`. Synchronous when the
+   * handler is, so a plain answer costs no extra turn of the event loop.
+   * @internal
+   */
+  answer(method: string, params: unknown): Envelope | Promise<Envelope> {
     const started = performance.now();
-    let envelope: Envelope;
-    try {
-      if (method === 'open' || method === 'contextChanged') this.#context = params as WidgetContext;
-      const handler = this.#handlers.get(method);
-      let value: unknown;
-      if (handler) value = await handler(params as never);
-      else if (method === 'ping') value = 'pong';
-      else if (method !== 'open' && method !== 'contextChanged') {
-        throw new PlugboardError('unsupported', `This widget does not handle ${method}.`);
-      }
-      envelope = { ok: true, value };
-    } catch (error) {
-      envelope = {
+    const fail = (error: unknown) =>
+      this.#answered(method, started, {
         ok: false,
         error:
           error instanceof PlugboardError
@@ -160,8 +142,28 @@ export class WidgetClient {
                 message: `The widget's ${method} handler failed: ${error instanceof Error ? error.message : String(error)}`,
                 details: undefined,
               },
-      };
+      });
+    let value: unknown;
+    try {
+      if (method === 'open' || method === 'contextChanged') this.#context = params as WidgetContext;
+      const handler = this.#handlers.get(method);
+      if (handler) value = handler(params as never);
+      else if (method === 'ping') value = 'pong';
+      else if (method !== 'open' && method !== 'contextChanged') {
+        throw new PlugboardError('unsupported', `This widget does not handle ${method}.`);
+      }
+    } catch (error) {
+      return fail(error);
     }
+    return value instanceof Promise
+      ? value.then(
+          (result: unknown) => this.#answered(method, started, { ok: true, value: result }),
+          fail,
+        )
+      : this.#answered(method, started, { ok: true, value });
+  }
+
+  #answered(method: string, started: number, envelope: Envelope): Envelope {
     this.#init.log?.({
       direction: 'host→widget',
       method,

@@ -1,13 +1,15 @@
-import { CallOptions, connect as connectPenpal } from 'penpal';
+import { connect as connectPenpal } from 'penpal';
 import { autoResize } from './auto-resize.js';
 import { WidgetClient } from './client.js';
 import { embedderOrigin } from './host-origins.js';
+import { Channel, type FrameServer } from './protocol/channel.js';
 import { PlugboardError } from './protocol/errors.js';
 import { isExactOrigin, OriginMessenger } from './protocol/messenger.js';
+import { REFUSAL } from './protocol/refusal.js';
 import { trafficLogger, type TrafficLog } from './protocol/traffic.js';
 import { fromTransportError } from './protocol/transport-errors.js';
 import { formatRange, PROTOCOL_RANGE } from './protocol/version.js';
-import type { Envelope, HostEndpoint, WidgetEndpoint } from './protocol/wire.js';
+import type { HostWelcome, WidgetHello } from './protocol/wire.js';
 
 /** Options of {@link connect}. */
 export interface ConnectOptions {
@@ -65,6 +67,8 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
     );
   }
   const refuse = (origin: string) => {
+    // Tell the embedder, so its host can show why; the message carries nothing else.
+    window.parent.postMessage(REFUSAL, origin);
     const message = `Refusing to connect: the embedding page is on ${origin}, which is not in hostOrigins [${hostOrigins.join(', ')}].`;
     console.error(`[plugboard] ${message}`);
     return new PlugboardError('permission_denied', message);
@@ -75,49 +79,79 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
   const timeoutMs = options.timeoutMs ?? 10_000;
   const handshakeTimeoutMs = options.handshakeTimeoutMs ?? 10_000;
   let client: WidgetClient | undefined;
+  let channel: Channel | undefined;
   let stopResize: (() => void) | undefined;
   let rejectHandshake: (error: PlugboardError) => void = () => undefined;
   const refused = new Promise<never>((_, reject) => {
     rejectHandshake = reject;
   });
-  const methods: WidgetEndpoint = {
-    call: (method, params): Promise<Envelope> =>
-      client
-        ? client.answer(method, params)
-        : Promise.resolve({
-            ok: false,
-            error: {
-              code: 'unsupported',
-              message: 'The widget is not connected yet.',
-              details: undefined,
-            },
-          }),
-  };
-  const connection = connectPenpal<HostEndpoint>({
-    messenger: new OriginMessenger({
-      remoteWindow: window.parent,
-      origins: hostOrigins,
-      onUntrustedOrigin: (origin) => {
-        rejectHandshake(refuse(origin));
-      },
-      onRemoteDestroy: () => {
-        connected = false;
-        client?.destroy();
-      },
-    }),
-    methods,
-    timeout: handshakeTimeoutMs,
+  // The host may call as soon as it has sent its welcome, before this page
+  // has read it: such calls wait for the client.
+  let clientMade: (made: WidgetClient | undefined) => void = () => undefined;
+  const made = new Promise<WidgetClient | undefined>((resolve) => {
+    clientMade = resolve;
   });
+  const serve: FrameServer = (method, params) =>
+    client
+      ? client.answer(method, params)
+      : made.then((c) =>
+          c
+            ? c.answer(method, params)
+            : {
+                ok: false,
+                error: {
+                  code: 'unsupported',
+                  message: 'The widget did not connect.',
+                  details: undefined,
+                },
+              },
+        );
+  const messenger = new OriginMessenger({
+    remoteWindow: window.parent,
+    origins: hostOrigins,
+    onUntrustedOrigin: (origin) => {
+      rejectHandshake(refuse(origin));
+    },
+    onRemoteDestroy: () => {
+      close();
+    },
+    onFrame: (data) => {
+      channelOf().receive(data);
+    },
+  });
+  const channelOf = () => (channel ??= new Channel(messenger.port as MessagePort, { serve }));
+  const connection = connectPenpal({ messenger, timeout: handshakeTimeoutMs });
+  // A page that goes away (navigates, reloads, closes) says so, and the host
+  // can take the next page's handshake at once.
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    connected = false;
+    window.removeEventListener('pagehide', close);
+    stopResize?.();
+    channel?.close({
+      code: 'cancelled',
+      message: 'The connection was closed.',
+      details: undefined,
+    });
+    connection.destroy();
+    client?.destroy();
+  };
+  window.addEventListener('pagehide', close);
   const deadline = performance.now() + handshakeTimeoutMs;
   try {
-    const remote = await Promise.race([connection.promise, refused]);
-    const timeout = Math.max(1, deadline - performance.now());
+    await Promise.race([connection.promise, refused]);
     const welcome = await Promise.race([
-      remote.hello({ protocol: PROTOCOL_RANGE }, new CallOptions({ timeout })),
+      channelOf().call(
+        'hello',
+        { protocol: PROTOCOL_RANGE } satisfies WidgetHello,
+        Math.max(1, deadline - performance.now()),
+      ),
       refused,
     ]);
     if (!welcome.ok) throw PlugboardError.from(welcome.error);
-    const { protocolVersion, context } = welcome.value;
+    const { protocolVersion, context } = welcome.value as HostWelcome;
     if (protocolVersion < PROTOCOL_RANGE.min || protocolVersion > PROTOCOL_RANGE.max) {
       throw new PlugboardError(
         'version_mismatch',
@@ -125,22 +159,19 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
       );
     }
     client = new WidgetClient({
-      remote,
+      channel: channelOf(),
       context,
       protocolVersion,
       timeoutMs,
       log: trafficLogger(options.debug),
-      destroy: () => {
-        connected = false;
-        stopResize?.();
-        connection.destroy();
-      },
+      destroy: close,
     });
     if (options.autoResize !== false) stopResize = autoResize(client);
+    clientMade(client);
     return client;
   } catch (error) {
-    connected = false;
-    connection.destroy();
+    clientMade(undefined);
+    close();
     const failure = fromTransportError(error, 'connect()');
     if (failure.code === 'timeout') {
       throw new PlugboardError(

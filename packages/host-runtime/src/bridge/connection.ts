@@ -12,11 +12,19 @@
  *   `timeout` after `handshakeTimeoutMs`, so the host can show it and retry.
  * - Every call from the widget passes the same guards in the same order
  *   (see dispatch.ts), and every caller's promise settles, on both sides.
+ * - Nothing a widget sends can raise an exception in the host page: the
+ *   messenger takes only the handshake through the window and only call
+ *   frames and DESTROY through the port, and the channel never throws.
+ * - The connection ends when the widget's page goes away and says so
+ *   (DESTROY: the SDK sends it on `pagehide`), or when a new page in the
+ *   iframe starts a handshake; `onEnd` then tells the owner, with that
+ *   handshake, so a new connection can answer it (see widget-mount.ts).
  * - `destroy()` rejects whatever is pending on both sides with `cancelled`,
  *   aborts running services, and removes every listener it added.
  */
-import { CallOptions, connect as connectPenpal, type RemoteProxy } from 'penpal';
+import { connect as connectPenpal, type Message } from 'penpal';
 import {
+  Channel,
   formatRange,
   fromTransportError,
   negotiateVersion,
@@ -26,13 +34,13 @@ import {
   trafficLogger,
   WIDGET_METHODS,
   type Envelope,
-  type HostEndpoint,
+  type FrameServer,
   type HostWelcome,
   type ProtocolRange,
   type TrafficEntry,
   type TrafficLog,
   type WidgetContext,
-  type WidgetEndpoint,
+  type WidgetHello,
   type WidgetMethodName,
   type WidgetMethodParams,
   type WidgetMethodResult,
@@ -40,7 +48,7 @@ import {
 import * as v from 'valibot';
 import type { HostServices } from '../services/host-services.js';
 import { checkParams } from './check-params.js';
-import { dispatchCall, type CallerInfo } from './dispatch.js';
+import { dispatchCall, refuseOversized, type CallerInfo } from './dispatch.js';
 import { CallLimiter, DEFAULT_LIMITS, type HostBridgeLimits } from './limits.js';
 
 /** Options of {@link connectWidget}. */
@@ -65,7 +73,28 @@ export interface HostConnectionOptions {
   readonly limits?: Partial<HostBridgeLimits>;
   /** Logs every call (method, direction, duration, outcome) to the console, or to your function. */
   readonly debug?: TrafficLog;
+  /**
+   * Called once when the widget's side ends the connection: its page went
+   * away or closed the connection (`destroyed`), or a new page in the iframe
+   * began a handshake (`restarted`). The connection is destroyed by then.
+   */
+  readonly onEnd?: (end: HostConnectionEnd) => void;
+  /** A handshake that a new page began under an earlier connection (from `onEnd`): this connection answers it. */
+  readonly handshake?: HostHandshake;
 }
+
+/** A handshake a new page in the iframe began; pass it to a new `connectWidget` to answer it. */
+export interface HostHandshake {
+  /** The page's first handshake message. */
+  readonly syn: Message;
+  /** The origin it came from: always the manifest's origin. */
+  readonly origin: string;
+}
+
+/** Why the widget's side ended a connection; see `onEnd`. */
+export type HostConnectionEnd =
+  | { readonly reason: 'destroyed' }
+  | { readonly reason: 'restarted'; readonly handshake: HostHandshake };
 
 /** What `ready` resolves with. */
 export interface HostConnectionInfo {
@@ -136,70 +165,88 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     destroy();
   };
 
-  const methods: HostEndpoint = {
-    hello: (hello): Envelope<HostWelcome> => {
-      if (welcomed) {
-        return {
-          ok: false,
-          error: {
-            code: 'unsupported',
-            message: 'The handshake is already complete.',
-            details: undefined,
-          },
-        };
-      }
-      const theirs = isRange(hello.protocol) ? hello.protocol : undefined;
-      const version = theirs && negotiateVersion(PROTOCOL_RANGE, theirs);
-      if (version === undefined) {
-        const error = new PlugboardError(
-          'version_mismatch',
-          `${appName} speaks protocol ${theirs ? formatRange(theirs) : '(none given)'}; this host speaks ${formatRange(PROTOCOL_RANGE)}.`,
-        );
-        // After the reply has gone out.
-        setTimeout(() => {
-          fail(error);
-        });
-        return { ok: false, error: error.toJSON() };
-      }
-      welcomed = true;
-      clearTimeout(handshakeTimer);
-      resolveReady({ protocolVersion: version });
-      return { ok: true, value: { protocolVersion: version, context: options.context() } };
-    },
-    call: async (method, params) => {
-      if (!welcomed) {
-        return {
-          ok: false,
-          error: {
-            code: 'unsupported',
-            message: 'Say hello first: the handshake is not complete.',
-            details: undefined,
-          },
-        };
-      }
-      const started = performance.now();
-      const envelope = await dispatchCall(caller, method, params);
-      logEntry({
-        direction: 'widget→host',
-        method,
-        durationMs: performance.now() - started,
-        outcome: envelope.ok ? 'ok' : envelope.error.code,
-      });
-      return envelope;
+  const notYet: Envelope = {
+    ok: false,
+    error: {
+      code: 'unsupported',
+      message: 'Say hello first: the handshake is not complete.',
+      details: undefined,
     },
   };
 
-  const connection = connectPenpal<WidgetEndpoint>({
-    messenger: new OriginMessenger({
-      remoteWindow,
-      origins: [options.origin],
-      waitForRemote: true,
-      onRemoteDestroy: () => {
-        fail(new PlugboardError('cancelled', `${appName} closed the connection.`));
-      },
-    }),
-    methods,
+  const hello = (params: unknown): Envelope<HostWelcome> => {
+    if (welcomed) {
+      return {
+        ok: false,
+        error: {
+          code: 'unsupported',
+          message: 'The handshake is already complete.',
+          details: undefined,
+        },
+      };
+    }
+    const protocol = (params as Partial<WidgetHello> | null)?.protocol;
+    const theirs = isRange(protocol) ? protocol : undefined;
+    const version = theirs && negotiateVersion(PROTOCOL_RANGE, theirs);
+    if (version === undefined) {
+      const error = new PlugboardError(
+        'version_mismatch',
+        `${appName} speaks protocol ${theirs ? formatRange(theirs) : '(none given)'}; this host speaks ${formatRange(PROTOCOL_RANGE)}.`,
+      );
+      // After the reply has gone out.
+      setTimeout(() => {
+        fail(error);
+      });
+      return { ok: false, error: error.toJSON() };
+    }
+    welcomed = true;
+    clearTimeout(handshakeTimer);
+    resolveReady({ protocolVersion: version });
+    return { ok: true, value: { protocolVersion: version, context: options.context() } };
+  };
+
+  const serve: FrameServer = async (method, params) => {
+    if (method === 'hello') return hello(params);
+    if (!welcomed) return notYet;
+    const started = performance.now();
+    const envelope = await dispatchCall(caller, method, params);
+    logEntry({
+      direction: 'widget→host',
+      method,
+      durationMs: performance.now() - started,
+      outcome: envelope.ok ? 'ok' : envelope.error.code,
+    });
+    return envelope;
+  };
+
+  let channel: Channel | undefined;
+  const end = (ended: HostConnectionEnd) => {
+    if (destroyed) return;
+    fail(new PlugboardError('cancelled', `${appName} closed the connection.`));
+    options.onEnd?.(ended);
+  };
+  const messenger = new OriginMessenger({
+    remoteWindow,
+    origins: [options.origin],
+    waitForRemote: true,
+    ...(options.handshake ? { replay: options.handshake } : {}),
+    onRemoteDestroy: () => {
+      end({ reason: 'destroyed' });
+    },
+    onRemoteRestart: (syn) => {
+      end({ reason: 'restarted', handshake: { syn, origin: options.origin } });
+    },
+    onFrame: (data) => {
+      channelOf().receive(data);
+    },
   });
+  const channelOf = () =>
+    (channel ??= new Channel(messenger.port as MessagePort, {
+      serve,
+      maxCallBytes: limits.maxPayloadBytes,
+      oversized: (method, bytes) => refuseOversized(caller, method, bytes),
+    }));
+  const connection = connectPenpal({ messenger });
   connection.promise.catch((error: unknown) => {
     fail(fromTransportError(error, `Connecting to ${appName}`));
   });
@@ -216,38 +263,43 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     if (destroyed) return;
     destroyed = true;
     clearTimeout(handshakeTimer);
-    rejectReady(new PlugboardError('cancelled', `The connection to ${appName} was destroyed.`));
+    const cancelled = new PlugboardError(
+      'cancelled',
+      `The connection to ${appName} was destroyed.`,
+    );
+    rejectReady(cancelled);
+    channel?.close(cancelled.toJSON());
     lifetime.abort();
     connection.destroy();
   }
 
-  async function call<M extends WidgetMethodName>(
+  // Not async: a call to a ready widget posts its frame at once, and the
+  // answer settles it with no more turns than the port itself needs.
+  function call<M extends WidgetMethodName>(
     method: M,
     params: WidgetMethodParams<M>,
     callOptions?: { readonly timeoutMs?: number },
   ): Promise<WidgetMethodResult<M>> {
     const started = performance.now();
-    let outcome: TrafficEntry['outcome'] = 'ok';
-    try {
-      const spec = WIDGET_METHODS[method];
-      checkParams(spec.params, params, method);
-      await ready;
-      if (destroyed)
+    const spec = WIDGET_METHODS[method];
+    const send = (): Promise<Envelope> => {
+      if (destroyed) {
         throw new PlugboardError(
           'cancelled',
           `${method} was not sent: the connection is destroyed.`,
         );
-      const remote: RemoteProxy<WidgetEndpoint> = await connection.promise;
-      let envelope: Envelope;
-      try {
-        envelope = await remote.call(
-          method,
-          params,
-          new CallOptions({ timeout: callOptions?.timeoutMs ?? limits.widgetCallTimeoutMs }),
-        );
-      } catch (error) {
-        throw fromTransportError(error, `${appName}'s ${method}`);
       }
+      return channelOf().call(method, params, callOptions?.timeoutMs ?? limits.widgetCallTimeoutMs);
+    };
+    let answer: Promise<Envelope>;
+    try {
+      checkParams(spec.params, params, method);
+      answer = welcomed ? send() : ready.then(send);
+    } catch (error) {
+      // checkParams and send throw only PlugboardErrors.
+      answer = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const result = answer.then((envelope): WidgetMethodResult<M> => {
       if (!envelope.ok) throw PlugboardError.from(envelope.error);
       const checked = v.safeParse(spec.result, envelope.value);
       if (!checked.success) {
@@ -257,18 +309,26 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
         );
       }
       return checked.output;
-    } catch (error) {
-      const failure = error instanceof PlugboardError ? error : fromTransportError(error, method);
-      outcome = failure.code;
-      throw failure;
-    } finally {
+    });
+    if (!log) return result;
+    const logged = (outcome: TrafficEntry['outcome']) => {
       logEntry({
         direction: 'host→widget',
         method,
         durationMs: performance.now() - started,
         outcome,
       });
-    }
+    };
+    return result.then(
+      (value) => {
+        logged('ok');
+        return value;
+      },
+      (error: unknown) => {
+        logged((error as PlugboardError).code);
+        throw error;
+      },
+    );
   }
 
   return { ready, call, destroy };

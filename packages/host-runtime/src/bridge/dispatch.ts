@@ -28,13 +28,13 @@ export interface CallerInfo {
   readonly signal: AbortSignal;
 }
 
-const encoder = new TextEncoder();
-
 /**
  * Runs one call from a widget through the guards, in order: permission,
- * schema, payload size, rate limit and pending cap, the service with its time
- * limit, and a check of the service's result. Always settles, with an
- * envelope: errors are data here, never exceptions.
+ * schema, rate limit and pending cap, the service with its time limit, and a
+ * check of the service's result. (Its size was checked before: the channel
+ * refuses a call over `maxPayloadBytes` without parsing it; see
+ * {@link refuseOversized}.) Always settles, with an envelope: errors are data
+ * here, never exceptions.
  */
 export async function dispatchCall(
   caller: CallerInfo,
@@ -57,14 +57,6 @@ export async function dispatchCall(
       );
     }
     const valid: unknown = checkParams(HOST_METHODS[method].params, params, method);
-    const bytes = params === undefined ? 0 : encoder.encode(JSON.stringify(params)).byteLength;
-    if (bytes > caller.limits.maxPayloadBytes) {
-      throw new PlugboardError(
-        'invalid_params',
-        `${method}: the parameters are ${bytes} bytes, over the ${caller.limits.maxPayloadBytes}-byte limit.`,
-        { bytes, limit: caller.limits.maxPayloadBytes },
-      );
-    }
     if (!withinRate) {
       throw new PlugboardError(
         'busy',
@@ -86,6 +78,23 @@ export async function dispatchCall(
   } catch (error) {
     return { ok: false, error: asPlugboardError(error, caller, method).toJSON() };
   }
+}
+
+/**
+ * Answers a call too large to parse. It still takes its rate token, so a
+ * flood of oversized calls is throttled like any other.
+ */
+export function refuseOversized(caller: CallerInfo, method: string, bytes: number): Envelope {
+  caller.limiter.take();
+  const limit = caller.limits.maxPayloadBytes;
+  return {
+    ok: false,
+    error: new PlugboardError(
+      'invalid_params',
+      `${method}: the call is at least ${bytes} bytes, over the ${limit}-byte limit; it was not read.`,
+      { bytes, limit },
+    ).toJSON(),
+  };
 }
 
 async function runService(

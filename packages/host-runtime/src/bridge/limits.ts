@@ -6,7 +6,10 @@ export interface HostBridgeLimits {
   readonly serviceTimeoutMs: number;
   /** How long a host-to-widget call waits for the widget. Default 10 000. */
   readonly widgetCallTimeoutMs: number;
-  /** The largest call parameters a widget may send, in bytes of JSON. Default 256 KiB. */
+  /**
+   * The largest call a widget may send, in bytes of JSON (its method and
+   * parameters). A larger one is refused without being read. Default 256 KiB.
+   */
   readonly maxPayloadBytes: number;
   /** How many calls of one widget may wait for the host at once. Default 32. */
   readonly maxPendingCalls: number;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { bounded, boundedOrEmpty, LIMITS } from './bounds.js';
 import { JsonObjectSchema } from './json.js';
 
 /** The kinds of extension point a host can declare. */
@@ -7,9 +8,9 @@ export const ExtensionPointKindSchema = v.picklist(['panel', 'column', 'action',
 /** A reference to one host entity, for instance `{ type: 'customerorder', id: '42' }`. */
 export const EntityRefSchema = v.strictObject({
   /** The entity type, as the extension point names it. */
-  type: v.pipe(v.string(), v.minLength(1)),
+  type: bounded(LIMITS.id),
   /** The entity's id in the host. */
-  id: v.pipe(v.string(), v.minLength(1)),
+  id: bounded(LIMITS.id),
 });
 
 /** Theme tokens a widget should render with, so it looks native in the host. */
@@ -17,7 +18,13 @@ export const ThemeSchema = v.strictObject({
   /** Whether the host is in its light or dark scheme. */
   mode: v.picklist(['light', 'dark']),
   /** CSS custom property values by token name, for instance `{ 'color-text': '#101828' }`. */
-  tokens: v.record(v.string(), v.string()),
+  tokens: v.pipe(
+    v.record(boundedOrEmpty(LIMITS.id), boundedOrEmpty(LIMITS.text)),
+    v.check(
+      (tokens) => Object.keys(tokens).length <= LIMITS.entries,
+      `must have at most ${LIMITS.entries} tokens`,
+    ),
+  ),
 });
 
 /**
@@ -27,19 +34,23 @@ export const ThemeSchema = v.strictObject({
  */
 export const WidgetContextSchema = v.strictObject({
   /** This widget instance's id, unique on the host page. */
-  instanceId: v.string(),
+  instanceId: bounded(LIMITS.id),
   /** The extension point the widget is mounted at. */
-  extensionPoint: v.strictObject({ id: v.string(), kind: ExtensionPointKindSchema }),
+  extensionPoint: v.strictObject({ id: bounded(LIMITS.id), kind: ExtensionPointKindSchema }),
   /** The entity the widget is opened for; `null` on a create page. */
   entity: v.nullable(EntityRefSchema),
   /** The signed-in user. Identity proofs come from `identity.getToken`, never from here. */
-  user: v.strictObject({ id: v.string(), name: v.string() }),
+  user: v.strictObject({ id: bounded(LIMITS.id), name: boundedOrEmpty(LIMITS.text) }),
   /** The user's locale as a BCP 47 tag, for instance `en-GB`. */
-  locale: v.string(),
+  locale: bounded(LIMITS.id),
   /** The host's theme. */
   theme: ThemeSchema,
   /** The app this widget belongs to, and its settings in this host installation. */
-  app: v.strictObject({ id: v.string(), version: v.string(), settings: JsonObjectSchema }),
+  app: v.strictObject({
+    id: bounded(LIMITS.id),
+    version: bounded(LIMITS.id),
+    settings: JsonObjectSchema,
+  }),
 });
 
 export type ExtensionPointKind = v.InferOutput<typeof ExtensionPointKindSchema>;

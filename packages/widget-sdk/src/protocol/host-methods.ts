@@ -1,8 +1,10 @@
 import * as v from 'valibot';
+import { bounded, LIMITS } from './bounds.js';
 import { EntityRefSchema } from './context.js';
+import { normalizeHostPath } from './host-path.js';
 import { JsonObjectSchema, JsonValueSchema } from './json.js';
 
-const NonEmpty = v.pipe(v.string(), v.minLength(1));
+const Id = bounded(LIMITS.id);
 const NoParams = v.undefined();
 const NoResult = v.undefined();
 
@@ -46,7 +48,9 @@ export const HOST_METHODS = {
   ping: { params: NoParams, result: v.literal('pong'), permission: null },
   /** The widget's content height in CSS pixels; the host clamps it to the manifest's bounds. */
   'widget.resize': {
-    params: v.strictObject({ height: v.pipe(v.number(), v.finite(), v.minValue(0)) }),
+    params: v.strictObject({
+      height: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000)),
+    }),
     result: NoResult,
     permission: null,
   },
@@ -71,12 +75,15 @@ export const HOST_METHODS = {
   /** Opens a host selector (picker); resolves with what the user picked, empty if cancelled. */
   'selectors.open': {
     params: v.strictObject({
-      selector: NonEmpty,
+      selector: Id,
       multiple: v.optional(v.boolean()),
-      query: v.optional(v.string()),
+      query: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text))),
     }),
     result: v.strictObject({
-      selected: v.array(v.strictObject({ id: v.string(), name: v.string() })),
+      selected: v.pipe(
+        v.array(v.strictObject({ id: Id, name: v.pipe(v.string(), v.maxLength(LIMITS.text)) })),
+        v.maxLength(1_000),
+      ),
     }),
     permission: (params) => {
       const selector = (params as { selector?: unknown } | null | undefined)?.selector;
@@ -85,51 +92,65 @@ export const HOST_METHODS = {
   },
   /** Opens one of the app's dialogs; resolves with what the dialog closed with. */
   'dialogs.open': {
-    params: v.strictObject({ dialog: NonEmpty, params: v.optional(JsonValueSchema) }),
+    params: v.strictObject({ dialog: Id, params: v.optional(JsonValueSchema) }),
     result: v.strictObject({ result: v.nullable(JsonValueSchema) }),
     permission: 'dialogs',
   },
   /** Shows a toast in the host. */
   'toasts.show': {
     params: v.strictObject({
-      message: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+      message: bounded(LIMITS.text),
       tone: v.optional(v.picklist(['info', 'success', 'warning', 'error'])),
     }),
     result: NoResult,
     permission: 'toasts',
   },
-  /** Navigates the host to a path of its own, for instance `/orders/42`. */
+  /**
+   * Navigates the host to a path of its own, for instance `/orders/42`.
+   * Anything else (`//evil.example`, `/\\evil.example`, `https://…`) is
+   * refused; the host's service gets the path normalised (`..` resolved).
+   */
   'navigation.go': {
-    params: v.strictObject({ to: v.pipe(v.string(), v.startsWith('/')) }),
+    params: v.strictObject({
+      to: v.pipe(
+        v.string(),
+        v.maxLength(LIMITS.path),
+        v.check(
+          (to) => normalizeHostPath(to) !== undefined,
+          "must be a path on the host's own origin, such as /orders/42 (not //…, a backslash, a scheme, spaces or control characters)",
+        ),
+        v.transform((to) => normalizeHostPath(to) ?? to),
+      ),
+    }),
     result: NoResult,
     permission: 'navigation',
   },
   /** Sends a message to the app's other widgets (or to one, by instance id). */
   'messages.send': {
     params: v.strictObject({
-      topic: NonEmpty,
+      topic: Id,
       payload: JsonValueSchema,
-      to: v.optional(v.string()),
+      to: v.optional(Id),
     }),
     result: NoResult,
     permission: 'messages',
   },
   /** Reads a value the app stored in the host; `null` if none. */
   'storage.get': {
-    params: v.strictObject({ key: NonEmpty }),
+    params: v.strictObject({ key: Id }),
     result: v.nullable(JsonValueSchema),
     permission: 'storage',
   },
   /** Stores a value in the host for this app. */
   'storage.set': {
-    params: v.strictObject({ key: NonEmpty, value: JsonValueSchema }),
+    params: v.strictObject({ key: Id, value: JsonValueSchema }),
     result: NoResult,
     permission: 'storage',
   },
   /** A short-lived signed token naming the user, for the vendor's own backend to verify. */
   'identity.getToken': {
     params: NoParams,
-    result: v.strictObject({ token: v.string(), expiresAt: v.number() }),
+    result: v.strictObject({ token: bounded(8_192), expiresAt: v.number() }),
     permission: 'identity',
   },
 } as const satisfies Record<string, MethodSpec>;

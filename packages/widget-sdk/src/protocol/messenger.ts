@@ -9,13 +9,17 @@ import type { InitializeMessengerOptions, Message, MessageHandler, Messenger } f
  *   message from any other window or origin is dropped before penpal sees it.
  * - It posts only to those exact origins, the handshake's first message
  *   included (penpal posts that one to `'*'`).
+ * - Through the window it takes the handshake (SYN, ACK1, ACK2) and nothing
+ *   else; after the handshake everything travels over a MessageChannel port
+ *   that only the two sides hold. There it hands call frames (strings, see
+ *   channel.ts) to `onFrame` and penpal's DESTROY to penpal; nothing else.
+ * - It never throws at penpal or at a message: a message it cannot send yet
+ *   is dropped (penpal only sends DESTROY outside the handshake).
  * - It reports a message from the right window but an untrusted origin, so
  *   the widget can say why it will not connect instead of timing out.
- * - It reports the other side's DESTROY, so the owner learns the connection
- *   ended.
- *
- * After the handshake all traffic moves to a MessageChannel port that only
- * the two sides hold, as in penpal.
+ * - It reports the other side's DESTROY, and a new handshake from the same
+ *   window after this one completed (a new page in the iframe), so the owner
+ *   learns the connection ended.
  */
 export interface OriginMessengerOptions {
   /** The window on the other side: the iframe's `contentWindow`, or `window.parent`. */
@@ -27,12 +31,22 @@ export interface OriginMessengerOptions {
   /** Called once when the other side destroys the connection. */
   readonly onRemoteDestroy?: () => void;
   /**
+   * Called with the SYN of a new handshake from the remote window after this
+   * one completed: the iframe holds a new page. The SYN is not given to
+   * penpal; hand it to a new messenger (`replay`) to answer it.
+   */
+  readonly onRemoteRestart?: (syn: Message) => void;
+  /** Called with every call frame (a string, see channel.ts) that arrives on the port. */
+  readonly onFrame?: (data: string) => void;
+  /**
    * Say nothing until the other side has spoken. The host sets it: it starts
    * listening before the widget's page loads, so the widget always speaks
    * first, and posting earlier would hit the iframe's initial `about:blank`
    * (on the host's origin), which the browser drops with a console warning.
    */
   readonly waitForRemote?: boolean;
+  /** A SYN that arrived before this messenger existed (see `onRemoteRestart`), with its origin. */
+  readonly replay?: { readonly syn: Message; readonly origin: string };
 }
 
 /**
@@ -48,11 +62,14 @@ export function isExactOrigin(origin: string): boolean {
   }
 }
 
+const HANDSHAKE = new Set(['SYN', 'ACK1', 'ACK2']);
+
 export class OriginMessenger implements Messenger {
   readonly #options: OriginMessengerOptions;
   readonly #handlers = new Set<MessageHandler>();
   #validate: InitializeMessengerOptions['validateReceivedMessage'] | undefined;
   #remoteOrigin: string | undefined;
+  #remoteParticipant: unknown;
   #port: MessagePort | undefined;
 
   constructor(options: OriginMessengerOptions) {
@@ -65,9 +82,25 @@ export class OriginMessenger implements Messenger {
     this.#options = options;
   }
 
+  /** The port calls travel on, once the handshake has set it up. */
+  get port(): MessagePort | undefined {
+    return this.#port;
+  }
+
+  /** The other side's origin, once it has spoken. */
+  get remoteOrigin(): string | undefined {
+    return this.#remoteOrigin;
+  }
+
   initialize = ({ validateReceivedMessage }: InitializeMessengerOptions): void => {
     this.#validate = validateReceivedMessage;
     window.addEventListener('message', this.#onWindowMessage);
+    const { replay } = this.#options;
+    if (replay) {
+      queueMicrotask(() => {
+        this.#onHandshake(replay.syn, replay.origin, []);
+      });
+    }
   };
 
   sendMessage = (message: Message, transferables?: Transferable[]): void => {
@@ -86,7 +119,7 @@ export class OriginMessenger implements Messenger {
       return;
     }
     if (message.type === 'ACK1' || message.type === 'ACK2') {
-      if (this.#remoteOrigin === undefined) throw new Error('The remote origin is not known yet.');
+      if (this.#remoteOrigin === undefined) return;
       const transfer = [...(transferables ?? [])];
       if (message.type === 'ACK2') {
         const { port1, port2 } = new MessageChannel();
@@ -96,8 +129,7 @@ export class OriginMessenger implements Messenger {
       remoteWindow.postMessage(message, { targetOrigin: this.#remoteOrigin, transfer });
       return;
     }
-    if (!this.#port) throw new Error('The connection has no message port yet.');
-    this.#port.postMessage(message, { transfer: transferables ?? [] });
+    this.#port?.postMessage(message);
   };
 
   addMessageHandler = (handler: MessageHandler): void => {
@@ -118,24 +150,39 @@ export class OriginMessenger implements Messenger {
     const { remoteWindow, origins, onUntrustedOrigin } = this.#options;
     if (event.source !== remoteWindow || !this.#validate?.(event.data)) return;
     const message = event.data;
+    if (!HANDSHAKE.has(message.type)) return;
     if (!origins.includes(event.origin)) {
       if (message.type === 'SYN') onUntrustedOrigin?.(event.origin);
       return;
     }
+    this.#onHandshake(message, event.origin, event.ports);
+  };
+
+  #onHandshake(message: Message, origin: string, ports: readonly MessagePort[]): void {
     if (message.type === 'SYN') {
-      this.#closePort();
-      this.#remoteOrigin = event.origin;
+      const participant = (message as { participantId?: unknown }).participantId;
+      if (this.#port) {
+        // The handshake is complete: a SYN now is a new page in the iframe.
+        if (participant !== this.#remoteParticipant) this.#options.onRemoteRestart?.(message);
+        return;
+      }
+      this.#remoteParticipant = participant;
+      this.#remoteOrigin = origin;
+    } else if (origin !== this.#remoteOrigin) {
+      return;
     }
     if (message.type === 'ACK2') {
-      const [port] = event.ports;
+      const [port] = ports;
       if (!port) return;
       this.#usePort(port);
     }
     this.#deliver(message);
-  };
+  }
 
-  #onPortMessage = (event: MessageEvent): void => {
-    if (this.#validate?.(event.data)) this.#deliver(event.data);
+  #onPortMessage = (event: MessageEvent<unknown>): void => {
+    const { data } = event;
+    if (typeof data === 'string') this.#options.onFrame?.(data);
+    else if (this.#validate?.(data) && data.type === 'DESTROY') this.#deliver(data);
   };
 
   #deliver(message: Message): void {

@@ -23,19 +23,3 @@ export interface HostWelcome {
   /** Where and for whom the widget runs. */
   readonly context: WidgetContext;
 }
-
-/**
- * What the host exposes over penpal. Every Plugboard method goes through
- * `call`, so each one passes the same guards in the same order.
- */
-export interface HostEndpoint {
-  [key: string]: (...args: never[]) => unknown;
-  hello(hello: WidgetHello): Envelope<HostWelcome>;
-  call(method: string, params: unknown): Promise<Envelope>;
-}
-
-/** What a widget exposes over penpal. */
-export interface WidgetEndpoint {
-  [key: string]: (...args: never[]) => unknown;
-  call(method: string, params: unknown): Promise<Envelope>;
-}

@@ -1,0 +1,256 @@
+import type { SerializedError } from './errors.js';
+import type { Envelope } from './wire.js';
+
+/**
+ * The calls of one connection, both ways, over the MessagePort that the
+ * handshake set up. penpal opens the port; the calls travel here instead of
+ * through penpal's call layer, which costs more than the port itself (a
+ * UUID, a Proxy and a timer per call, and larger messages): see `bridge_rtt`
+ * in the benchmarks.
+ *
+ * A frame is one JSON string, the cheapest thing to post, and one whose size
+ * is known before anything reads it:
+ * - a call: `[0,id,"method",params]` (params left out when undefined);
+ * - an answer: `[1,id,true,result]` or `[1,id,false,{code,message,…}]`.
+ *
+ * What it guarantees:
+ * - Every call settles: with the answer, with `timeout` at its deadline, or
+ *   with `cancelled` when the channel closes. One timer serves every pending
+ *   call (armed for the earliest deadline), not one timer per call.
+ * - A call over `maxCallBytes` is answered `invalid_params` from its length
+ *   alone: it is never parsed, so no size of payload can stall the receiver.
+ * - What a call carries is JSON by construction (it was parsed from JSON), so
+ *   no schema needs to walk a payload to prove it; a value that is not plain
+ *   data (a function, a symbol, a BigInt, NaN) fails on the sender's side.
+ * - Receiving never throws, whatever arrives: a frame that is not a string,
+ *   is not JSON, answers nothing pending, or whose answer cannot be encoded
+ *   (it is answered with an error instead, so the caller does not hang).
+ */
+export interface ChannelOptions {
+  /** Answers one incoming call. */
+  readonly serve: FrameServer;
+  /**
+   * Incoming calls longer than this (in UTF-8 bytes of their frame) are not
+   * parsed; `oversized` answers them. Default: no limit.
+   */
+  readonly maxCallBytes?: number;
+  /** Answers a call over `maxCallBytes`; `bytes` is a lower bound of its size. */
+  readonly oversized?: (method: string, bytes: number) => Envelope;
+}
+
+/** Answers one incoming call. */
+export type FrameServer = (method: string, params: unknown) => Envelope | Promise<Envelope>;
+
+interface Pending {
+  readonly resolve: (envelope: Envelope) => void;
+  readonly deadline: number;
+  readonly method: string;
+  readonly timeoutMs: number;
+}
+
+const serialized = (code: SerializedError['code'], message: string): SerializedError => ({
+  code,
+  message,
+  details: undefined,
+});
+const failure = (code: SerializedError['code'], message: string): Envelope => ({
+  ok: false,
+  error: serialized(code, message),
+});
+
+/** Refuses what JSON would silently drop or change. */
+function plain(_key: string, value: unknown): unknown {
+  const type = typeof value;
+  if (type === 'function' || type === 'symbol' || type === 'bigint') {
+    throw new TypeError(`A ${type} is not plain data.`);
+  }
+  if (type === 'number' && !Number.isFinite(value)) {
+    throw new TypeError(`${String(value)} is not a JSON number.`);
+  }
+  return value;
+}
+
+/** A frame as JSON; `value` is left out when undefined. */
+function encode(kind: 0 | 1, id: number, head: string | boolean, value: unknown): string {
+  const start = `[${kind},${id},${JSON.stringify(head)}`;
+  return value === undefined ? `${start}]` : `${start},${JSON.stringify(value, plain)}]`;
+}
+
+/** The id and method at the head of a call frame, read without parsing it. */
+const CALL_HEAD = /^\[0,(\d{1,15}),"([^"\\]{1,100})"/;
+
+const encoder = new TextEncoder();
+
+export class Channel {
+  readonly #port: MessagePort;
+  readonly #options: ChannelOptions;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerAt = Infinity;
+  #closed = false;
+
+  constructor(port: MessagePort, options: ChannelOptions) {
+    this.#port = port;
+    this.#options = options;
+  }
+
+  /**
+   * Calls `method` on the other side; resolves with its envelope, never
+   * rejects. `timeoutMs` ends the wait with a `timeout` envelope.
+   */
+  call(method: string, params: unknown, timeoutMs: number): Promise<Envelope> {
+    if (this.#closed) {
+      return Promise.resolve(
+        failure('cancelled', `${method} was not sent: the connection is closed.`),
+      );
+    }
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      try {
+        this.#port.postMessage(encode(0, id, method, params));
+      } catch (cause) {
+        resolve(
+          failure(
+            'invalid_params',
+            `${method} could not be sent: ${(cause as Error).message} Pass plain data only: no functions, DOM nodes or class instances.`,
+          ),
+        );
+        return;
+      }
+      const deadline = performance.now() + timeoutMs;
+      this.#pending.set(id, { resolve, deadline, method, timeoutMs });
+      if (deadline < this.#timerAt) this.#arm(deadline);
+    });
+  }
+
+  /** Takes one message from the port. */
+  receive(data: unknown): void {
+    if (this.#closed || typeof data !== 'string') return;
+    if (data.startsWith('[0,')) {
+      this.#receiveCall(data);
+      return;
+    }
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (!Array.isArray(frame) || frame[0] !== 1) return;
+    const pending = this.#pending.get(frame[1] as number);
+    if (!pending) return;
+    this.#pending.delete(frame[1] as number);
+    pending.resolve(
+      frame[2] === true
+        ? { ok: true, value: frame[3] }
+        : { ok: false, error: frame[3] as SerializedError },
+    );
+  }
+
+  /** Settles every pending call with `reason` and stops answering. */
+  close(reason: SerializedError): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    for (const pending of this.#pending.values()) pending.resolve({ ok: false, error: reason });
+    this.#pending.clear();
+  }
+
+  #receiveCall(data: string): void {
+    const head = CALL_HEAD.exec(data);
+    if (!head) return; // nothing to answer: no id
+    const id = Number(head[1]);
+    const method = head[2] ?? '';
+    const { maxCallBytes, oversized } = this.#options;
+    if (maxCallBytes !== undefined) {
+      // A UTF-8 byte is at most one UTF-16 unit, so a frame longer in units
+      // than the limit is over it in bytes too: no need to encode it.
+      const bytes =
+        data.length > maxCallBytes || data.length * 3 <= maxCallBytes
+          ? data.length
+          : encoder.encode(data).byteLength;
+      if (bytes > maxCallBytes) {
+        this.#reply(
+          id,
+          method,
+          oversized?.(method, bytes) ??
+            failure('invalid_params', `${method}: the call is over ${maxCallBytes} bytes.`),
+        );
+        return;
+      }
+    }
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      this.#reply(id, method, failure('invalid_params', `${method}: the call is not valid JSON.`));
+      return;
+    }
+    this.#answer(id, method, (frame as unknown[])[3]);
+  }
+
+  #answer(id: number, method: string, params: unknown): void {
+    let answer: Envelope | Promise<Envelope>;
+    try {
+      answer = this.#options.serve(method, params);
+    } catch {
+      answer = failure('host_error', `${method} failed.`);
+    }
+    if (answer instanceof Promise) {
+      answer.then(
+        (envelope) => {
+          this.#reply(id, method, envelope);
+        },
+        () => {
+          this.#reply(id, method, failure('host_error', `${method} failed.`));
+        },
+      );
+    } else {
+      this.#reply(id, method, answer);
+    }
+  }
+
+  #reply(id: number, method: string, envelope: Envelope): void {
+    if (this.#closed) return;
+    let frame: string;
+    try {
+      frame = envelope.ok
+        ? encode(1, id, true, envelope.value)
+        : encode(1, id, false, envelope.error);
+    } catch {
+      frame = encode(
+        1,
+        id,
+        false,
+        serialized(
+          'invalid_params',
+          `The answer to ${method} could not be sent: it is not plain data.`,
+        ),
+      );
+    }
+    this.#port.postMessage(frame);
+  }
+
+  #arm(at: number): void {
+    clearTimeout(this.#timer);
+    this.#timerAt = at;
+    this.#timer = setTimeout(this.#expire, Math.max(0, at - performance.now()));
+  }
+
+  readonly #expire = (): void => {
+    this.#timer = undefined;
+    this.#timerAt = Infinity;
+    const now = performance.now();
+    let next = Infinity;
+    for (const [id, pending] of this.#pending) {
+      if (pending.deadline <= now) {
+        this.#pending.delete(id);
+        pending.resolve(
+          failure('timeout', `${pending.method} got no answer within ${pending.timeoutMs} ms.`),
+        );
+      } else if (pending.deadline < next) next = pending.deadline;
+    }
+    if (next < Infinity) this.#arm(next);
+  };
+}
