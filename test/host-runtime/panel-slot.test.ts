@@ -1,127 +1,21 @@
 import { expect } from 'chai';
-import {
-  createHost,
-  HostConfigError,
-  HostManifestError,
-  type Host,
-  type HostExtensionPoint,
-  type HostManifest,
-  type HostOptions,
-  type HostPanelSlotElement,
-  type HostWidgetFrameElement,
-} from '@plugboard/host-runtime';
+import { createHost, HostConfigError, HostManifestError } from '@plugboard/host-runtime';
 import { recordFixtureEvents, waitFor } from '../support/fixture-events.js';
+import {
+  addSlot,
+  allIframes,
+  cleanUp,
+  cleanups,
+  frameWithStatus,
+  framesOf,
+  manifest,
+  ORDER_CARD,
+  setup,
+  uniqueKey,
+} from '../support/host-page.js';
 import { fixtureOrigin, hostOrigin } from '../support/origins.js';
 
-const ORDER_CARD: HostExtensionPoint = {
-  id: 'customerorder.card',
-  kind: 'panel',
-  entity: 'customerorder',
-  title: 'Order card',
-};
-const POINTS: HostExtensionPoint[] = [
-  ORDER_CARD,
-  { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
-  { id: 'customerorder.list', kind: 'column', entity: 'customerorder', title: 'Orders' },
-];
-
-let keys = 0;
-
-interface ManifestOptions {
-  readonly query?: Record<string, string>;
-  readonly height?: { min: number; max: number; initial: number };
-  readonly point?: string;
-  readonly origin?: string;
-  readonly url?: string;
-}
-
-function manifest(id: string, options: ManifestOptions = {}): HostManifest {
-  const origin = options.origin ?? fixtureOrigin;
-  const query = new URLSearchParams({ host: hostOrigin, ...options.query });
-  return {
-    manifestVersion: 1,
-    id,
-    name: `App ${id}`,
-    version: '1.0.0',
-    vendor: { name: 'Test vendor', url: 'https://vendor.example', email: 'dev@vendor.example' },
-    origin,
-    widgets: [
-      {
-        id: 'panel',
-        point: options.point ?? 'customerorder.card',
-        url: options.url ?? `${origin}/test/fixtures/auto-widget.html?${query.toString()}`,
-        height: options.height ?? { min: 40, max: 400, initial: 120 },
-      },
-    ],
-    permissions: ['entity:read'],
-  };
-}
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
-
-function setup(options: Partial<HostOptions> = {}): { host: Host; root: HTMLElement } {
-  const host = createHost({
-    extensionPoints: POINTS,
-    user: { id: 'u-1', name: 'Ada' },
-    limits: { handshakeTimeoutMs: 3_000 },
-    ...options,
-  });
-  const root = document.createElement('div');
-  document.body.append(root);
-  const detach = host.attach(root);
-  cleanups.push(() => {
-    root.remove();
-    detach();
-  });
-  return { host, root };
-}
-
-function addSlot(
-  root: HTMLElement,
-  point = 'customerorder.card',
-  entityId = '42',
-): HostPanelSlotElement {
-  const slot = document.createElement('pb-panel-slot');
-  slot.point = point;
-  slot.entityId = entityId;
-  root.append(slot);
-  return slot;
-}
-
-function framesOf(slot: HostPanelSlotElement): HostWidgetFrameElement[] {
-  return [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])];
-}
-
-async function frameWithStatus(
-  slot: HostPanelSlotElement,
-  status: string,
-  index = 0,
-): Promise<HostWidgetFrameElement> {
-  let frame: HostWidgetFrameElement | undefined;
-  await waitFor(
-    () => {
-      frame = framesOf(slot)[index];
-      return frame?.getAttribute('status') === status;
-    },
-    () => `frame ${index} to be ${status} (is ${frame?.getAttribute('status') ?? 'absent'})`,
-  );
-  return frame as HostWidgetFrameElement;
-}
-
-/** Every iframe in the document, shadow roots included. */
-function allIframes(root: Node = document): HTMLIFrameElement[] {
-  const found: HTMLIFrameElement[] = [];
-  const walk = (node: Node) => {
-    if (node instanceof HTMLIFrameElement) found.push(node);
-    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-    node.childNodes.forEach(walk);
-  };
-  walk(root);
-  return found;
-}
+afterEach(cleanUp);
 
 describe('createHost and install', () => {
   it('refuses two extension points with one id', () => {
@@ -187,15 +81,13 @@ describe('<pb-panel-slot> and widget frames', () => {
     expect(host.store.getState().widgets[frame.instanceId]?.status).to.equal('ready');
   });
 
-  it('never gives a widget on the host origin allow-same-origin', () => {
-    const { host, root } = setup();
-    host.install(manifest('local', { origin: hostOrigin }));
-    const slot = addSlot(root);
-    return waitFor(() => !!framesOf(slot)[0]?.querySelector('iframe'), 'the iframe').then(() => {
-      const sandbox = framesOf(slot)[0]?.querySelector('iframe')?.getAttribute('sandbox') ?? '';
-      expect(sandbox).to.contain('allow-scripts');
-      expect(sandbox).to.not.contain('allow-same-origin');
-    });
+  it("refuses to install an app on the host page's own origin, saying why", () => {
+    const { host } = setup();
+    expect(() => host.install(manifest('local', { origin: hostOrigin }))).to.throw(
+      HostManifestError,
+      new RegExp(`origin: must not be this host page's own origin \\(${hostOrigin}\\)`),
+    );
+    expect(host.store.getState().apps).to.deep.equal([]);
   });
 
   it('shows the widgets of a point in install order, each with its app name', async () => {
@@ -236,9 +128,7 @@ describe('<pb-panel-slot> and widget frames', () => {
 
   it('ends in timeout when the widget never handshakes, and Retry brings it to ready', async () => {
     const { host, root } = setup({ limits: { handshakeTimeoutMs: 800 } });
-    host.install(
-      manifest('shy', { query: { mode: 'silent-once', key: `shy-${++keys}-${Date.now()}` } }),
-    );
+    host.install(manifest('shy', { query: { mode: 'silent-once', key: uniqueKey('shy') } }));
     const slot = addSlot(root);
     const frame = await frameWithStatus(slot, 'timeout');
     const alert = frame.shadowRoot?.querySelector('[role="alert"]');
@@ -257,7 +147,7 @@ describe('<pb-panel-slot> and widget frames', () => {
     const slot = addSlot(root);
     const frame = await frameWithStatus(slot, 'error');
     expect(frame.shadowRoot?.querySelector('[role="alert"]')?.textContent).to.contain(
-      `Could not load ${origin}/widget.html`,
+      `Nothing answered at ${origin}/widget.html`,
     );
   });
 

@@ -30,8 +30,20 @@ let nextId = 1;
  */
 export async function loadFixtureWidget(origin = fixtureOrigin): Promise<FixtureWidget> {
   const iframe = document.createElement('iframe');
-  const source = () => iframe.contentWindow;
-  const ready = new Promise<void>((resolve) => {
+  const ready = fixtureReady(() => iframe.contentWindow);
+  iframe.src = `${origin}/test/fixtures/widget.html`;
+  document.body.append(iframe);
+  await ready;
+  return driveFixture(iframe, origin);
+}
+
+/**
+ * Resolves when the fixture page in `source()`'s window listens for
+ * commands. Call it before the page can load (it may load a new page later:
+ * call it again before that).
+ */
+export function fixtureReady(source: () => Window | null): Promise<void> {
+  return new Promise<void>((resolve) => {
     const onMessage = (event: MessageEvent<{ fixture?: string }>) => {
       if (event.source === source() && event.data.fixture === 'ready') {
         window.removeEventListener('message', onMessage);
@@ -40,10 +52,11 @@ export async function loadFixtureWidget(origin = fixtureOrigin): Promise<Fixture
     };
     window.addEventListener('message', onMessage);
   });
-  iframe.src = `${origin}/test/fixtures/widget.html`;
-  document.body.append(iframe);
-  await ready;
+}
 
+/** Drives the fixture widget page already loaded in `iframe` (see test/fixtures/widget.ts). */
+export function driveFixture(iframe: HTMLIFrameElement, origin = fixtureOrigin): FixtureWidget {
+  const source = () => iframe.contentWindow;
   const run = <T>(command: string, args: Record<string, unknown> = {}) =>
     new Promise<FixtureResult<T>>((resolve) => {
       const id = nextId++;

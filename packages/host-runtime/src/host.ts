@@ -132,6 +132,12 @@ export class Host {
     if (this.store.getState().apps.some((app) => app.manifest.id === manifest.id)) {
       issues.push({ path: 'id', message: `"${manifest.id}" is already installed on this host` });
     }
+    if (manifest.origin === window.origin) {
+      issues.push({
+        path: 'origin',
+        message: `must not be this host page's own origin (${window.origin}): a widget there cannot be sandboxed safely, so it could never connect. Serve the app from an origin of its own`,
+      });
+    }
     const { points } = this.store.getState();
     for (const part of ['widgets', 'columns', 'actions'] as const) {
       (manifest[part] ?? []).forEach((item, i) => {

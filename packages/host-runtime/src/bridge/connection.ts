@@ -191,7 +191,7 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     if (version === undefined) {
       const error = new PlugboardError(
         'version_mismatch',
-        `${appName} speaks protocol ${theirs ? formatRange(theirs) : '(none given)'}; this host speaks ${formatRange(PROTOCOL_RANGE)}.`,
+        `The widget speaks protocol ${theirs ? formatRange(theirs) : '(none given)'}; the host speaks ${formatRange(PROTOCOL_RANGE)}. Update @plugboard/widget-sdk or @plugboard/host-runtime so that they share a version.`,
       );
       // After the reply has gone out.
       setTimeout(() => {

@@ -296,7 +296,9 @@ export class HostWidgetFrameElement extends LitElement {
         // An unknown status (a typo in an attribute) reads as loading rather
         // than breaking the frame.
         return html`<div class="skeleton" role="status" aria-busy="true">
-          <span class="visually-hidden">Loading ${name}…</span>
+          <span class="visually-hidden"
+            >${this.status === 'reconnecting' ? `${name} is reloading…` : `Loading ${name}…`}</span
+          >
         </div>`;
     }
   }

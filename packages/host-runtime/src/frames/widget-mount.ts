@@ -1,5 +1,15 @@
-import { PlugboardError, type EntityRef, type WidgetContext } from '@plugboard/widget-sdk/protocol';
-import { connectWidget, type HostConnection } from '../bridge/connection.js';
+import {
+  isRefusal,
+  PlugboardError,
+  type EntityRef,
+  type WidgetContext,
+} from '@plugboard/widget-sdk/protocol';
+import {
+  connectWidget,
+  type HostConnection,
+  type HostConnectionEnd,
+  type HostHandshake,
+} from '../bridge/connection.js';
 import type { Host } from '../host.js';
 import type { HostManifestWidget } from '../manifest/schema.js';
 import {
@@ -10,6 +20,7 @@ import {
   type HostWidgetInstance,
   type HostWidgetStatus,
 } from '../store/host-store.js';
+import { diagnose, type PageSignals } from './diagnosis.js';
 import { sandboxFor } from './sandbox.js';
 
 /** What a mount needs to know. */
@@ -26,6 +37,8 @@ export interface WidgetMountOptions {
 
 /** How long after its load event a silent page is probed. */
 const PROBE_DELAY_MS = 1_000;
+/** How long a ready widget has to answer the ping that follows a `load` event. */
+const LIVENESS_TIMEOUT_MS = 1_000;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
@@ -34,6 +47,14 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
  * `start()`, a place in the load queue, a sandboxed iframe and a bridge
  * connection, with the status kept in the store throughout. Switching the
  * entity sends `open` to the live widget instead of reloading it.
+ *
+ * The page in the iframe may go away while the widget is mounted: it
+ * navigates, reloads, or closes its connection. The mount notices (the SDK's
+ * DESTROY on `pagehide`, a new page's handshake, or a `load` event that a
+ * ping then finds nobody behind), shows `reconnecting`, and takes the next
+ * handshake from a page on the app's origin, handing it the current context.
+ * A page of any other origin gets nothing.
+ *
  * `destroy()` leaves nothing behind: no iframe, connection, listener, queue
  * place or store entry.
  */
@@ -44,6 +65,7 @@ export class WidgetMount {
   #connection: HostConnection | undefined;
   #release: (() => void) | undefined;
   #stopListening: (() => void) | undefined;
+  #signals: PageSignals = freshSignals();
 
   constructor(options: WidgetMountOptions) {
     this.#options = options;
@@ -135,7 +157,7 @@ export class WidgetMount {
   }
 
   #load(signal: AbortSignal): void {
-    const { host, app, widget, instanceId, container } = this.#options;
+    const { app, widget, container } = this.#options;
     const { manifest } = app;
     const iframe = document.createElement('iframe');
     iframe.title = `${manifest.name}: ${widget.id}`;
@@ -145,22 +167,52 @@ export class WidgetMount {
     iframe.style.cssText = `display:block;width:100%;border:0;height:${widget.height.initial}px`;
     iframe.src = widget.url;
     this.#iframe = iframe;
+    this.#signals = freshSignals();
     this.#setState({ status: 'loading', error: undefined });
     container.append(iframe);
 
-    // Whether the page has said anything: a page still silent a while after
-    // it loaded may have failed to load at all (see #probe). Its first
-    // message can arrive just after the load event, hence the wait.
-    let contact = false;
+    // What the page says and does, for as long as the iframe lives: whether
+    // it spoke at all (a page silent a while after it loaded may have failed
+    // to load: see #probe), whether it refused this host, and each load of a
+    // new document.
     let probeTimer: ReturnType<typeof setTimeout> | undefined;
-    const onMessage = (event: MessageEvent) => {
-      if (event.source === iframe.contentWindow) contact = true;
+    const onMessage = (event: MessageEvent<unknown>) => {
+      if (event.source !== iframe.contentWindow) return;
+      if (event.origin !== manifest.origin) {
+        // A page of another origin in the iframe: a redirect, or the
+        // widget navigated away. Whatever was there is gone, and this page
+        // gets nothing; say so at once.
+        this.#signals.foreignOrigin = event.origin;
+        const status = this.#status();
+        if (status !== 'error' && status !== 'timeout') {
+          this.#fail('error', this.#diagnosis('foreign'));
+        }
+        return;
+      }
+      if (isRefusal(event.data)) this.#fail('error', this.#diagnosis('refused'));
+      else if ((event.data as { namespace?: unknown } | null)?.namespace === 'penpal') {
+        this.#signals.spoke = true;
+      }
     };
     const onLoad = () => {
-      if (this.#status() === 'loading') this.#setState({ status: 'connecting' });
+      if (iframe.contentDocument !== null) {
+        // The frame now holds a page of the host's own origin: with the
+        // sandbox's allow-same-origin it could reach into the host page.
+        // Only a widget that navigated itself there gets here. Stop
+        // watching first: emptying the frame fires `load` again.
+        this.#stopListening?.();
+        this.#stopListening = undefined;
+        iframe.src = 'about:blank';
+        this.#fail('error', this.#diagnosis('host-origin'));
+        return;
+      }
+      this.#signals.loaded = true;
+      const status = this.#status();
+      if (status === 'loading') this.#setState({ status: 'connecting' });
+      if (status === 'ready') void this.#checkAlive(signal);
       clearTimeout(probeTimer);
       probeTimer = setTimeout(() => {
-        if (!contact) void this.#probe(signal);
+        if (!this.#signals.spoke) void this.#probe(signal);
       }, PROBE_DELAY_MS);
     };
     window.addEventListener('message', onMessage);
@@ -170,7 +222,13 @@ export class WidgetMount {
       window.removeEventListener('message', onMessage);
       iframe.removeEventListener('load', onLoad);
     };
+    this.#connect(iframe, signal, undefined);
+  }
 
+  /** Opens a connection to the page in the iframe; `handshake` when the page has already begun one. */
+  #connect(iframe: HTMLIFrameElement, signal: AbortSignal, handshake: HostHandshake | undefined) {
+    const { host, app, widget, instanceId } = this.#options;
+    const { manifest } = app;
     const connection = connectWidget({
       iframe,
       origin: manifest.origin,
@@ -192,20 +250,53 @@ export class WidgetMount {
       },
       ...(host.options.limits ? { limits: host.options.limits } : {}),
       ...(host.options.debug !== undefined ? { debug: host.options.debug } : {}),
+      ...(handshake ? { handshake } : {}),
+      onEnd: (end) => {
+        this.#pageEnded(iframe, signal, end);
+      },
     });
     this.#connection = connection;
     connection.ready.then(
       () => {
-        if (signal.aborted) return;
+        if (signal.aborted || this.#connection !== connection) return;
         this.#setState({ status: 'ready', error: undefined });
-        this.#settle();
+        this.#releaseQueue();
       },
       (error: unknown) => {
         const { code, message } = error as PlugboardError;
-        if (signal.aborted || code === 'cancelled') return;
-        this.#fail(code === 'timeout' ? 'timeout' : 'error', message);
+        if (signal.aborted || code === 'cancelled' || this.#connection !== connection) return;
+        if (code === 'timeout') this.#fail('timeout', this.#diagnosis('timeout'));
+        else this.#fail('error', message);
       },
     );
+  }
+
+  /** The page behind the connection went away or started over: wait for the next one. */
+  #pageEnded(iframe: HTMLIFrameElement, signal: AbortSignal, end: HostConnectionEnd): void {
+    if (signal.aborted) return;
+    const restarted = end.reason === 'restarted';
+    this.#signals = { ...freshSignals(), loaded: true, ended: end.reason, spoke: restarted };
+    this.#setState({ status: 'reconnecting', error: undefined, dirty: false });
+    this.#connect(iframe, signal, restarted ? end.handshake : undefined);
+  }
+
+  /**
+   * A `load` event while ready: a new document in the iframe, or the first
+   * one finishing late. A page that no longer answers has gone away without
+   * saying so (it crashed, or navigated past the SDK).
+   */
+  async #checkAlive(signal: AbortSignal): Promise<void> {
+    const connection = this.#connection;
+    if (!connection) return;
+    try {
+      await connection.call('ping', undefined, { timeoutMs: LIVENESS_TIMEOUT_MS });
+    } catch (error) {
+      // Any answer, even an error, means the page is still there.
+      if (signal.aborted || this.#connection !== connection) return;
+      if ((error as PlugboardError).code !== 'timeout') return;
+      connection.destroy();
+      if (this.#iframe) this.#pageEnded(this.#iframe, signal, { reason: 'destroyed' });
+    }
   }
 
   /**
@@ -219,23 +310,31 @@ export class WidgetMount {
     try {
       await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
     } catch {
-      if (signal.aborted) return;
-      this.#fail('error', `Could not load ${url}.`);
+      if (signal.aborted || this.#status() === 'ready') return;
+      this.#fail('error', this.#diagnosis('unreachable'));
     }
+  }
+
+  #diagnosis(what: Parameters<typeof diagnose>[0]): string {
+    const { app, widget, host } = this.#options;
+    return diagnose(what, this.#signals, {
+      url: widget.url,
+      appOrigin: app.manifest.origin,
+      hostOrigin: window.origin,
+      handshakeTimeoutMs: host.options.limits?.handshakeTimeoutMs ?? 10_000,
+    });
   }
 
   #fail(status: 'error' | 'timeout', message: string): void {
     this.#setState({ status, error: message });
     this.#connection?.destroy();
-    this.#settle();
+    this.#releaseQueue();
   }
 
-  /** Gives the load queue place back, and stops watching the page's first words. */
-  #settle(): void {
+  /** Gives the load queue place back, once a first outcome is known. */
+  #releaseQueue(): void {
     this.#release?.();
     this.#release = undefined;
-    this.#stopListening?.();
-    this.#stopListening = undefined;
   }
 
   #teardown(): void {
@@ -243,8 +342,14 @@ export class WidgetMount {
     this.#run = undefined;
     this.#connection?.destroy();
     this.#connection = undefined;
-    this.#settle();
+    this.#releaseQueue();
+    this.#stopListening?.();
+    this.#stopListening = undefined;
     this.#iframe?.remove();
     this.#iframe = undefined;
   }
+}
+
+function freshSignals(): PageSignals {
+  return { loaded: false, spoke: false, foreignOrigin: undefined, ended: undefined };
 }

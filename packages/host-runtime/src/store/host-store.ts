@@ -4,10 +4,12 @@ import type { HostManifest } from '../manifest/schema.js';
 
 /**
  * Where one widget is in its life: waiting for a place in the load queue,
- * its page loading, the bridge handshake under way, usable, failed, or
- * silent past its time limit.
+ * its page loading, the bridge handshake under way, usable, its page gone
+ * and a new one awaited (it navigated, reloaded or closed its connection),
+ * failed, or silent past its time limit.
  */
-export type HostWidgetStatus = 'queued' | 'loading' | 'connecting' | 'ready' | 'error' | 'timeout';
+export type HostWidgetStatus =
+  'queued' | 'loading' | 'connecting' | 'ready' | 'reconnecting' | 'error' | 'timeout';
 
 /** A named place in the host UI where apps can plug in. */
 export interface HostExtensionPoint {
@@ -39,7 +41,7 @@ export interface HostWidgetInstance {
   readonly pointId: string;
   readonly entity: EntityRef | null;
   readonly status: HostWidgetStatus;
-  /** What went wrong, for `error` and `timeout`. */
+  /** What went wrong and the likely fix, for `error` and `timeout`, without the app's name. */
   readonly error: string | undefined;
   /** The iframe's height in CSS pixels, within the manifest's bounds. */
   readonly height: number;
