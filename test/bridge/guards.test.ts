@@ -11,60 +11,6 @@ const ALL_PERMISSIONS = METHODS.map((m) => permissionFor(m, SAMPLE_CALLS[m].para
 );
 
 describe('bridge guards', () => {
-  describe('permissions, over every host method', () => {
-    let none: Bridge;
-    let all: Bridge;
-    before(async () => {
-      none = await openConnectedBridge({ services: sampleServices(), permissions: [] });
-      all = await openConnectedBridge({ services: sampleServices(), permissions: ALL_PERMISSIONS });
-    });
-    after(closeBridges);
-
-    for (const method of METHODS) {
-      const { params, result } = SAMPLE_CALLS[method];
-      const permission = permissionFor(method, params);
-      if (permission) {
-        it(`${method} without "${permission}" gets permission_denied naming it`, async () => {
-          const message = expectFixtureError(
-            await none.widget.run('call', { method, params }),
-            'permission_denied',
-          );
-          expect(message).to.contain(`"${permission}"`).and.to.contain(method);
-        });
-      } else {
-        it(`${method} needs no permission`, async () => {
-          const answer = await none.widget.run('call', { method, params });
-          expect(answer).to.deep.equal({ ok: true, value: result });
-        });
-      }
-      it(`${method} with its permission reaches the service and returns its result`, async () => {
-        expect(await all.widget.run('call', { method, params })).to.deep.equal({
-          ok: true,
-          value: result,
-        });
-      });
-    }
-
-    it('checks selector permissions per selector', async () => {
-      const goodsOnly = await openConnectedBridge({
-        services: sampleServices(),
-        permissions: ['selectors:goods'],
-      });
-      const ok = await goodsOnly.widget.run('call', {
-        method: 'selectors.open',
-        params: { selector: 'goods' },
-      });
-      expect(ok.ok).to.equal(true);
-      const denied = await goodsOnly.widget.run('call', {
-        method: 'selectors.open',
-        params: { selector: 'counterparties' },
-      });
-      expect(expectFixtureError(denied, 'permission_denied')).to.contain(
-        '"selectors:counterparties"',
-      );
-    });
-  });
-
   describe('parameters, payloads and services', () => {
     let bridge: Bridge;
     const hostErrors: unknown[][] = [];

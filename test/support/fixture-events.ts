@@ -8,9 +8,13 @@ export interface FixtureEvent {
 /** Records fixture events from now on; call `stop()` when done. */
 export function recordFixtureEvents(): { readonly events: FixtureEvent[]; stop(): void } {
   const events: FixtureEvent[] = [];
-  const onMessage = (event: MessageEvent<{ fixture?: string; type?: string; data?: unknown }>) => {
-    if (event.data.fixture !== 'event') return;
-    events.push({ source: event.source, type: event.data.type ?? '', data: event.data.data });
+  // Anything may arrive here (the fuzz suite sends nulls and worse).
+  const onMessage = (
+    event: MessageEvent<{ fixture?: string; type?: string; data?: unknown } | null>,
+  ) => {
+    const message = event.data;
+    if (message?.fixture !== 'event') return;
+    events.push({ source: event.source, type: String(message.type), data: message.data });
   };
   window.addEventListener('message', onMessage);
   return {

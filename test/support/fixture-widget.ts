@@ -44,8 +44,8 @@ export async function loadFixtureWidget(origin = fixtureOrigin): Promise<Fixture
  */
 export function fixtureReady(source: () => Window | null): Promise<void> {
   return new Promise<void>((resolve) => {
-    const onMessage = (event: MessageEvent<{ fixture?: string }>) => {
-      if (event.source === source() && event.data.fixture === 'ready') {
+    const onMessage = (event: MessageEvent<{ fixture?: string } | null>) => {
+      if (event.source === source() && event.data?.fixture === 'ready') {
         window.removeEventListener('message', onMessage);
         resolve();
       }
@@ -61,15 +61,13 @@ export function driveFixture(iframe: HTMLIFrameElement, origin = fixtureOrigin):
     new Promise<FixtureResult<T>>((resolve) => {
       const id = nextId++;
       const onMessage = (
-        event: MessageEvent<{ fixture?: string; id?: number } & FixtureResult<T>>,
+        event: MessageEvent<({ fixture?: string; id?: number } & FixtureResult<T>) | null>,
       ) => {
-        if (event.source !== source() || event.data.fixture !== 'result' || event.data.id !== id)
-          return;
+        const message = event.data;
+        if (event.source !== source() || message?.fixture !== 'result' || message.id !== id) return;
         window.removeEventListener('message', onMessage);
         resolve(
-          event.data.ok
-            ? { ok: true, value: event.data.value }
-            : { ok: false, error: event.data.error },
+          message.ok ? { ok: true, value: message.value } : { ok: false, error: message.error },
         );
       };
       window.addEventListener('message', onMessage);

@@ -62,7 +62,23 @@ export function isExactOrigin(origin: string): boolean {
   }
 }
 
-const HANDSHAKE = new Set(['SYN', 'ACK1', 'ACK2']);
+/**
+ * The handshake message penpal may see, rebuilt from the fields it reads
+ * and nothing else, or `undefined` for anything that is not one. penpal
+ * compares participant ids with `>`, so an id that is not a short string
+ * (an object with a hostile `toString`, say) must never reach it.
+ */
+function handshakeMessage(data: Message): Message | undefined {
+  const { namespace, channel, type } = data;
+  if (type === 'SYN') {
+    const { participantId } = data as { participantId?: unknown };
+    if (typeof participantId !== 'string' || participantId.length > 100) return undefined;
+    return { namespace, channel, type, participantId };
+  }
+  if (type === 'ACK1') return { namespace, channel, type, methodPaths: [] };
+  if (type === 'ACK2') return { namespace, channel, type };
+  return undefined;
+}
 
 export class OriginMessenger implements Messenger {
   readonly #options: OriginMessengerOptions;
@@ -149,8 +165,8 @@ export class OriginMessenger implements Messenger {
   #onWindowMessage = (event: MessageEvent): void => {
     const { remoteWindow, origins, onUntrustedOrigin } = this.#options;
     if (event.source !== remoteWindow || !this.#validate?.(event.data)) return;
-    const message = event.data;
-    if (!HANDSHAKE.has(message.type)) return;
+    const message = handshakeMessage(event.data);
+    if (!message) return;
     if (!origins.includes(event.origin)) {
       if (message.type === 'SYN') onUntrustedOrigin?.(event.origin);
       return;
