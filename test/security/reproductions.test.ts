@@ -1,0 +1,124 @@
+// The four problems found by trying the bridge as a hostile widget, each as
+// it was reported, so that none comes back. (The widget that navigates or
+// reloads is in faults.test.ts.)
+import { expect } from 'chai';
+import { closeBridges, openConnectedBridge } from '../support/bridge.js';
+import { expectFixtureError } from '../support/errors.js';
+import { hostOrigin } from '../support/origins.js';
+
+describe('reported problems', () => {
+  afterEach(closeBridges);
+
+  it('a connected widget posting a SYN and then CALLs to window.parent raises no exception in the host', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+    const onError = (event: ErrorEvent) => rejections.push(event.error);
+    window.addEventListener('unhandledrejection', onRejection);
+    window.addEventListener('error', onError);
+    try {
+      const bridge = await openConnectedBridge();
+      const call = {
+        namespace: 'penpal',
+        type: 'CALL',
+        id: 'x',
+        methodPath: ['call'],
+        args: ['ping'],
+      };
+      await bridge.widget.value('postRaw', {
+        targetOrigin: hostOrigin,
+        messages: [
+          {
+            namespace: 'penpal',
+            type: 'SYN',
+            participantId: 'ffffffff-ffff-4fff-bfff-ffffffffffff',
+          },
+          call,
+          call,
+          call,
+        ],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(rejections).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+      window.removeEventListener('error', onError);
+    }
+  });
+
+  for (const [method, length] of [
+    ['messages.send', 1_000_000],
+    ['storage.set', 300_000],
+  ] as const) {
+    it(`${method} with a ${length.toLocaleString('en')}-element payload is refused unread`, async () => {
+      const bridge = await openConnectedBridge({
+        permissions: ['messages', 'storage'],
+        services: { 'messages.send': () => undefined, 'storage.set': () => undefined },
+      });
+      const message = expectFixtureError(
+        await bridge.widget.run('callWithArray', { method, length }),
+        'invalid_params',
+      );
+      expect(message)
+        .to.contain(`${method}: the call is at least`)
+        .and.to.contain('it was not read');
+    });
+  }
+
+  describe('navigation.go takes only paths on the host origin', () => {
+    for (const to of [
+      '//evil.example/phish',
+      '/\\evil.example/phish',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '\\\\evil.example',
+      ' /orders',
+      `/${'x'.repeat(3000)}`,
+    ]) {
+      it(`refuses ${JSON.stringify(to.slice(0, 40))}`, async () => {
+        const went: string[] = [];
+        const bridge = await openConnectedBridge({
+          permissions: ['navigation'],
+          services: { 'navigation.go': ({ to: path }) => void went.push(path) },
+        });
+        const message = expectFixtureError(
+          await bridge.widget.run('call', { method: 'navigation.go', params: { to } }),
+          'invalid_params',
+        );
+        expect(message).to.contain('navigation.go: params.to:');
+        expect(went).to.deep.equal([]);
+      });
+    }
+
+    it('hands the service the path normalised', async () => {
+      const went: string[] = [];
+      const bridge = await openConnectedBridge({
+        permissions: ['navigation'],
+        services: { 'navigation.go': ({ to }) => void went.push(to) },
+      });
+      for (const to of ['/orders/42', '/orders/../counterparties/c1?tab=2#top', '/a/./b']) {
+        await bridge.widget.value('call', { method: 'navigation.go', params: { to } });
+      }
+      expect(went).to.deep.equal(['/orders/42', '/counterparties/c1?tab=2#top', '/a/b']);
+    });
+  });
+
+  it('invalid_params lists every problem of the parameters, not only the first', async () => {
+    const bridge = await openConnectedBridge({
+      permissions: ['toasts'],
+      services: { 'toasts.show': () => undefined },
+    });
+    const message = expectFixtureError(
+      await bridge.widget.run('call', {
+        method: 'toasts.show',
+        params: { message: 42, tone: 'loud', extra: true },
+      }),
+      'invalid_params',
+    );
+    expect(message)
+      .to.contain('params.message:')
+      .and.to.contain('params.tone:')
+      .and.to.contain('params.extra:');
+  });
+});
