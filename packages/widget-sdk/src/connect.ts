@@ -1,13 +1,12 @@
-import { connect as connectPenpal } from 'penpal';
 import { autoResize } from './auto-resize.js';
 import { WidgetClient } from './client.js';
+import { DESTROY, isDestroy, shakeHands } from './handshake.js';
 import { embedderOrigin } from './host-origins.js';
 import { Channel, type FrameServer } from './protocol/channel.js';
 import { PlugboardError } from './protocol/errors.js';
-import { isExactOrigin, OriginMessenger } from './protocol/messenger.js';
+import { isExactOrigin } from './protocol/origins.js';
 import { REFUSAL } from './protocol/refusal.js';
 import { trafficLogger, type TrafficLog } from './protocol/traffic.js';
-import { fromTransportError } from './protocol/transport-errors.js';
 import { formatRange, PROTOCOL_RANGE } from './protocol/version.js';
 import type { HostWelcome, WidgetHello } from './protocol/wire.js';
 
@@ -106,21 +105,19 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
                 },
               },
         );
-  const messenger = new OriginMessenger({
-    remoteWindow: window.parent,
+  const handshake = shakeHands({
     origins: hostOrigins,
     onUntrustedOrigin: (origin) => {
       rejectHandshake(refuse(origin));
     },
-    onRemoteDestroy: () => {
-      close();
-    },
-    onFrame: (data) => {
-      channelOf().receive(data);
-    },
   });
-  const channelOf = () => (channel ??= new Channel(messenger.port as MessagePort, { serve }));
-  const connection = connectPenpal({ messenger, timeout: handshakeTimeoutMs });
+  let port: MessagePort | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new PlugboardError('timeout', 'The handshake timed out.'));
+    }, handshakeTimeoutMs);
+  });
   // A page that goes away (navigates, reloads, closes) says so, and the host
   // can take the next page's handshake at once.
   let closed = false;
@@ -129,26 +126,30 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
     closed = true;
     connected = false;
     window.removeEventListener('pagehide', close);
+    clearTimeout(timer);
+    handshake.stop();
     stopResize?.();
     channel?.close({
       code: 'cancelled',
       message: 'The connection was closed.',
       details: undefined,
     });
-    connection.destroy();
+    port?.postMessage(DESTROY);
+    port?.close();
     client?.destroy();
   };
   window.addEventListener('pagehide', close);
-  const deadline = performance.now() + handshakeTimeoutMs;
   try {
-    await Promise.race([connection.promise, refused]);
+    port = await Promise.race([handshake.port, refused, timedOut]);
+    const opened = (channel = new Channel(port, { serve }));
+    port.onmessage = (event: MessageEvent<unknown>) => {
+      if (typeof event.data === 'string') opened.receive(event.data);
+      else if (isDestroy(event.data)) close();
+    };
     const welcome = await Promise.race([
-      channelOf().call(
-        'hello',
-        { protocol: PROTOCOL_RANGE } satisfies WidgetHello,
-        Math.max(1, deadline - performance.now()),
-      ),
+      opened.call('hello', { protocol: PROTOCOL_RANGE } satisfies WidgetHello, handshakeTimeoutMs),
       refused,
+      timedOut,
     ]);
     if (!welcome.ok) throw PlugboardError.from(welcome.error);
     const { protocolVersion, context } = welcome.value as HostWelcome;
@@ -158,8 +159,9 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
         `The host chose protocol ${protocolVersion}; this widget speaks ${formatRange(PROTOCOL_RANGE)}.`,
       );
     }
+    clearTimeout(timer);
     client = new WidgetClient({
-      channel: channelOf(),
+      channel: opened,
       context,
       protocolVersion,
       timeoutMs,
@@ -172,13 +174,12 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
   } catch (error) {
     clientMade(undefined);
     close();
-    const failure = fromTransportError(error, 'connect()');
-    if (failure.code === 'timeout') {
+    if ((error as PlugboardError).code === 'timeout') {
       throw new PlugboardError(
         'timeout',
         `No Plugboard host answered within ${handshakeTimeoutMs} ms. Is this page mounted by a Plugboard host on ${hostOrigins.join(' or ')}?`,
       );
     }
-    throw failure;
+    throw error;
   }
 }

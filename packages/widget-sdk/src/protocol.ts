@@ -14,6 +14,7 @@ export * from './protocol/widget-methods.js';
 export * from './protocol/wire.js';
 export * from './protocol/channel.js';
 export * from './protocol/messenger.js';
+export * from './protocol/origins.js';
 export * from './protocol/refusal.js';
 export * from './protocol/transport-errors.js';
 export * from './protocol/traffic.js';

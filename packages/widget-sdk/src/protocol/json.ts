@@ -1,47 +1,8 @@
 import * as v from 'valibot';
 
-/** A value that survives JSON and structured cloning alike. */
-export type JsonValue =
-  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+import { isJsonValue, MAX_JSON_DEPTH, type JsonValue } from './json-value.js';
 
-/** How deep free-form JSON (payloads, stored values, dialog results) may nest. */
-export const MAX_JSON_DEPTH = 32;
-
-/**
- * Whether `value` is JSON data nested at most `maxDepth` levels: strings,
- * finite numbers, booleans, null, arrays and plain objects. A plain loop with
- * its own stack, so a large payload costs a few milliseconds and a deep one
- * cannot overflow the call stack (a schema union over every value cost
- * seconds on a large one).
- */
-export function isJsonValue(value: unknown, maxDepth = MAX_JSON_DEPTH): value is JsonValue {
-  const values: unknown[] = [value];
-  const depths: number[] = [0];
-  while (values.length > 0) {
-    const item = values.pop();
-    const depth = depths.pop() ?? 0;
-    if (item === null || typeof item === 'string' || typeof item === 'boolean') continue;
-    if (typeof item === 'number') {
-      if (!Number.isFinite(item)) return false;
-      continue;
-    }
-    if (typeof item !== 'object' || depth >= maxDepth) return false;
-    if (Array.isArray(item)) {
-      for (const element of item) {
-        values.push(element);
-        depths.push(depth + 1);
-      }
-      continue;
-    }
-    const prototype: unknown = Object.getPrototypeOf(item);
-    if (prototype !== Object.prototype && prototype !== null) return false;
-    for (const key of Object.keys(item)) {
-      values.push((item as Record<string, unknown>)[key]);
-      depths.push(depth + 1);
-    }
-  }
-  return true;
-}
+export { isJsonValue, MAX_JSON_DEPTH, type JsonValue };
 
 const isJsonObject = (value: unknown): value is { [key: string]: JsonValue } =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && isJsonValue(value);

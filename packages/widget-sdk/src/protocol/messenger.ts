@@ -1,4 +1,5 @@
 import type { InitializeMessengerOptions, Message, MessageHandler, Messenger } from 'penpal';
+import { isExactOrigin } from './origins.js';
 
 /**
  * A penpal messenger between a host page and one widget iframe, stricter than
@@ -47,19 +48,6 @@ export interface OriginMessengerOptions {
   readonly waitForRemote?: boolean;
   /** A SYN that arrived before this messenger existed (see `onRemoteRestart`), with its origin. */
   readonly replay?: { readonly syn: Message; readonly origin: string };
-}
-
-/**
- * Whether `origin` is an exact origin (`scheme://host[:port]`), the only form
- * a messenger accepts. Rejects `'*'`, `'null'`, paths and patterns.
- */
-export function isExactOrigin(origin: string): boolean {
-  try {
-    const url = new URL(origin);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === origin;
-  } catch {
-    return false;
-  }
 }
 
 /**
