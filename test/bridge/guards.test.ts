@@ -1,7 +1,8 @@
 import { expect } from 'chai';
-import { PlugboardError } from '@plugboard/host-runtime';
+import { connectWidget, PlugboardError } from '@plugboard/host-runtime';
 import { HOST_METHODS, permissionFor, type HostMethodName } from '@plugboard/widget-sdk/protocol';
 import { closeBridges, openConnectedBridge, type Bridge } from '../support/bridge.js';
+import { testContext } from '../support/context.js';
 import { expectFixtureError } from '../support/errors.js';
 import { SAMPLE_CALLS, sampleServices } from '../support/samples.js';
 
@@ -152,6 +153,62 @@ describe('bridge guards', () => {
 
   describe('rate limit and pending cap', () => {
     afterEach(closeBridges);
+
+    it('refuses calls past the byte budget with busy, unread, and takes them again once it refills', async () => {
+      const stored: string[] = [];
+      const bridge = await openConnectedBridge({
+        permissions: ['storage'],
+        limits: { maxPayloadBytes: 40_000, maxBytesPerWindow: 100_000, rateWindowMs: 1_000 },
+        services: {
+          'storage.set': ({ key }) => {
+            stored.push(key);
+          },
+        },
+      });
+      const value = 'x'.repeat(30_000);
+      const outcomes: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const result = await bridge.widget.run('call', {
+          method: 'storage.set',
+          params: { key: `k${i}`, value },
+        });
+        outcomes.push(result.ok ? 'ok' : (result.error.code ?? ''));
+        if (!result.ok)
+          expect(result.error.message).to.contain('more than 100000 bytes within 1000 ms');
+      }
+      expect(outcomes).to.deep.equal(['ok', 'ok', 'ok', 'busy', 'busy']);
+      expect(stored).to.deep.equal(['k0', 'k1', 'k2']);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(
+        (
+          await bridge.widget.run('call', {
+            method: 'storage.set',
+            params: { key: 'later', value },
+          })
+        ).ok,
+      ).to.equal(true);
+    });
+
+    it('refuses a byte budget smaller than the largest call', () => {
+      const iframe = document.body.appendChild(document.createElement('iframe'));
+      after(() => {
+        iframe.remove();
+      });
+      expect(() =>
+        connectWidget({
+          iframe,
+          origin: 'https://vendor.example',
+          appId: 'a',
+          instanceId: 'i',
+          permissions: [],
+          context: () => testContext(),
+          limits: { maxPayloadBytes: 200_000, maxBytesPerWindow: 100_000 },
+        }),
+      ).to.throw(
+        RangeError,
+        /maxBytesPerWindow \(100000\) must be at least limits.maxPayloadBytes \(200000\)/,
+      );
+    });
 
     it('answers a burst of 1,000 calls past the limits with busy, and the host page keeps running', async () => {
       const bridge = await openConnectedBridge({

@@ -96,6 +96,29 @@ describe('Order desk demo', () => {
     assert.equal((await page.$$('pb-panel-slot >>> iframe')).length, 1);
   });
 
+  it("shows a shipment status that agrees with the order's own status", async () => {
+    /** @type {Record<string, string>} */
+    const shipment = {
+      new: 'Awaiting shipment',
+      confirmed: 'Label created',
+      shipped: 'In transit',
+      delivered: 'Delivered',
+    };
+    const seen = new Set();
+    for (const id of ['1', '2', '3', '4', '5', '6']) {
+      await page.goto(new URL(`/orders/${id}`, demo.hostUrl).href);
+      await widgetReady('delivery-tracker');
+      const status = await page.$eval('main dd .status', (badge) => badge.textContent ?? '');
+      seen.add(status);
+      await waitForText(
+        vendorFrame('delivery-tracker'),
+        'shipment-status',
+        shipment[status] ?? '?',
+      );
+    }
+    assert.ok(seen.size >= 2, `orders 1 to 6 should not all be ${[...seen].join('')}`);
+  });
+
   it('shows the credit widget on a counterparty card with that counterparty', async () => {
     await page.goto(new URL('/counterparties/c3', demo.hostUrl).href);
     await widgetReady('credit-check');

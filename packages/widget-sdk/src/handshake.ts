@@ -39,9 +39,21 @@ interface HandshakeMessage {
   readonly participantId?: unknown;
 }
 
+/**
+ * A random participant id. `crypto.randomUUID` exists only in secure contexts
+ * (https, localhost); a widget served over plain http elsewhere, in
+ * development, still gets one.
+ */
+function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
 /** Starts the handshake with the embedding page. */
 export function shakeHands({ origins, onUntrustedOrigin }: HandshakeOptions): Handshake {
-  const participantId = crypto.randomUUID();
+  const participantId = randomId();
   const syn = { namespace: NAMESPACE, type: 'SYN', participantId };
   let remoteOrigin: string | undefined;
   let remoteId: string | undefined;

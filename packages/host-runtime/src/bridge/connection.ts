@@ -48,7 +48,8 @@ import {
 import * as v from 'valibot';
 import type { HostServices } from '../services/host-services.js';
 import { checkParams } from './check-params.js';
-import { dispatchCall, refuseOversized, type CallerInfo } from './dispatch.js';
+import { admitCall } from './admission.js';
+import { dispatchCall, type CallerInfo } from './dispatch.js';
 import { CallLimiter, DEFAULT_LIMITS, type HostBridgeLimits } from './limits.js';
 
 /** Options of {@link connectWidget}. */
@@ -132,6 +133,11 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
   }
   const appName = options.appName ?? options.appId;
   const limits: HostBridgeLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (limits.maxBytesPerWindow < limits.maxPayloadBytes) {
+    throw new RangeError(
+      `connectWidget: limits.maxBytesPerWindow (${limits.maxBytesPerWindow}) must be at least limits.maxPayloadBytes (${limits.maxPayloadBytes}), or a call of the largest size could never be read.`,
+    );
+  }
   const log = trafficLogger(options.debug);
   const lifetime = new AbortController();
   const caller: CallerInfo = {
@@ -243,8 +249,7 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
   const channelOf = () =>
     (channel ??= new Channel(messenger.port as MessagePort, {
       serve,
-      maxCallBytes: limits.maxPayloadBytes,
-      oversized: (method, bytes) => refuseOversized(caller, method, bytes),
+      admit: (method, frame) => (method === 'hello' ? undefined : admitCall(caller, method, frame)),
     }));
   const connection = connectPenpal({ messenger });
   connection.promise.catch((error: unknown) => {

@@ -30,20 +30,16 @@ export interface CallerInfo {
 
 /**
  * Runs one call from a widget through the guards, in order: permission,
- * schema, rate limit and pending cap, the service with its time limit, and a
- * check of the service's result. (Its size was checked before: the channel
- * refuses a call over `maxPayloadBytes` without parsing it; see
- * {@link refuseOversized}.) Always settles, with an envelope: errors are data
- * here, never exceptions.
+ * schema, pending cap, the service with its time limit, and a check of the
+ * service's result. (Its rate and size were checked before it was parsed:
+ * see admission.ts.) Always settles, with an envelope: errors are data here,
+ * never exceptions.
  */
 export async function dispatchCall(
   caller: CallerInfo,
   method: string,
   params: unknown,
 ): Promise<Envelope> {
-  // Every call counts toward the rate, including those refused below, so a
-  // flood of bad calls is throttled too.
-  const withinRate = caller.limiter.take();
   try {
     if (!isHostMethod(method)) {
       throw new PlugboardError('unsupported', `There is no host method "${method}".`);
@@ -57,12 +53,6 @@ export async function dispatchCall(
       );
     }
     const valid: unknown = checkParams(HOST_METHODS[method].params, params, method);
-    if (!withinRate) {
-      throw new PlugboardError(
-        'busy',
-        `${caller.appName} made more than ${caller.limits.maxCallsPerWindow} calls within ${caller.limits.rateWindowMs} ms; ${method} was refused. Try again shortly.`,
-      );
-    }
     if (!caller.limiter.begin()) {
       throw new PlugboardError(
         'busy',
@@ -78,23 +68,6 @@ export async function dispatchCall(
   } catch (error) {
     return { ok: false, error: asPlugboardError(error, caller, method).toJSON() };
   }
-}
-
-/**
- * Answers a call too large to parse. It still takes its rate token, so a
- * flood of oversized calls is throttled like any other.
- */
-export function refuseOversized(caller: CallerInfo, method: string, bytes: number): Envelope {
-  caller.limiter.take();
-  const limit = caller.limits.maxPayloadBytes;
-  return {
-    ok: false,
-    error: new PlugboardError(
-      'invalid_params',
-      `${method}: the call is at least ${bytes} bytes, over the ${limit}-byte limit; it was not read.`,
-      { bytes, limit },
-    ).toJSON(),
-  };
 }
 
 async function runService(

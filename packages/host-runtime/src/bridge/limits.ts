@@ -15,6 +15,15 @@ export interface HostBridgeLimits {
   readonly maxPendingCalls: number;
   /** How many calls one widget may start within `rateWindowMs`. Default 200. */
   readonly maxCallsPerWindow: number;
+  /**
+   * How many bytes of calls the host reads from one widget within
+   * `rateWindowMs`; calls past it are refused with `busy` before they are
+   * read. It bounds the host's work when calls are as large as allowed (200
+   * calls of 256 KiB a second would keep the host busy parsing). Default
+   * 1 MiB: four calls of the largest size a second, or thousands of small
+   * ones.
+   */
+  readonly maxBytesPerWindow: number;
   /** The window of the rate limit, in milliseconds. Default 1 000. */
   readonly rateWindowMs: number;
 }
@@ -26,35 +35,52 @@ export const DEFAULT_LIMITS: HostBridgeLimits = {
   maxPayloadBytes: 256 * 1024,
   maxPendingCalls: 32,
   maxCallsPerWindow: 200,
+  maxBytesPerWindow: 1024 * 1024,
   rateWindowMs: 1_000,
 };
 
 /**
- * Rate limit and pending cap of one widget: a token bucket that refills
- * continuously (`maxCallsPerWindow` tokens per `rateWindowMs`), and a count
- * of calls still waiting for the host.
+ * Rate limits and pending cap of one widget: two token buckets that refill
+ * continuously, one of calls (`maxCallsPerWindow` per `rateWindowMs`) and one
+ * of bytes (`maxBytesPerWindow` per `rateWindowMs`), and a count of calls
+ * still waiting for the host.
  */
 export class CallLimiter {
   readonly #limits: HostBridgeLimits;
-  #tokens: number;
+  #calls: number;
+  #bytes: number;
   #refilledAt: number;
   #pending = 0;
 
   constructor(limits: HostBridgeLimits, now = performance.now()) {
     this.#limits = limits;
-    this.#tokens = limits.maxCallsPerWindow;
+    this.#calls = limits.maxCallsPerWindow;
+    this.#bytes = limits.maxBytesPerWindow;
     this.#refilledAt = now;
   }
 
   /** Takes a token for an incoming call; `false` when the widget is over its rate. */
   take(now = performance.now()): boolean {
-    const { maxCallsPerWindow, rateWindowMs } = this.#limits;
-    const refill = ((now - this.#refilledAt) / rateWindowMs) * maxCallsPerWindow;
-    this.#tokens = Math.min(maxCallsPerWindow, this.#tokens + refill);
-    this.#refilledAt = now;
-    if (this.#tokens < 1) return false;
-    this.#tokens -= 1;
+    this.#refill(now);
+    if (this.#calls < 1) return false;
+    this.#calls -= 1;
     return true;
+  }
+
+  /** Takes `bytes` of the byte budget; `false`, taking nothing, when too few are left. */
+  takeBytes(bytes: number, now = performance.now()): boolean {
+    this.#refill(now);
+    if (this.#bytes < bytes) return false;
+    this.#bytes -= bytes;
+    return true;
+  }
+
+  #refill(now: number): void {
+    const { maxCallsPerWindow, maxBytesPerWindow, rateWindowMs } = this.#limits;
+    const share = (now - this.#refilledAt) / rateWindowMs;
+    this.#calls = Math.min(maxCallsPerWindow, this.#calls + share * maxCallsPerWindow);
+    this.#bytes = Math.min(maxBytesPerWindow, this.#bytes + share * maxBytesPerWindow);
+    this.#refilledAt = now;
   }
 
   /** Starts a pending call; `false` when the widget already has the most it may. */

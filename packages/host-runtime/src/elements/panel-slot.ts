@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { findHost, type Host } from '../host.js';
 import { widgetsForPoint, type HostInstalledApp } from '../store/host-store.js';
 import { StoreController } from './store-controller.js';
-import { issueWarning } from './warnings.js';
+import { DEV, issueWarning } from './warnings.js';
 import './widget-frame.js';
 
 type Entry = { readonly app: HostInstalledApp; readonly widgetId: string };
@@ -64,15 +64,17 @@ export class HostPanelSlotElement extends LitElement {
   override connectedCallback(): void {
     const host = this.#resolvedHost();
     if (!host) {
-      issueWarning(
-        'no-host',
-        `<pb-panel-slot point="${this.point}"> has no host: set its host property or call host.attach() on a root above it.`,
-      );
+      if (DEV)
+        issueWarning(
+          'no-host',
+          `<pb-panel-slot point="${this.point}"> has no host: set its host property or call host.attach() on a root above it.`,
+        );
     } else if (!host.store.getState().points[this.point]) {
-      issueWarning(
-        'unknown-point',
-        `<pb-panel-slot> names point "${this.point}", which this host does not declare.`,
-      );
+      if (DEV)
+        issueWarning(
+          'unknown-point',
+          `<pb-panel-slot> names point "${this.point}", which this host does not declare.`,
+        );
     }
     super.connectedCallback();
   }

@@ -10,7 +10,7 @@ import {
 import { WidgetMount } from '../frames/widget-mount.js';
 import { findHost, type Host } from '../host.js';
 import type { HostWidgetInstance, HostWidgetStatus } from '../store/host-store.js';
-import { issueWarning } from './warnings.js';
+import { DEV, issueWarning } from './warnings.js';
 import { StoreController } from './store-controller.js';
 
 let instances = 0;
@@ -200,10 +200,11 @@ export class HostWidgetFrameElement extends LitElement {
     if (!this.appId || !this.widgetId || !this.point) return;
     const host = this.#resolvedHost();
     if (!host) {
-      issueWarning(
-        'no-host',
-        `<pb-widget-frame app-id="${this.appId}"> has no host: set its host property or call host.attach() on a root above it.`,
-      );
+      if (DEV)
+        issueWarning(
+          'no-host',
+          `<pb-widget-frame app-id="${this.appId}"> has no host: set its host property or call host.attach() on a root above it.`,
+        );
       return;
     }
     const state = host.store.getState();
@@ -211,10 +212,11 @@ export class HostWidgetFrameElement extends LitElement {
     const widget = app?.manifest.widgets.find((w) => w.id === this.widgetId);
     const point = state.points[this.point];
     if (!app || !widget || !point) {
-      issueWarning(
-        'unknown-widget',
-        `No installed widget "${this.appId}/${this.widgetId}" at point "${this.point}".`,
-      );
+      if (DEV)
+        issueWarning(
+          'unknown-widget',
+          `No installed widget "${this.appId}/${this.widgetId}" at point "${this.point}".`,
+        );
       return;
     }
     this.#mount = new WidgetMount({

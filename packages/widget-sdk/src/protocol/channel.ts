@@ -18,8 +18,8 @@ import type { Envelope } from './wire.js';
  * - Every call settles: with the answer, with `timeout` at its deadline, or
  *   with `cancelled` when the channel closes. One timer serves every pending
  *   call (armed for the earliest deadline), not one timer per call.
- * - A call over `maxCallBytes` is answered `invalid_params` from its length
- *   alone: it is never parsed, so no size of payload can stall the receiver.
+ * - `admit` sees each call before it is parsed, so a call refused for its
+ *   size or its rate is never read: no payload can stall the receiver.
  * - What a call carries is JSON by construction (it was parsed from JSON); a
  *   value that is not JSON data (a function, a symbol, a BigInt, NaN, a class
  *   instance, nesting past MAX_JSON_DEPTH) fails on the sender's side.
@@ -31,12 +31,11 @@ export interface ChannelOptions {
   /** Answers one incoming call. */
   readonly serve: FrameServer;
   /**
-   * Incoming calls longer than this (in UTF-8 bytes of their frame) are not
-   * parsed; `oversized` answers them. Default: no limit.
+   * Sees every incoming call before it is parsed, with its frame (a string
+   * whose length is known at no cost): an envelope refuses the call unread,
+   * `undefined` lets it through. The host checks size and rate here.
    */
-  readonly maxCallBytes?: number;
-  /** Answers a call over `maxCallBytes`; `bytes` is a lower bound of its size. */
-  readonly oversized?: (method: string, bytes: number) => Envelope;
+  readonly admit?: (method: string, frame: string) => Envelope | undefined;
 }
 
 /** Answers one incoming call. */
@@ -78,10 +77,6 @@ function encode(kind: 0 | 1, id: number, head: string | boolean, value: unknown)
 
 /** The id and method at the head of a call frame, read without parsing it. */
 const CALL_HEAD = /^\[0,(\d{1,15}),"([^"\\]{1,100})"/;
-
-const encoder = new TextEncoder();
-// eslint-disable-next-line no-control-regex
-const NOT_ASCII = /[^\u0000-\u007f]/;
 
 export class Channel {
   readonly #port: MessagePort;
@@ -164,24 +159,10 @@ export class Channel {
     if (!head) return; // nothing to answer: no id
     const id = Number(head[1]);
     const method = head[2] ?? '';
-    const { maxCallBytes, oversized } = this.#options;
-    if (maxCallBytes !== undefined) {
-      // A UTF-16 unit is at least one UTF-8 byte, so a frame longer in units
-      // than the limit is over it in bytes too, and an ASCII frame is as many
-      // bytes as units: only the rest needs encoding to be counted.
-      const bytes =
-        data.length > maxCallBytes || data.length * 3 <= maxCallBytes || !NOT_ASCII.test(data)
-          ? data.length
-          : encoder.encode(data).byteLength;
-      if (bytes > maxCallBytes) {
-        this.#reply(
-          id,
-          method,
-          oversized?.(method, bytes) ??
-            failure('invalid_params', `${method}: the call is over ${maxCallBytes} bytes.`),
-        );
-        return;
-      }
+    const refused = this.#options.admit?.(method, data);
+    if (refused) {
+      this.#reply(id, method, refused);
+      return;
     }
     let frame: unknown;
     try {
