@@ -18,6 +18,7 @@ export default defineConfig({
         host: `${pages}/host.html`,
         widget: `${pages}/widget.html`,
         echo: `${pages}/echo.html`,
+        flood: `${pages}/flood.html`,
       },
     },
   },

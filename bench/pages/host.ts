@@ -7,11 +7,14 @@ import {
   type Host,
   type HostManifest,
   type HostPanelSlotElement,
+  type HostServices,
 } from '@plugboard/host-runtime';
 import { connect as connectPenpal, WindowMessenger } from 'penpal';
 
 /** Widgets live on the other loopback name: another site, another process. */
 const vendor = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
+/** A second vendor's site (bench/run.js resolves it to loopback): its widgets get a process of their own. */
+const neighbourVendor = `${location.protocol}//neighbour.test:${location.port}`;
 const POINT = 'customerorder.card';
 const WIDGETS = 5;
 
@@ -59,94 +62,173 @@ function stats(samples: number[]): Stats {
   return { p50: at(0.5), p99: at(0.99), n: sorted.length };
 }
 
-async function timeCalls(call: () => Promise<unknown>, n: number, warmup: number): Promise<Stats> {
-  for (let i = 0; i < warmup; i++) await call();
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const started = performance.now();
-    await call();
-    samples.push(performance.now() - started);
-  }
-  return stats(samples);
-}
+/** How many calls of one method run back to back before the next method's turn. */
+const BLOCK = 20;
 
-function addFrame(src: string): Promise<HTMLIFrameElement> {
-  const iframe = document.createElement('iframe');
-  iframe.src = src;
-  const loaded = new Promise<HTMLIFrameElement>((resolve) => {
-    iframe.addEventListener(
-      'load',
-      () => {
-        resolve(iframe);
-      },
-      { once: true },
-    );
-  });
-  document.body.append(iframe);
-  return loaded;
+/**
+ * Times the methods round-robin in blocks of {@link BLOCK} calls: each runs
+ * warm, as in a widget making a series of calls, while a pause of the
+ * machine (they last milliseconds, many calls) meets every method alike, so
+ * the tails compare fairly. `warmup` calls of each come first, untimed.
+ */
+async function timeInterleaved(
+  calls: Record<string, () => Promise<unknown>>,
+  n: number,
+  warmup: number,
+): Promise<Record<string, Stats>> {
+  const entries = Object.entries(calls);
+  for (const [, call] of entries) for (let i = 0; i < warmup; i++) await call();
+  const samples = Object.fromEntries(entries.map(([name]) => [name, [] as number[]]));
+  for (let done = 0; done < n; done += BLOCK) {
+    for (const [name, call] of entries) {
+      const into = samples[name] ?? [];
+      for (let i = 0; i < Math.min(BLOCK, n - done); i++) {
+        const started = performance.now();
+        await call();
+        into.push(performance.now() - started);
+      }
+    }
+  }
+  return Object.fromEntries(entries.map(([name]) => [name, stats(samples[name] ?? [])]));
 }
 
 /** bridge_rtt: round trips to a cross-origin iframe, Plugboard and three baselines. */
 async function bridgeRtt(n: number, warmup: number): Promise<Record<string, Stats>> {
-  const widget = document.createElement('iframe');
-  widget.src = `${vendor}/widget.html?app=rtt`;
-  document.body.append(widget);
+  // One page answers every method, so they all cross to the same process.
+  const echo = document.createElement('iframe');
+  echo.src = `${vendor}/echo.html?plugboard`;
+  document.body.append(echo);
   const connection = connectWidget({
-    iframe: widget,
+    iframe: echo,
     origin: vendor,
     appId: 'bench',
     instanceId: 'bench',
-    permissions: ['storage'],
+    permissions: [],
     context: () => context('1'),
-    services: { 'storage.set': () => undefined },
   });
   await connection.ready;
-  const plugboard = await timeCalls(() => connection.call('ping', undefined), n, warmup);
-  connection.destroy();
-  widget.remove();
-
-  const echo = await addFrame(`${vendor}/echo.html`);
   const target = echo.contentWindow as Window;
 
   const { port1, port2 } = new MessageChannel();
   const portReady = new Promise((resolve) => (port1.onmessage = resolve));
   target.postMessage({ bench: 'port' }, vendor, [port2]);
   await portReady;
-  const messagePort = await timeCalls(
-    () =>
-      new Promise((resolve) => {
-        port1.onmessage = resolve;
-        port1.postMessage(1);
-      }),
-    n,
-    warmup,
-  );
-  port1.close();
-
-  const windowPostMessage = await timeCalls(
-    () =>
-      new Promise<void>((resolve) => {
-        const onMessage = (event: MessageEvent<{ bench?: string }>) => {
-          if (event.source !== target || event.data.bench !== 'echoed') return;
-          window.removeEventListener('message', onMessage);
-          resolve();
-        };
-        window.addEventListener('message', onMessage);
-        target.postMessage({ bench: 'echo' }, vendor);
-      }),
-    n,
-    warmup,
-  );
 
   const penpalConnection = connectPenpal<{ echo: (value: number) => number }>({
     messenger: new WindowMessenger({ remoteWindow: target, allowedOrigins: [vendor] }),
+    channel: 'bench-penpal',
   });
   const remote = await penpalConnection.promise;
-  const penpal = await timeCalls(() => remote.echo(1), n, warmup);
+
+  const results = await timeInterleaved(
+    {
+      plugboard: () => connection.call('ping', undefined),
+      messagePort: () =>
+        new Promise((resolve) => {
+          port1.onmessage = resolve;
+          port1.postMessage(1);
+        }),
+      penpal: () => remote.echo(1),
+      windowPostMessage: () =>
+        new Promise<void>((resolve) => {
+          const onMessage = (event: MessageEvent<{ bench?: string }>) => {
+            if (event.source !== target || event.data.bench !== 'echoed') return;
+            window.removeEventListener('message', onMessage);
+            resolve();
+          };
+          window.addEventListener('message', onMessage);
+          target.postMessage({ bench: 'echo' }, vendor);
+        }),
+    },
+    n,
+    warmup,
+  );
+  connection.destroy();
+  port1.close();
   penpalConnection.destroy();
   echo.remove();
+  return results;
+}
 
-  return { plugboard, messagePort, penpal, windowPostMessage };
+/** A cross-origin widget page, connected with connectWidget. */
+async function openWidget(
+  page: string,
+  options: { settings?: Record<string, number>; services?: HostServices; origin?: string } = {},
+) {
+  const origin = options.origin ?? vendor;
+  const iframe = document.createElement('iframe');
+  iframe.src = `${origin}/${page}`;
+  document.body.append(iframe);
+  const widgetContext = () => ({
+    ...context('1'),
+    app: { id: 'bench', version: '1.0.0', settings: options.settings ?? {} },
+  });
+  const connection = connectWidget({
+    iframe,
+    origin,
+    appId: page,
+    instanceId: page,
+    permissions: ['storage'],
+    context: widgetContext,
+    ...(options.services ? { services: options.services } : {}),
+  });
+  await connection.ready;
+  return {
+    connection,
+    context: widgetContext,
+    close() {
+      connection.destroy();
+      iframe.remove();
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * flood: one widget calls storage.set at the rate limit with payloads of the
+ * largest size accepted (arrays of zeros) for `ms`, while the host pings a
+ * neighbour widget every 10 ms. Reports the host page's longest task (Long
+ * Tasks API: 0 when none passed 50 ms) and the neighbour's round trips, idle
+ * (before the flood, same page) and during it.
+ */
+async function flood(ms: number) {
+  const neighbour = await openWidget('echo.html?plugboard', { origin: neighbourVendor });
+  let counts: unknown = {};
+  const flooder = await openWidget('flood.html', {
+    settings: { floodMs: ms },
+    services: {
+      'storage.set': ({ key, value }) => {
+        if (key === 'counts') counts = value;
+      },
+    },
+  });
+  const pingFor = async (duration: number) => {
+    const samples: number[] = [];
+    const started = performance.now();
+    while (performance.now() - started < duration) {
+      const sent = performance.now();
+      await neighbour.connection.call('ping', undefined);
+      samples.push(performance.now() - sent);
+      await sleep(10);
+    }
+    return stats(samples);
+  };
+  const idle = await pingFor(2_000);
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const flooding = flooder.connection.call('open', flooder.context(), { timeoutMs: ms + 30_000 });
+  const during = await pingFor(ms);
+  await flooding;
+  observer.disconnect();
+  await flooder.connection.call('contextChanged', flooder.context());
+  await sleep(50);
+  neighbour.close();
+  flooder.close();
+  return { longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, idle, during, counts };
 }
 
 interface Card {
@@ -244,6 +326,9 @@ async function panelMountBaseline(page: 'echo' | 'widget' = 'echo'): Promise<num
         remoteWindow: iframe.contentWindow as Window,
         allowedOrigins: [vendor],
       }),
+      // The echo page answers penpal on a channel of its own; the Plugboard
+      // widget page speaks penpal's handshake on the default one.
+      ...(page === 'echo' ? { channel: 'bench-penpal' } : {}),
     }),
   );
   await Promise.all(connections.map((c) => c.promise));
@@ -289,6 +374,6 @@ async function memoryCard(widgets: 0 | 5): Promise<void> {
 }
 
 Object.assign(window, {
-  bench: { bridgeRtt, panelMount, panelMountBaseline, entitySwitch, memoryCard },
+  bench: { bridgeRtt, flood, panelMount, panelMountBaseline, entitySwitch, memoryCard },
 });
 document.title = 'bench ready';

@@ -29,7 +29,11 @@ export interface HostOptions {
   readonly theme?: Theme;
   /** Bridge limits for every widget. */
   readonly limits?: Partial<HostBridgeLimits>;
-  /** How many widget iframes may load at once. Default 4. */
+  /**
+   * How many widget iframes may load at once. Default 6: what a browser
+   * fetches in parallel from one host over HTTP/1.1, and enough for a card's
+   * panels to load together; past it, loads wait their turn.
+   */
   readonly loadConcurrency?: number;
   /** How near the viewport a widget must come before its iframe is created (a CSS margin). Default `200px`. */
   readonly lazyMargin?: string;
@@ -79,7 +83,7 @@ export class Host {
     }
     this.options = options;
     this.store = createHostStore(options.extensionPoints);
-    this.loadQueue = new LoadQueue(options.loadConcurrency ?? 4);
+    this.loadQueue = new LoadQueue(options.loadConcurrency ?? 6);
   }
 
   /**

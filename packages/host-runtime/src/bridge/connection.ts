@@ -127,10 +127,12 @@ function isRange(value: unknown): value is ProtocolRange {
 
 /** Opens the bridge to one widget iframe. */
 export function connectWidget(options: HostConnectionOptions): HostConnection {
-  const remoteWindow = options.iframe.contentWindow;
-  if (!remoteWindow) {
+  const { iframe } = options;
+  if (!iframe.isConnected) {
     throw new TypeError('connectWidget: the iframe must be in the document before connecting.');
   }
+  // Read when the widget speaks, not now: see OriginMessenger's remoteWindow.
+  const remoteWindow = () => iframe.contentWindow;
   const appName = options.appName ?? options.appId;
   const limits: HostBridgeLimits = { ...DEFAULT_LIMITS, ...options.limits };
   if (limits.maxBytesPerWindow < limits.maxPayloadBytes) {

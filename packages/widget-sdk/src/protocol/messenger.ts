@@ -23,8 +23,14 @@ import { isExactOrigin } from './origins.js';
  *   learns the connection ended.
  */
 export interface OriginMessengerOptions {
-  /** The window on the other side: the iframe's `contentWindow`, or `window.parent`. */
-  readonly remoteWindow: Window;
+  /**
+   * The window on the other side: the iframe's `contentWindow`, or
+   * `window.parent`; or a function that returns it when needed. The host
+   * passes a function, because reading a new iframe's `contentWindow` costs
+   * milliseconds (it creates the frame there and then), and the window is
+   * not needed before the widget speaks.
+   */
+  readonly remoteWindow: Window | (() => Window | null);
   /** The exact origins the other side may have, for instance `https://vendor.example`. */
   readonly origins: readonly string[];
   /** Called with the origin of a handshake message that came from an untrusted origin. */
@@ -107,16 +113,26 @@ export class OriginMessenger implements Messenger {
     }
   };
 
+  #remote(): Window | null {
+    const { remoteWindow } = this.#options;
+    return typeof remoteWindow === 'function' ? remoteWindow() : remoteWindow;
+  }
+
   sendMessage = (message: Message, transferables?: Transferable[]): void => {
-    const { remoteWindow, origins } = this.#options;
+    const { origins } = this.#options;
+    // Until the other side answers we do not know which of the trusted
+    // origins it is on; a message posted to a wrong origin is dropped. A
+    // messenger that waits for the other side sends nothing before it (and
+    // does not even ask for the window).
+    const targets = this.#remoteOrigin
+      ? [this.#remoteOrigin]
+      : this.#options.waitForRemote
+        ? []
+        : origins;
+    if (targets.length === 0) return;
+    const remoteWindow = this.#remote();
+    if (!remoteWindow) return;
     if (message.type === 'SYN') {
-      // Until the other side answers we do not know which of the trusted
-      // origins it is on; a message posted to a wrong origin is dropped.
-      const targets = this.#remoteOrigin
-        ? [this.#remoteOrigin]
-        : this.#options.waitForRemote
-          ? []
-          : origins;
       for (const origin of targets) {
         remoteWindow.postMessage(message, { targetOrigin: origin });
       }
@@ -151,8 +167,10 @@ export class OriginMessenger implements Messenger {
   };
 
   #onWindowMessage = (event: MessageEvent): void => {
-    const { remoteWindow, origins, onUntrustedOrigin } = this.#options;
-    if (event.source !== remoteWindow || !this.#validate?.(event.data)) return;
+    const { origins, onUntrustedOrigin } = this.#options;
+    if (event.source === null || event.source !== this.#remote() || !this.#validate?.(event.data)) {
+      return;
+    }
     const message = handshakeMessage(event.data);
     if (!message) return;
     if (!origins.includes(event.origin)) {
