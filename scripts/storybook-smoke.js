@@ -22,6 +22,9 @@ async function visit(browser, url, check) {
   const problems = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    // Lit runs as a host ships it: its dev-mode notice must not appear.
+    if (message.text().includes('Lit is in dev mode'))
+      problems.push(`lit dev mode: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error}`));
   page.on('requestfailed', (request) => {

@@ -79,8 +79,39 @@ export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel =
   };
 }
 
+/**
+ * A port from the environment: a whole number from 0 to 65535 (0: any free
+ * port), or `fallback` when the variable is unset.
+ * @param {string} name
+ * @param {number} fallback
+ */
+function portFrom(name, fallback) {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`${name}=${value} is not a port: use a whole number from 0 to 65535.`);
+    process.exit(1);
+  }
+  return port;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const demo = await startDemo();
+  const hostPort = portFrom('PORT', 5173);
+  const vendorPort = portFrom('VENDOR_PORT', 5174);
+  let demo;
+  try {
+    demo = await startDemo({ hostPort, vendorPort });
+  } catch (error) {
+    const { code, port } = /** @type {{ code?: string, port?: number }} */ (error);
+    const taken = code === 'EADDRINUSE' || /Port \d+ is already in use/.test(String(error));
+    if (!taken) throw error;
+    const which = String(port ?? error).includes(String(vendorPort)) ? 'VENDOR_PORT' : 'PORT';
+    console.error(
+      `Port ${which === 'PORT' ? hostPort : vendorPort} is taken by another program: choose another, for instance ${which}=${(which === 'PORT' ? hostPort : vendorPort) + 10} npm start (PORT is the host's, VENDOR_PORT the vendor apps').`,
+    );
+    process.exit(1);
+  }
   console.log(`\n  Order desk (host):     ${demo.hostUrl}`);
   console.log(`  Vendor apps (origin):  ${demo.vendorOrigin}\n`);
   const stop = () => {

@@ -9,11 +9,12 @@ const config: StorybookConfig = {
   // vendor's pages always are (see stories/support/vendor-origin.ts).
   staticDirs: [{ from: '../../packages/examples/dist-vendors', to: '/' }],
   core: { disableTelemetry: true },
-  // Stories run on the packages' TypeScript sources, like the demo and tests.
+  // Stories run on the packages' TypeScript sources, like the demo and tests,
+  // and on lit's production build, as a host ships it.
   viteFinal: async (viteConfig) => {
-    const { defaultClientConditions, mergeConfig } = await import('vite');
+    const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {
-      resolve: { conditions: ['@plugboard/source', ...defaultClientConditions] },
+      resolve: { conditions: ['@plugboard/source', 'module', 'browser', 'production'] },
       // Storybook's own preview runtime is one large chunk; it is never shipped.
       build: { chunkSizeWarningLimit: 2048 },
     });

@@ -15,7 +15,7 @@ const meta: Meta<WidgetFrameArgs> = {
   argTypes: {
     status: {
       control: 'select',
-      options: ['queued', 'loading', 'connecting', 'ready', 'error', 'timeout'],
+      options: ['queued', 'loading', 'connecting', 'ready', 'reconnecting', 'error', 'timeout'],
     },
   },
   args: { appName: 'Delivery tracker', errorMessage: '' },
@@ -37,8 +37,20 @@ type Story = StoryObj<WidgetFrameArgs>;
 
 export const Loading: Story = { args: { status: 'loading' } };
 export const Ready: Story = { args: { status: 'ready' } };
+/** The page went away (navigated, reloaded, closed its connection); the host waits for the next one. */
+export const Reconnecting: Story = { args: { status: 'reconnecting' } };
 export const LoadError: Story = {
   name: 'Error',
-  args: { status: 'error', errorMessage: 'HTTP 500' },
+  args: {
+    status: 'error',
+    errorMessage:
+      'It refused to connect to this host: its connect({ hostOrigins }) does not include https://orders.example. The vendor must add https://orders.example to hostOrigins.',
+  },
 };
-export const Timeout: Story = { args: { status: 'timeout' } };
+export const Timeout: Story = {
+  args: {
+    status: 'timeout',
+    errorMessage:
+      'Its page loaded but never started the handshake within 10000 ms: it must call connect() from @plugboard/widget-sdk.',
+  },
+};

@@ -6,6 +6,14 @@ import { hashOf, startWidget } from '../shared/widget-page.js';
 const STEPS = ['Label created', 'Picked up', 'In transit', 'Out for delivery', 'Delivered'];
 const CARRIERS = ['DPD', 'GLS', 'PostNL', 'UPS'];
 
+/**
+ * How far the shipment has come, from the order's own status, so that the
+ * widget never contradicts the card it sits in: a new order has no shipment
+ * yet, a confirmed one has a label, a shipped one is on its way, a delivered
+ * one is delivered.
+ */
+const REACHED: Record<string, number> = { new: 0, confirmed: 1, shipped: 3, delivered: 5 };
+
 void startWidget(async (client, root) => {
   const order = await client.call('entity.get');
   if (!order) {
@@ -13,7 +21,8 @@ void startWidget(async (client, root) => {
     return;
   }
   const hash = hashOf(order.id);
-  const reached = 1 + (hash % STEPS.length);
+  const status = typeof order.data['status'] === 'string' ? order.data['status'] : 'new';
+  const reached = REACHED[status] ?? 0;
   const carrier = CARRIERS[hash % CARRIERS.length] ?? 'DPD';
   const tracking = `${carrier.slice(0, 2).toUpperCase()}${String(hash).padStart(10, '0').slice(0, 10)}`;
   const number = typeof order.data['number'] === 'string' ? order.data['number'] : order.id;
@@ -21,13 +30,13 @@ void startWidget(async (client, root) => {
   const title = document.createElement('h2');
   title.dataset['testid'] = 'order-number';
   title.textContent = number;
-  const status = document.createElement('p');
-  status.className = 'muted';
+  const line = document.createElement('p');
+  line.className = 'muted';
   const badge = document.createElement('span');
   badge.className = 'badge';
   badge.dataset['testid'] = 'shipment-status';
-  badge.textContent = STEPS[reached - 1] ?? '';
-  status.append(badge, ` ${carrier}, tracking ${tracking}`);
+  badge.textContent = STEPS[reached - 1] ?? 'Awaiting shipment';
+  line.append(badge, reached > 0 ? ` ${carrier}, tracking ${tracking}` : ' Not shipped yet');
   const timeline = document.createElement('ol');
   STEPS.forEach((step, i) => {
     const item = document.createElement('li');
@@ -35,5 +44,5 @@ void startWidget(async (client, root) => {
     if (i >= reached) item.className = 'pending';
     timeline.append(item);
   });
-  root.replaceChildren(title, status, timeline);
+  root.replaceChildren(title, line, timeline);
 });
