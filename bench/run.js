@@ -13,7 +13,7 @@ import { serveStatic } from '../scripts/static-server.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const REPETITIONS = 3;
-const RTT_CALLS = 2_000;
+const RTT_CALLS = 5_000;
 const RTT_WARMUP = 200;
 const MOUNTS = 5;
 const FLOOD_MS = 5_000;

@@ -131,18 +131,6 @@ export class WidgetClient {
    */
   answer(method: string, params: unknown): Envelope | Promise<Envelope> {
     const started = performance.now();
-    const fail = (error: unknown) =>
-      this.#answered(method, started, {
-        ok: false,
-        error:
-          error instanceof PlugboardError
-            ? error.toJSON()
-            : {
-                code: 'host_error',
-                message: `The widget's ${method} handler failed: ${error instanceof Error ? error.message : String(error)}`,
-                details: undefined,
-              },
-      });
     let value: unknown;
     try {
       if (method === 'open' || method === 'contextChanged') this.#context = params as WidgetContext;
@@ -153,14 +141,28 @@ export class WidgetClient {
         throw new PlugboardError('unsupported', `This widget does not handle ${method}.`);
       }
     } catch (error) {
-      return fail(error);
+      return this.#failed(method, started, error);
     }
     return value instanceof Promise
       ? value.then(
           (result: unknown) => this.#answered(method, started, { ok: true, value: result }),
-          fail,
+          (error: unknown) => this.#failed(method, started, error),
         )
       : this.#answered(method, started, { ok: true, value });
+  }
+
+  #failed(method: string, started: number, error: unknown): Envelope {
+    return this.#answered(method, started, {
+      ok: false,
+      error:
+        error instanceof PlugboardError
+          ? error.toJSON()
+          : {
+              code: 'host_error',
+              message: `The widget's ${method} handler failed: ${error instanceof Error ? error.message : String(error)}`,
+              details: undefined,
+            },
+    });
   }
 
   #answered(method: string, started: number, envelope: Envelope): Envelope {

@@ -155,23 +155,34 @@ export class Channel {
   }
 
   #receiveCall(data: string): void {
-    const head = CALL_HEAD.exec(data);
-    if (!head) return; // nothing to answer: no id
-    const id = Number(head[1]);
-    const method = head[2] ?? '';
-    const refused = this.#options.admit?.(method, data);
-    if (refused) {
-      this.#reply(id, method, refused);
-      return;
+    const { admit } = this.#options;
+    if (admit) {
+      // Admission comes before parsing: read the id and method off the head.
+      const head = CALL_HEAD.exec(data);
+      if (!head) return; // nothing to answer: no id
+      const refused = admit(head[2] ?? '', data);
+      if (refused) {
+        this.#reply(Number(head[1]), head[2] ?? '', refused);
+        return;
+      }
     }
     let frame: unknown;
     try {
       frame = JSON.parse(data);
     } catch {
-      this.#reply(id, method, failure('invalid_params', `${method}: the call is not valid JSON.`));
+      const head = CALL_HEAD.exec(data);
+      const name = head?.[2] ?? '';
+      if (head)
+        this.#reply(
+          Number(head[1]),
+          name,
+          failure('invalid_params', `${name}: the call is not valid JSON.`),
+        );
       return;
     }
-    this.#answer(id, method, (frame as unknown[])[3]);
+    const [, id, method, params] = frame as [unknown, unknown, unknown, unknown];
+    if (typeof id !== 'number' || typeof method !== 'string') return;
+    this.#answer(id, method, params);
   }
 
   #answer(id: number, method: string, params: unknown): void {
