@@ -10,6 +10,7 @@ import {
   addSlot,
   cleanUp,
   cleanups,
+  commandedFixture,
   frameWithStatus,
   manifest,
   setup,
@@ -195,14 +196,8 @@ describe('fault states', () => {
     const { host, root } = setup({ limits: { handshakeTimeoutMs: TIMEOUT_MS } });
     const at = statusTimes(host);
     host.install(manifest('commanded', { url: `${fixtureOrigin}/test/fixtures/widget.html` }));
-    let iframe: HTMLIFrameElement | null = null;
-    const ready = fixtureReady(() => iframe?.contentWindow ?? null);
     const slot = addSlot(root);
-    const frameIframe = () =>
-      slot.shadowRoot?.querySelector('pb-widget-frame')?.querySelector('iframe') ?? null;
-    await waitFor(() => (iframe = frameIframe()) !== null, 'the iframe');
-    await ready;
-    const widget = driveFixture(frameIframe() as HTMLIFrameElement);
+    const widget = await commandedFixture(slot);
     await widget.value('connect', { hostOrigins: [hostOrigin] });
     const frame = await frameWithStatus(slot, 'ready');
     return { host, slot, frame, widget, at };

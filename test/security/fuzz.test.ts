@@ -4,13 +4,12 @@
 // Object.prototype is untouched.
 import { expect } from 'chai';
 import { recordFixtureEvents, waitFor } from '../support/fixture-events.js';
-import { driveFixture, fixtureReady } from '../support/fixture-widget.js';
 import {
   addSlot,
   cleanUp,
   cleanups,
+  commandedFixture,
   frameWithStatus,
-  framesOf,
   manifest,
   setup,
 } from '../support/host-page.js';
@@ -42,15 +41,8 @@ describe('fuzz', () => {
       permissions: ['storage', 'entity:write', 'navigation'],
     });
     host.install(manifest('neighbour', { query: { ping: '20' } }));
-    let iframe: HTMLIFrameElement | null = null;
-    const ready = fixtureReady(() => iframe?.contentWindow ?? null);
     const slot = addSlot(root);
-    await waitFor(
-      () => (iframe = framesOf(slot)[0]?.querySelector('iframe') ?? null) !== null,
-      'the fuzzer iframe',
-    );
-    await ready;
-    const fuzzer = driveFixture(iframe as unknown as HTMLIFrameElement);
+    const fuzzer = await commandedFixture(slot);
     await fuzzer.value('connect', { hostOrigins: [hostOrigin] });
     const neighbour = await frameWithStatus(slot, 'ready', 1);
     const pings = () =>

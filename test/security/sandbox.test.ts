@@ -2,9 +2,14 @@
 // page, read the host's document, submit a form to _top, and reach the host
 // through a popup. None of it may work.
 import { expect } from 'chai';
-import { waitFor } from '../support/fixture-events.js';
-import { driveFixture, fixtureReady } from '../support/fixture-widget.js';
-import { addSlot, cleanUp, frameWithStatus, manifest, setup } from '../support/host-page.js';
+import {
+  addSlot,
+  cleanUp,
+  commandedFixture,
+  frameWithStatus,
+  manifest,
+  setup,
+} from '../support/host-page.js';
 import { fixtureOrigin, hostOrigin } from '../support/origins.js';
 
 describe('sandbox', () => {
@@ -13,18 +18,9 @@ describe('sandbox', () => {
   it('keeps a mounted widget from navigating, reading or reaching the host page', async () => {
     const { host, root } = setup();
     host.install(manifest('escapist', { url: `${fixtureOrigin}/test/fixtures/widget.html` }));
-    let iframe: HTMLIFrameElement | null = null;
-    const ready = fixtureReady(() => iframe?.contentWindow ?? null);
     const slot = addSlot(root);
-    await waitFor(
-      () =>
-        (iframe =
-          slot.shadowRoot?.querySelector('pb-widget-frame')?.querySelector('iframe') ?? null) !==
-        null,
-      'the iframe',
-    );
-    await ready;
-    const widget = driveFixture(iframe as unknown as HTMLIFrameElement);
+    const widget = await commandedFixture(slot);
+    const iframe = widget.iframe;
     await widget.value('connect', { hostOrigins: [hostOrigin] });
     await frameWithStatus(slot, 'ready');
     const before = location.href;
@@ -42,7 +38,7 @@ describe('sandbox', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(location.href).to.equal(before);
     expect(location.hash).to.not.contain('escaped');
-    const sandbox = (iframe as unknown as HTMLIFrameElement).sandbox;
+    const sandbox = iframe.sandbox;
     expect([...sandbox].sort()).to.deep.equal([
       'allow-downloads',
       'allow-forms',

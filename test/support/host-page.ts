@@ -11,6 +11,7 @@ import {
   type HostWidgetFrameElement,
 } from '@plugboard/host-runtime';
 import { waitFor } from './fixture-events.js';
+import { driveFixture, fixtureReady, type FixtureWidget } from './fixture-widget.js';
 import { fixtureOrigin, hostOrigin } from './origins.js';
 
 export const ORDER_CARD: HostExtensionPoint = {
@@ -128,4 +129,23 @@ export function allIframes(root: Node = document): HTMLIFrameElement[] {
   };
   walk(root);
   return found;
+}
+
+/**
+ * The command-driven fixture page (test/fixtures/widget.html) that a slot
+ * mounts as its `index`th widget, once it listens for commands. Call it
+ * right after adding the slot, before the page can load.
+ */
+export async function commandedFixture(
+  slot: HostPanelSlotElement,
+  index = 0,
+): Promise<FixtureWidget> {
+  let iframe: HTMLIFrameElement | null = null;
+  const ready = fixtureReady(() => iframe?.contentWindow ?? null);
+  await waitFor(
+    () => (iframe = framesOf(slot)[index]?.querySelector('iframe') ?? null) !== null,
+    `the iframe of widget ${index}`,
+  );
+  await ready;
+  return driveFixture(iframe as unknown as HTMLIFrameElement);
 }
