@@ -25,22 +25,17 @@
 import { connect as connectPenpal, type Message } from 'penpal';
 import {
   Channel,
-  formatRange,
   fromTransportError,
-  negotiateVersion,
   OriginMessenger,
   PlugboardError,
-  PROTOCOL_RANGE,
   trafficLogger,
   WIDGET_METHODS,
   type Envelope,
   type FrameServer,
   type HostWelcome,
-  type ProtocolRange,
   type TrafficEntry,
   type TrafficLog,
   type WidgetContext,
-  type WidgetHello,
   type WidgetMethodName,
   type WidgetMethodParams,
   type WidgetMethodResult,
@@ -48,6 +43,7 @@ import {
 import * as v from 'valibot';
 import type { HostServices } from '../services/host-services.js';
 import { checkParams } from './check-params.js';
+import { negotiate } from './hello.js';
 import { admitCall } from './admission.js';
 import { dispatchCall, type CallerInfo } from './dispatch.js';
 import { CallLimiter, DEFAULT_LIMITS, type HostBridgeLimits } from './limits.js';
@@ -120,11 +116,6 @@ export interface HostConnection {
   destroy(): void;
 }
 
-function isRange(value: unknown): value is ProtocolRange {
-  const range = value as Partial<ProtocolRange> | null;
-  return typeof range?.min === 'number' && typeof range.max === 'number';
-}
-
 /** Opens the bridge to one widget iframe. */
 export function connectWidget(options: HostConnectionOptions): HostConnection {
   const { iframe } = options;
@@ -193,19 +184,13 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
         },
       };
     }
-    const protocol = (params as Partial<WidgetHello> | null)?.protocol;
-    const theirs = isRange(protocol) ? protocol : undefined;
-    const version = theirs && negotiateVersion(PROTOCOL_RANGE, theirs);
-    if (version === undefined) {
-      const error = new PlugboardError(
-        'version_mismatch',
-        `The widget speaks protocol ${theirs ? formatRange(theirs) : '(none given)'}; the host speaks ${formatRange(PROTOCOL_RANGE)}. Update @plugboard/widget-sdk or @plugboard/host-runtime so that they share a version.`,
-      );
+    const version = negotiate(params);
+    if (version instanceof PlugboardError) {
       // After the reply has gone out.
       setTimeout(() => {
-        fail(error);
+        fail(version);
       });
-      return { ok: false, error: error.toJSON() };
+      return { ok: false, error: version.toJSON() };
     }
     welcomed = true;
     clearTimeout(handshakeTimer);

@@ -1,9 +1,4 @@
-import {
-  isRefusal,
-  PlugboardError,
-  type EntityRef,
-  type WidgetContext,
-} from '@plugboard/widget-sdk/protocol';
+import { PlugboardError, type EntityRef, type WidgetContext } from '@plugboard/widget-sdk/protocol';
 import {
   connectWidget,
   type HostConnection,
@@ -21,6 +16,7 @@ import {
   type HostWidgetStatus,
 } from '../store/host-store.js';
 import { diagnose, type PageSignals } from './diagnosis.js';
+import { watchPage } from './page-watch.js';
 import { sandboxFor } from './sandbox.js';
 
 /** What a mount needs to know. */
@@ -35,8 +31,6 @@ export interface WidgetMountOptions {
   readonly container: HTMLElement;
 }
 
-/** How long after its load event a silent page is probed. */
-const PROBE_DELAY_MS = 1_000;
 /** How long a ready widget has to answer the ping that follows a `load` event. */
 const LIVENESS_TIMEOUT_MS = 1_000;
 
@@ -171,57 +165,37 @@ export class WidgetMount {
     this.#setState({ status: 'loading', error: undefined });
     container.append(iframe);
 
-    // What the page says and does, for as long as the iframe lives: whether
-    // it spoke at all (a page silent a while after it loaded may have failed
-    // to load: see #probe), whether it refused this host, and each load of a
-    // new document.
-    let probeTimer: ReturnType<typeof setTimeout> | undefined;
-    const onMessage = (event: MessageEvent<unknown>) => {
-      if (event.source !== iframe.contentWindow) return;
-      if (event.origin !== manifest.origin) {
-        // A page of another origin in the iframe: a redirect, or the
-        // widget navigated away. Whatever was there is gone, and this page
-        // gets nothing; say so at once.
-        this.#signals.foreignOrigin = event.origin;
+    this.#stopListening = watchPage(iframe, manifest.origin, {
+      foreign: (origin) => {
+        // A redirect, or the widget navigated away: whatever was there is
+        // gone, and this page gets nothing. Say so at once.
+        this.#signals.foreignOrigin = origin;
         const status = this.#status();
         if (status !== 'error' && status !== 'timeout') {
           this.#fail('error', this.#diagnosis('foreign'));
         }
-        return;
-      }
-      if (isRefusal(event.data)) this.#fail('error', this.#diagnosis('refused'));
-      else if ((event.data as { namespace?: unknown } | null)?.namespace === 'penpal') {
+      },
+      refused: () => {
+        this.#fail('error', this.#diagnosis('refused'));
+      },
+      spoke: () => {
         this.#signals.spoke = true;
-      }
-    };
-    const onLoad = () => {
-      if (iframe.contentDocument !== null) {
-        // The frame now holds a page of the host's own origin: with the
-        // sandbox's allow-same-origin it could reach into the host page.
-        // Only a widget that navigated itself there gets here. Stop
-        // watching first: emptying the frame fires `load` again.
-        this.#stopListening?.();
-        this.#stopListening = undefined;
-        iframe.src = 'about:blank';
-        this.#fail('error', this.#diagnosis('host-origin'));
-        return;
-      }
-      this.#signals.loaded = true;
-      const status = this.#status();
-      if (status === 'loading') this.#setState({ status: 'connecting' });
-      if (status === 'ready') void this.#checkAlive(signal);
-      clearTimeout(probeTimer);
-      probeTimer = setTimeout(() => {
+      },
+      loaded: () => {
+        this.#signals.loaded = true;
+        const status = this.#status();
+        if (status === 'loading') this.#setState({ status: 'connecting' });
+        if (status === 'ready') void this.#checkAlive(signal);
+      },
+      // A page still silent a while after it loaded may have failed to load.
+      settled: () => {
         if (!this.#signals.spoke) void this.#probe(signal);
-      }, PROBE_DELAY_MS);
-    };
-    window.addEventListener('message', onMessage);
-    iframe.addEventListener('load', onLoad);
-    this.#stopListening = () => {
-      clearTimeout(probeTimer);
-      window.removeEventListener('message', onMessage);
-      iframe.removeEventListener('load', onLoad);
-    };
+      },
+      hostOrigin: () => {
+        this.#stopListening = undefined;
+        this.#fail('error', this.#diagnosis('host-origin'));
+      },
+    });
     this.#connect(iframe, signal, undefined);
   }
 
