@@ -93,6 +93,16 @@ describe('bridge lifecycle', () => {
     expect(error.message).to.contain('answered open with a result that breaks the protocol');
   });
 
+  it("does not read a widget's answer over the payload limit", async () => {
+    const bridge = await openConnectedBridge({ limits: { maxPayloadBytes: 64 * 1024 } });
+    await bridge.widget.value('handle', { method: 'open', behavior: 'huge' });
+    const error = await rejection(bridge.connection.call('open', testContext()));
+    expect(error.code).to.equal('invalid_params');
+    expect(error.message).to.contain(
+      'The answer to open is over 65536 characters; it was not read',
+    );
+  });
+
   it('checks the parameters of host-to-widget calls before sending', async () => {
     const bridge = await openConnectedBridge();
     const error = await rejection(

@@ -236,7 +236,9 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
   const channelOf = () =>
     (channel ??= new Channel(messenger.port as MessagePort, {
       serve,
-      admit: (method, frame) => (method === 'hello' ? undefined : admitCall(caller, method, frame)),
+      admit: (method, frame) => admitCall(caller, method, frame),
+      // The widget's answers are bounded like its calls: none is read past it.
+      maxAnswerLength: limits.maxPayloadBytes,
     }));
   const connection = connectPenpal({ messenger });
   connection.promise.catch((error: unknown) => {

@@ -19,7 +19,8 @@ import type { Envelope } from './wire.js';
  *   with `cancelled` when the channel closes. One timer serves every pending
  *   call (armed for the earliest deadline), not one timer per call.
  * - `admit` sees each call before it is parsed, so a call refused for its
- *   size or its rate is never read: no payload can stall the receiver.
+ *   size or its rate is never read, and an answer over `maxAnswerLength` is
+ *   not read either: no payload can stall the receiver.
  * - What a call carries is JSON by construction (it was parsed from JSON); a
  *   value that is not JSON data (a function, a symbol, a BigInt, NaN, a class
  *   instance, nesting past MAX_JSON_DEPTH) fails on the sender's side.
@@ -36,6 +37,12 @@ export interface ChannelOptions {
    * `undefined` lets it through. The host checks size and rate here.
    */
   readonly admit?: (method: string, frame: string) => Envelope | undefined;
+  /**
+   * Answers longer than this (in UTF-16 units, a lower bound of their
+   * bytes) are not parsed: the call they answer gets `invalid_params`.
+   * Default: no limit.
+   */
+  readonly maxAnswerLength?: number;
 }
 
 /** Answers one incoming call. */
@@ -77,6 +84,8 @@ function encode(kind: 0 | 1, id: number, head: string | boolean, value: unknown)
 
 /** The id and method at the head of a call frame, read without parsing it. */
 const CALL_HEAD = /^\[0,(\d{1,15}),"([^"\\]{1,100})"/;
+/** The id at the head of an answer frame. */
+const ANSWER_HEAD = /^\[1,(\d{1,15}),/;
 
 export class Channel {
   readonly #port: MessagePort;
@@ -126,6 +135,20 @@ export class Channel {
     if (this.#closed || typeof data !== 'string') return;
     if (data.startsWith('[0,')) {
       this.#receiveCall(data);
+      return;
+    }
+    const { maxAnswerLength } = this.#options;
+    if (maxAnswerLength !== undefined && data.length > maxAnswerLength) {
+      const id = Number(ANSWER_HEAD.exec(data)?.[1]);
+      const pending = this.#pending.get(id);
+      if (!pending) return;
+      this.#pending.delete(id);
+      pending.resolve(
+        failure(
+          'invalid_params',
+          `The answer to ${pending.method} is over ${maxAnswerLength} characters; it was not read.`,
+        ),
+      );
       return;
     }
     let frame: unknown;
