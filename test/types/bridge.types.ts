@@ -1,6 +1,11 @@
 // Type tests of the bridge's public API, checked by `tsc --build` (never run).
 // Each @ts-expect-error line must fail to compile, or the build fails.
-import type { HostConnection } from '@plugboard/host-runtime';
+import type {
+  HostConnection,
+  HostConnectionEnd,
+  HostHandshake,
+  HostWidgetStatus,
+} from '@plugboard/host-runtime';
 import type { HostMethodResult, WidgetClient, WidgetContext } from '@plugboard/widget-sdk';
 
 type Equal<A, B> =
@@ -52,4 +57,18 @@ export async function hostSide(connection: HostConnection, context: WidgetContex
   await connection.call('open', { instanceId: 'w-1' });
   // @ts-expect-error: not a widget method
   await connection.call('save', undefined);
+}
+
+export function connectionEnds(end: HostConnectionEnd): HostHandshake | undefined {
+  // A restarted page comes with the handshake to answer; a destroyed one without.
+  if (end.reason === 'restarted') return end.handshake;
+  // @ts-expect-error: only a restart carries a handshake
+  void end.handshake;
+  return undefined;
+}
+
+export function statuses(status: HostWidgetStatus): boolean {
+  // @ts-expect-error: not a status
+  const typo: HostWidgetStatus = 'reloading';
+  return status === 'reconnecting' || typo === status;
 }

@@ -15,8 +15,10 @@ export {
 export {
   connectWidget,
   type HostConnection,
+  type HostConnectionEnd,
   type HostConnectionInfo,
   type HostConnectionOptions,
+  type HostHandshake,
 } from './bridge/connection.js';
 export { DEFAULT_LIMITS, type HostBridgeLimits } from './bridge/limits.js';
 export type { HostCallInfo, HostServiceHandler, HostServices } from './services/host-services.js';
