@@ -7,6 +7,7 @@ import {
   validateManifest,
   type HostManifestIssue,
 } from './manifest/validate.js';
+import { HostToastRegionElement, type HostToast } from './elements/toast-region.js';
 import type { HostServices } from './services/host-services.js';
 import {
   createHostStore,
@@ -70,6 +71,12 @@ export class Host {
   /** The queue every widget iframe of this host loads through. */
   readonly loadQueue: LoadQueue;
   readonly options: Readonly<HostOptions>;
+  /**
+   * What widgets reach: the host's `services`, over the runtime's defaults
+   * (`toasts.show` shows a toast in the host's toast region).
+   */
+  readonly services: HostServices;
+  readonly #roots = new Set<Node>();
 
   constructor(options: HostOptions) {
     const seen = new Set<string>();
@@ -82,6 +89,12 @@ export class Host {
       seen.add(point.id);
     }
     this.options = options;
+    this.services = {
+      'toasts.show': ({ message, tone }, call) => {
+        this.showToast({ message, tone: tone ?? 'info', appName: this.appName(call.appId) });
+      },
+      ...options.services,
+    };
     this.store = createHostStore(options.extensionPoints);
     this.loadQueue = new LoadQueue(options.loadConcurrency ?? 6);
   }
@@ -126,9 +139,37 @@ export class Host {
       throw new HostConfigError('This root is already attached to another Plugboard host.');
     }
     hostRoots.set(root, this);
+    this.#roots.add(root);
     return () => {
       if (hostRoots.get(root) === this) hostRoots.delete(root);
+      this.#roots.delete(root);
     };
+  }
+
+  /**
+   * Shows a toast in this host's `<pb-toast-region>`: the first one in an
+   * attached root, or else one the runtime adds to the document. Widgets'
+   * `toasts.show` comes here unless the host lends its own.
+   */
+  showToast(toast: HostToast): () => void {
+    let region: HostToastRegionElement | null = null;
+    for (const root of this.#roots) {
+      if ('querySelector' in root) {
+        region = (root as ParentNode).querySelector('pb-toast-region');
+        if (region) break;
+      }
+    }
+    region ??= this.#ownRegion ??= document.body.appendChild(new HostToastRegionElement());
+    return region.show(toast);
+  }
+
+  #ownRegion: HostToastRegionElement | undefined;
+
+  /** An installed app's display name, or `appId` for an app that is not installed. */
+  appName(appId: string): string {
+    return (
+      this.store.getState().apps.find((app) => app.manifest.id === appId)?.manifest.name ?? appId
+    );
   }
 
   #installIssues(manifest: HostManifest): HostManifestIssue[] {

@@ -31,6 +31,11 @@ export type { HostManifest, HostManifestWidget } from './manifest/schema.js';
 export { HostWidgetFrameElement, HostWidgetRetryEvent } from './elements/widget-frame.js';
 export { HostPanelSlotElement } from './elements/panel-slot.js';
 export {
+  HostToastRegionElement,
+  type HostToast,
+  type HostToastTone,
+} from './elements/toast-region.js';
+export {
   createHost,
   Host,
   HostConfigError,

@@ -212,7 +212,7 @@ export class WidgetMount {
       permissions: app.permissions,
       context: () => this.context(),
       services: {
-        ...host.options.services,
+        ...host.services,
         'widget.resize': ({ height }) => {
           const clamped = Math.round(clamp(height, widget.height.min, widget.height.max));
           iframe.style.height = `${clamped}px`;

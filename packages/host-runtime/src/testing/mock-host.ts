@@ -126,7 +126,10 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
         .map((id) => ({ id, name: `${selector} ${id}` })),
     }),
     'dialogs.open': () => ({ result: null }),
-    'toasts.show': () => undefined,
+    // Shown for real, in the host's toast region, as a host without its own would.
+    'toasts.show': ({ message, tone }, call) => {
+      host.showToast({ message, tone: tone ?? 'info', appName: host.appName(call.appId) });
+    },
     'navigation.go': () => undefined,
     'messages.send': () => undefined,
     'storage.get': ({ key }) => storage.get(key) ?? null,
