@@ -121,6 +121,30 @@ describe('Order desk demo', () => {
     assert.ok(seen.size >= 2, `orders 1 to 6 should not all be ${[...seen].join('')}`);
   });
 
+  it("shows a widget's toast on the host page, naming the app, from the keyboard", async () => {
+    // An order that has shipped something, so that there is someone to notify.
+    for (const id of ['1', '2', '3', '4', '5', '6']) {
+      await page.goto(new URL(`/orders/${id}`, demo.hostUrl).href);
+      const status = await page.$eval('main dd .status', (badge) => badge.textContent ?? '');
+      if (status !== 'new') break;
+    }
+    await widgetReady('delivery-tracker');
+    const frame = vendorFrame('delivery-tracker');
+    const number = await frame.$eval('[data-testid="order-number"]', (h2) => h2.textContent ?? '');
+    await frame.focus('[data-testid="notify-customer"]');
+    await page.keyboard.press('Enter');
+    const toast = await page.waitForFunction(
+      () =>
+        document
+          .querySelector('pb-toast-region')
+          ?.shadowRoot?.querySelector('[role="status"] .toast')?.textContent,
+      { timeout: 10_000, polling: 100 },
+    );
+    const text = String(await toast.jsonValue()).replace(/\s+/g, ' ');
+    assert.match(text, /Delivery tracker/);
+    assert.match(text, new RegExp(`Customer notified about ${number}\\.`));
+  });
+
   it('shows the credit widget on a counterparty card with that counterparty', async () => {
     await page.goto(new URL('/counterparties/c3', demo.hostUrl).href);
     await widgetReady('credit-check');

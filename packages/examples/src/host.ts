@@ -1,9 +1,9 @@
 // Order desk's Plugboard host: its extension points, the services it lends to
-// widgets, and the vendor apps it installs.
+// widgets, and the vendor apps it installs. Widgets' toasts go to the
+// runtime's own toast region (<pb-toast-region>), which Order desk keeps.
 import { createHost, HostManifestError, type HostInstalledApp } from '@plugboard/host-runtime';
 import { entityData } from './entities.js';
 import { navigate } from './router.js';
-import { showToast } from './toasts.js';
 
 export const host = createHost({
   extensionPoints: [
@@ -25,9 +25,6 @@ export const host = createHost({
     'entity.get': (_params, { context: { entity } }) => {
       const data = entity && entityData(entity.type, entity.id);
       return entity && data ? { ...entity, data } : null;
-    },
-    'toasts.show': ({ message, tone }) => {
-      showToast(message, tone ?? 'info');
     },
     'navigation.go': ({ to }) => {
       navigate(to);

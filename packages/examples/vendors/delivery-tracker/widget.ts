@@ -44,5 +44,19 @@ void startWidget(async (client, root) => {
     if (i >= reached) item.className = 'pending';
     timeline.append(item);
   });
-  root.replaceChildren(title, line, timeline);
+  // The vendor's own action: tell the customer where the parcel is. The
+  // host shows the outcome as a toast.
+  const notify = document.createElement('button');
+  notify.type = 'button';
+  notify.dataset['testid'] = 'notify-customer';
+  notify.textContent = 'Notify customer';
+  notify.disabled = reached === 0;
+  notify.addEventListener('click', () => {
+    client
+      .call('toasts.show', { message: `Customer notified about ${number}.`, tone: 'success' })
+      .catch((error: unknown) => {
+        notify.textContent = `Could not notify: ${(error as Error).message}`;
+      });
+  });
+  root.replaceChildren(title, line, timeline, notify);
 });
