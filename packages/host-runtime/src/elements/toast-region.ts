@@ -81,7 +81,7 @@ export class HostToastRegionElement extends LitElement {
     }
     .text {
       flex: 1;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     .app {
       font-weight: 600;
