@@ -1,4 +1,9 @@
-import type { JsonValue, Theme, TrafficLog } from '@plugboard/widget-sdk/protocol';
+import {
+  PlugboardError,
+  type JsonValue,
+  type Theme,
+  type TrafficLog,
+} from '@plugboard/widget-sdk/protocol';
 import type { HostBridgeLimits } from './bridge/limits.js';
 import { LoadQueue } from './frames/load-queue.js';
 import type { HostManifest } from './manifest/schema.js';
@@ -8,7 +13,7 @@ import {
   type HostManifestIssue,
 } from './manifest/validate.js';
 import { HostToastRegionElement, type HostToast } from './elements/toast-region.js';
-import type { HostServices } from './services/host-services.js';
+import type { HostServiceHandler, HostServices } from './services/host-services.js';
 import {
   createHostStore,
   type HostExtensionPoint,
@@ -40,6 +45,17 @@ export interface HostOptions {
   readonly lazyMargin?: string;
   /** Logs every bridge call, for every widget. */
   readonly debug?: TrafficLog;
+  /**
+   * Where a widget's `navigation.go` goes: a path on this host's own origin,
+   * already normalised (`/orders/42`), and whether to open it in a new tab.
+   * Return `false` when the host has no page there: the widget gets
+   * `not_found`; anything else counts as gone there. Without it (and
+   * without a `navigation.go` service), widgets get `unsupported`.
+   */
+  readonly navigate?: (
+    path: string,
+    options: { readonly newTab: boolean },
+  ) => boolean | undefined | Promise<boolean | undefined>;
 }
 
 /** What a host installation grants an app, beyond its manifest. */
@@ -93,6 +109,7 @@ export class Host {
       'toasts.show': ({ message, tone }, call) => {
         this.showToast({ message, tone: tone ?? 'info', appName: this.appName(call.appId) });
       },
+      ...(options.navigate ? { 'navigation.go': this.#navigationService(options.navigate) } : {}),
       ...options.services,
     };
     this.store = createHostStore(options.extensionPoints);
@@ -164,6 +181,16 @@ export class Host {
   }
 
   #ownRegion: HostToastRegionElement | undefined;
+
+  #navigationService(
+    navigate: NonNullable<HostOptions['navigate']>,
+  ): HostServiceHandler<'navigation.go'> {
+    return async ({ to, newTab }) => {
+      if ((await navigate(to, { newTab: newTab ?? false })) === false) {
+        throw new PlugboardError('not_found', `This host has no page at ${to}.`);
+      }
+    };
+  }
 
   /** An installed app's display name, or `appId` for an app that is not installed. */
   appName(appId: string): string {

@@ -106,7 +106,8 @@ export const HOST_METHODS = {
     permission: 'toasts',
   },
   /**
-   * Navigates the host to a path of its own, for instance `/orders/42`.
+   * Navigates the host to a path of its own, for instance `/orders/42`, in
+   * this tab or a new one; `not_found` when the host has no page there.
    * Anything else (`//evil.example`, `/\\evil.example`, `https://…`) is
    * refused; the host's service gets the path normalised (`..` resolved).
    */
@@ -121,6 +122,8 @@ export const HOST_METHODS = {
         ),
         v.transform((to) => normalizeHostPath(to) ?? to),
       ),
+      /** Open the path in a new tab instead of this one. Default `false`. */
+      newTab: v.optional(v.boolean()),
     }),
     result: NoResult,
     permission: 'navigation',
