@@ -153,6 +153,17 @@ describe('Order desk demo', () => {
     await waitForText(vendorFrame('credit-check'), 'counterparty-name', name);
   });
 
+  it("takes the user to a host page from a widget's button, from the keyboard", async () => {
+    await page.goto(new URL('/counterparties/c3', demo.hostUrl).href);
+    await widgetReady('credit-check');
+    const frame = vendorFrame('credit-check');
+    await frame.waitForSelector('[data-testid="see-orders"]');
+    await frame.focus('[data-testid="see-orders"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.pathname === '/orders', { timeout: 10_000 });
+    assert.equal(await page.$eval('main h1', (h1) => h1.textContent), 'Customer orders');
+  });
+
   it('logged no error, failed message or dev-mode notice on the host page', () => {
     assert.deepEqual(problems, []);
   });

@@ -2,6 +2,7 @@
 // widgets, and the vendor apps it installs. Widgets' toasts go to the
 // runtime's own toast region (<pb-toast-region>), which Order desk keeps.
 import { createHost, HostManifestError, type HostInstalledApp } from '@plugboard/host-runtime';
+import { findCounterparty, findOrder } from './data.js';
 import { entityData } from './entities.js';
 import { navigate } from './router.js';
 
@@ -16,6 +17,14 @@ export const host = createHost({
     { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
   ],
   user: { id: 'u-1', name: 'Demo user' },
+  // Widgets may take the user to any page Order desk has; anything else is
+  // not_found for them.
+  navigate: (path, { newTab }) => {
+    if (!hasPage(path)) return false;
+    if (newTab) window.open(path, '_blank', 'noopener');
+    else navigate(path);
+    return true;
+  },
   locale: 'en-GB',
   theme: {
     mode: 'light',
@@ -26,11 +35,18 @@ export const host = createHost({
       const data = entity && entityData(entity.type, entity.id);
       return entity && data ? { ...entity, data } : null;
     },
-    'navigation.go': ({ to }) => {
-      navigate(to);
-    },
   },
 });
+
+/** Whether Order desk has a page at `path` (a path without query or hash counts). */
+function hasPage(path: string): boolean {
+  const pathname = new URL(path, location.origin).pathname;
+  if (pathname === '/' || pathname === '/orders') return true;
+  const order = /^\/orders\/([^/]+)$/.exec(pathname)?.[1];
+  if (order !== undefined) return findOrder(order) !== undefined;
+  const counterparty = /^\/counterparties\/([^/]+)$/.exec(pathname)?.[1];
+  return counterparty !== undefined && findCounterparty(counterparty) !== undefined;
+}
 
 /** The vendor apps of the demo, as their vendors publish them. */
 export const VENDOR_APPS = ['delivery-tracker', 'credit-check'];

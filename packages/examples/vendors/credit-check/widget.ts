@@ -44,5 +44,15 @@ void startWidget(async (client, root) => {
     dd.textContent = value;
     details.append(dt, dd);
   }
-  root.replaceChildren(title, details);
+  // Takes the user to the host's own orders list: a host page, not the vendor's.
+  const orders = document.createElement('button');
+  orders.type = 'button';
+  orders.dataset['testid'] = 'see-orders';
+  orders.textContent = 'See all orders';
+  orders.addEventListener('click', () => {
+    client.call('navigation.go', { to: '/orders' }).catch((error: unknown) => {
+      orders.textContent = `Could not go there: ${(error as Error).message}`;
+    });
+  });
+  root.replaceChildren(title, details, orders);
 });
