@@ -93,6 +93,8 @@ export class Host {
    */
   readonly services: HostServices;
   readonly #roots = new Set<Node>();
+  /** The toast region the runtime added, when no attached root had one. */
+  #ownRegion: HostToastRegionElement | undefined;
 
   constructor(options: HostOptions) {
     const seen = new Set<string>();
@@ -179,8 +181,6 @@ export class Host {
     region ??= this.#ownRegion ??= document.body.appendChild(new HostToastRegionElement());
     return region.show(toast);
   }
-
-  #ownRegion: HostToastRegionElement | undefined;
 
   #navigationService(
     navigate: NonNullable<HostOptions['navigate']>,

@@ -97,11 +97,6 @@ export class OriginMessenger implements Messenger {
     return this.#port;
   }
 
-  /** The other side's origin, once it has spoken. */
-  get remoteOrigin(): string | undefined {
-    return this.#remoteOrigin;
-  }
-
   initialize = ({ validateReceivedMessage }: InitializeMessengerOptions): void => {
     this.#validate = validateReceivedMessage;
     window.addEventListener('message', this.#onWindowMessage);

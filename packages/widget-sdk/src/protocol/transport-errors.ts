@@ -1,8 +1,9 @@
 import { PlugboardError } from './errors.js';
 
 /**
- * Turns what penpal's handshake rejected with into a {@link PlugboardError}
- * that names what was under way, so both sides report it the same way.
+ * Turns what penpal's `connect()` rejected with into a {@link PlugboardError}
+ * that names what was under way. The host runtime uses it; the widget SDK
+ * speaks the handshake without penpal and needs none.
  *
  * @param what for messages, for instance `"connect()"`.
  */
