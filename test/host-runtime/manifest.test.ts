@@ -23,7 +23,21 @@ function validManifest(): HostManifest {
     permissions: ['entity:read', 'selectors:goods', 'toasts'],
     columns: [{ id: 'eta', point: 'customerorder.list', title: 'ETA' }],
     actions: [{ id: 'ship', point: 'customerorder.actions', title: 'Ship now' }],
-    dialogs: [{ id: 'slot', url: 'https://apps.parcel.example/slot.html', title: 'Pick a slot' }],
+    dialogs: [
+      { id: 'slot', url: 'https://apps.parcel.example/slot.html', title: 'Pick a slot' },
+      {
+        id: 'map',
+        url: 'https://apps.parcel.example/map.html',
+        title: 'Pickup points',
+        size: { width: { min: 400, max: 900 }, height: { min: 300, max: 700 } },
+      },
+      {
+        id: 'label',
+        url: 'https://apps.parcel.example/label.html',
+        title: 'Label',
+        size: 'fullscreen',
+      },
+    ],
     connector: { url: 'https://apps.parcel.example/connector.html' },
   };
 }
@@ -148,6 +162,25 @@ const INVALID: [string, Mutation, string, string][] = [
     'dialogs[0].url',
     "must be on the manifest's origin",
   ],
+  [
+    'dialog of an unknown size',
+    (m) => (m.dialogs[0].size = 'huge'),
+    'dialogs[0].size',
+    'must be small, medium, large or fullscreen',
+  ],
+  [
+    'dialog whose width bounds cross',
+    (m) => (m.dialogs[0].size = { width: { min: 500, max: 300 }, height: { min: 100, max: 400 } }),
+    'dialogs[0].size.width',
+    'min must not exceed max',
+  ],
+  [
+    'two dialogs with one id',
+    (m) => m.dialogs.push({ ...m.dialogs[0] }),
+    'dialogs[3].id',
+    '"slot" is already the id of dialogs[0]',
+  ],
+  ['dialog without title', (m) => delete m.dialogs[0].title, 'dialogs[0].title', 'is required'],
   [
     'connector on another origin',
     (m) => (m.connector.url = 'https://evil.example/c.html'),

@@ -3,7 +3,12 @@
 // must show a visible state within the handshake timeout + 10%, and recover:
 // by Retry, or by reconnecting when the page comes back.
 import { expect } from 'chai';
-import type { Host, HostWidgetFrameElement, HostWidgetStatus } from '@plugboard/host-runtime';
+import {
+  PROTOCOL_VERSION,
+  type Host,
+  type HostWidgetFrameElement,
+  type HostWidgetStatus,
+} from '@plugboard/host-runtime';
 import { recordFixtureEvents, waitFor } from '../support/fixture-events.js';
 import { driveFixture, fixtureReady } from '../support/fixture-widget.js';
 import {
@@ -207,8 +212,8 @@ describe('fault states', () => {
     const { slot, widget, at } = await commandedWidget();
     const reply = await widget.value<{ ok: boolean }>('helloWithProtocol', {
       hostOrigin,
-      min: 1,
-      max: 1,
+      min: PROTOCOL_VERSION,
+      max: PROTOCOL_VERSION,
     });
     expect(reply.ok).to.equal(true);
     expect(at('reconnecting')).to.be.a('number');

@@ -21,10 +21,28 @@ export const SAMPLE_CALLS: { [M in HostMethodName]: Sample<M> } = {
   },
   'entity.update': { params: { changes: { comment: 'Leave at the door' } }, result: undefined },
   'selectors.open': {
-    params: { selector: 'goods', multiple: true },
-    result: { selected: [{ id: 'g-1', name: 'Oak desk' }] },
+    params: { selector: 'goods', multiple: true, max: 3 },
+    result: { status: 'ok', selected: [{ id: 'g-1', name: 'Oak desk' }] },
   },
-  'dialogs.open': { params: { dialog: 'pick-slot' }, result: { result: { slot: '10:00' } } },
+  'dialogs.open': {
+    params: { dialog: 'pick-slot', params: { order: 'SO-42' } },
+    result: { status: 'ok', result: { slot: '10:00' } },
+  },
+  'dialogs.close': { params: { result: { slot: '10:00' } }, result: undefined },
+  'dialogs.dismiss': { params: { by: 'escape' }, result: { dismissed: true } },
+  'dialogs.alert': { params: { message: 'Done' }, result: { status: 'ok' } },
+  'dialogs.confirm': {
+    params: { message: 'Cancel the shipment?', intent: 'destructive' },
+    result: { status: 'dismissed', by: 'cancel' },
+  },
+  'dialogs.prompt': {
+    params: { message: 'Note', value: 'x' },
+    result: { status: 'ok', value: 'y' },
+  },
+  'dialogs.choose': {
+    params: { message: 'Which?', options: [{ id: 'a', label: 'A' }] },
+    result: { status: 'ok', value: 'a' },
+  },
   'toasts.show': { params: { message: 'Saved', tone: 'success' }, result: undefined },
   'navigation.go': { params: { to: '/orders/43' }, result: undefined },
   'messages.send': { params: { topic: 'refresh', payload: { id: '42' } }, result: undefined },

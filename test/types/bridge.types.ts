@@ -6,7 +6,13 @@ import type {
   HostHandshake,
   HostWidgetStatus,
 } from '@plugboard/host-runtime';
-import type { HostMethodResult, WidgetClient, WidgetContext } from '@plugboard/widget-sdk';
+import type {
+  HostMethodResult,
+  HostServiceName,
+  WidgetClient,
+  WidgetContext,
+} from '@plugboard/widget-sdk';
+import type { HOST_SERVICE_NAMES } from '@plugboard/widget-sdk/protocol';
 
 type Equal<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -20,7 +26,26 @@ export async function widgetSide(client: WidgetClient): Promise<void> {
   assertType<Equal<typeof entity, HostMethodResult<'entity.get'>>>();
   if (entity) assertType<Equal<typeof entity.id, string>>();
   const picked = await client.call('selectors.open', { selector: 'goods' });
-  assertType<Equal<typeof picked.selected, { id: string; name: string }[]>>();
+  // An outcome says what happened before it carries a value.
+  // @ts-expect-error: `selected` only exists when the status is ok
+  void picked.selected;
+  if (picked.status === 'ok') {
+    assertType<Equal<typeof picked.selected, { id: string; name: string }[]>>();
+  }
+
+  // Every service has a facade: the SDK's list of services misses none.
+  assertType<Equal<(typeof HOST_SERVICE_NAMES)[number], HostServiceName>>();
+  // Facades are the same calls, typed from the protocol.
+  const chosen = await client.dialogs.open({ dialog: 'carrier', params: { carrier: 'DPD' } });
+  assertType<Equal<typeof chosen, HostMethodResult<'dialogs.open'>>>();
+  await client.toasts.show({ message: 'Saved' }, { signal: new AbortController().signal });
+  assertType<
+    Equal<Awaited<ReturnType<typeof client.entity.get>>, HostMethodResult<'entity.get'>>
+  >();
+  // @ts-expect-error: no such method in the dialogs service
+  void client.dialogs.explode;
+  // @ts-expect-error: no such service
+  void client.files;
   assertType<Equal<Awaited<ReturnType<typeof client.call<'ping'>>>, 'pong'>>();
 
   // @ts-expect-error: toasts.show needs a string message

@@ -5,6 +5,13 @@ import {
   type TrafficLog,
 } from '@plugboard/widget-sdk/protocol';
 import type { HostBridgeLimits } from './bridge/limits.js';
+import { hostRoots } from './host-roots.js';
+import { dialogServices } from './dialogs/dialog-services.js';
+import {
+  HostDialogs,
+  type HostSelector,
+  type HostStandardDialogRenderer,
+} from './dialogs/dialog-layer.js';
 import { LoadQueue } from './frames/load-queue.js';
 import type { HostManifest } from './manifest/schema.js';
 import {
@@ -56,6 +63,18 @@ export interface HostOptions {
     path: string,
     options: { readonly newTab: boolean },
   ) => boolean | undefined | Promise<boolean | undefined>;
+  /**
+   * The host's selectors (pickers), by name: widgets open them with
+   * `selectors.open({ selector })`, given the `selectors:<name>` permission.
+   * Each is a data source (`title`, `search`, optional `resolve`) that the
+   * runtime's picker shows, or an `open` function that shows the host's own.
+   */
+  readonly selectors?: Readonly<Record<string, HostSelector>>;
+  /**
+   * Renders alert, confirm, prompt and choose in the host's own design.
+   * Default: the runtime's accessible `<pb-standard-dialog>` in its dialog layer.
+   */
+  readonly standardDialogs?: HostStandardDialogRenderer;
 }
 
 /** What a host installation grants an app, beyond its manifest. */
@@ -88,10 +107,13 @@ export class Host {
   readonly loadQueue: LoadQueue;
   readonly options: Readonly<HostOptions>;
   /**
-   * What widgets reach: the host's `services`, over the runtime's defaults
-   * (`toasts.show` shows a toast in the host's toast region).
+   * What widgets reach: the host's `services`, over the runtime's defaults:
+   * `toasts.show` shows a toast in the host's toast region, `navigation.go`
+   * calls `navigate`, `dialogs.*` and `selectors.open` use the dialog layer.
    */
   readonly services: HostServices;
+  /** The dialog layer: app dialogs, standard dialogs and pickers, for widgets and for the host itself. */
+  readonly dialogs: HostDialogs;
   readonly #roots = new Set<Node>();
   /** The toast region the runtime added, when no attached root had one. */
   #ownRegion: HostToastRegionElement | undefined;
@@ -107,7 +129,9 @@ export class Host {
       seen.add(point.id);
     }
     this.options = options;
+    this.dialogs = new HostDialogs(this);
     this.services = {
+      ...dialogServices(this),
       'toasts.show': ({ message, tone }, call) => {
         this.showToast({ message, tone: tone ?? 'info', appName: this.appName(call.appId) });
       },
@@ -230,18 +254,6 @@ export class Host {
     }
     return issues;
   }
-}
-
-const hostRoots = new WeakMap<Node, Host>();
-
-/** The host attached to the nearest root above `node`, crossing shadow roots. */
-export function findHost(node: Node): Host | undefined {
-  for (let current: Node | null = node; current;) {
-    const host = hostRoots.get(current);
-    if (host) return host;
-    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
-  }
-  return undefined;
 }
 
 /** Creates the runtime of one host page. Throws {@link HostConfigError} for a bad configuration. */

@@ -27,8 +27,45 @@ export {
   validateManifest,
   type HostManifestIssue,
 } from './manifest/validate.js';
-export type { HostManifest, HostManifestWidget } from './manifest/schema.js';
-export { HostWidgetFrameElement, HostWidgetRetryEvent } from './elements/widget-frame.js';
+export type {
+  HostDialogSize,
+  HostManifest,
+  HostManifestDialog,
+  HostManifestWidget,
+} from './manifest/schema.js';
+export {
+  HostDialogs,
+  MAX_DIALOG_DEPTH,
+  type HostAppDialogOutcome,
+  type HostDialogAsk,
+  type HostSelector,
+  type HostSelectorOwnPicker,
+  type HostStandardDialogRenderer,
+} from './dialogs/dialog-layer.js';
+export { DIALOG_SIZES, type DialogLayout, type PixelRange } from './dialogs/sizes.js';
+export {
+  HostDialogElement,
+  HostDialogDismissEvent,
+  type HostDialogDismissal,
+  type HostDialogWidth,
+} from './elements/dialog.js';
+export {
+  HostDialogOutcomeEvent,
+  HostStandardDialogElement,
+  type HostStandardDialogOutcome,
+  type HostStandardDialogRequest,
+} from './elements/standard-dialog.js';
+export {
+  HostPickerElement,
+  type HostPickerOutcome,
+  type HostSelectorItem,
+  type HostSelectorSource,
+} from './elements/picker.js';
+export {
+  HostWidgetFrameElement,
+  HostWidgetRetryEvent,
+  type HostDialogFrame,
+} from './elements/widget-frame.js';
 export { HostPanelSlotElement } from './elements/panel-slot.js';
 export {
   HostToastRegionElement,

@@ -6,6 +6,7 @@ import type {
   HostMethodParams,
   HostMethodResult,
 } from './protocol/host-methods.js';
+import { HOST_SERVICE_NAMES, INTERACTIVE_METHODS } from './protocol/method-kinds.js';
 import type { TrafficEntry } from './protocol/traffic.js';
 import type {
   WidgetMethodName,
@@ -16,8 +17,17 @@ import type { Envelope } from './protocol/wire.js';
 
 /** Options of one call. */
 export interface WidgetCallOptions {
-  /** How long to wait for the host's answer, in milliseconds. Default: the client's `timeoutMs`. */
+  /**
+   * How long to wait for the host's answer, in milliseconds. Default: the
+   * client's `timeoutMs`; no limit for calls that wait for the user
+   * (dialogs, pickers: see {@link INTERACTIVE_METHODS}).
+   */
   readonly timeoutMs?: number;
+  /**
+   * Stops waiting: the call rejects with `cancelled`, and the host stops
+   * its work (closes the dialog or picker it opened).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** The arguments of `client.call(method, …)`: params may be left out where a method takes none. */
@@ -46,10 +56,30 @@ export interface WidgetClientInit {
   readonly destroy: () => void;
 }
 
+/** One service's methods: `dialogs.open` becomes `open` of the `dialogs` facade. */
+export type HostServiceFacade<S extends string> = {
+  readonly [M in HostMethodName as M extends `${S}.${infer Name}` ? Name : never]: (
+    ...args: WidgetCallArgs<M>
+  ) => Promise<HostMethodResult<M>>;
+};
+
+/** A facade per host service, derived from the protocol: `client.dialogs.open(…)`. */
+export type HostFacades = {
+  readonly [S in (typeof HOST_SERVICE_NAMES)[number]]: HostServiceFacade<S>;
+};
+
+// The facades are typed by this interface and built in the constructor, one
+// Proxy per service, so a new method needs no code here.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface WidgetClient extends HostFacades {}
+
 /**
  * A widget's connection to its host, from `connect()`. `call` reaches every
- * host method, typed by the protocol; `handle` answers the host's calls.
+ * host method, typed by the protocol, and so do the facades, one per
+ * service (`client.toasts.show({ message })` is `client.call('toasts.show',
+ * { message })`); `handle` answers the host's calls.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class WidgetClient {
   readonly #init: WidgetClientInit;
   readonly #handlers = new Map<string, (params: never) => unknown>();
@@ -59,6 +89,19 @@ export class WidgetClient {
   constructor(init: WidgetClientInit) {
     this.#init = init;
     this.#context = init.context;
+    const call = this.call.bind(this) as (method: string, ...args: unknown[]) => unknown;
+    for (const service of HOST_SERVICE_NAMES) {
+      (this as Record<string, unknown>)[service] = new Proxy(
+        {},
+        {
+          // `then` stays undefined, so a facade is never taken for a promise.
+          get: (_, name) =>
+            typeof name === 'string' && name !== 'then'
+              ? (...args: unknown[]) => call(`${service}.${name}`, ...args)
+              : undefined,
+        },
+      );
+    }
   }
 
   /** Where and for whom the widget runs now; updated before `open` and `contextChanged` handlers run. */
@@ -92,7 +135,12 @@ export class WidgetClient {
             details: undefined,
           },
         }
-      : await channel.call(method, params, options?.timeoutMs ?? timeoutMs);
+      : await channel.call(
+          method,
+          params,
+          options?.timeoutMs ?? (INTERACTIVE_METHODS.has(method) ? Infinity : timeoutMs),
+          options?.signal,
+        );
     log?.({
       direction: 'widget→host',
       method,

@@ -1,5 +1,6 @@
 import { autoResize } from './auto-resize.js';
 import { WidgetClient } from './client.js';
+import { dismissOnEscape } from './dialog-keys.js';
 import { DESTROY, isDestroy, shakeHands } from './handshake.js';
 import { embedderOrigin } from './host-origins.js';
 import { Channel, type FrameServer } from './protocol/channel.js';
@@ -80,6 +81,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
   let client: WidgetClient | undefined;
   let channel: Channel | undefined;
   let stopResize: (() => void) | undefined;
+  let stopKeys: (() => void) | undefined;
   let rejectHandshake: (error: PlugboardError) => void = () => undefined;
   const refused = new Promise<never>((_, reject) => {
     rejectHandshake = reject;
@@ -129,6 +131,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
     clearTimeout(timer);
     handshake.stop();
     stopResize?.();
+    stopKeys?.();
     channel?.close({
       code: 'cancelled',
       message: 'The connection was closed.',
@@ -169,6 +172,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
       destroy: close,
     });
     if (options.autoResize !== false) stopResize = autoResize(client);
+    if (context.dialog) stopKeys = dismissOnEscape(client);
     clientMade(client);
     return client;
   } catch (error) {

@@ -10,6 +10,8 @@
 export { connect, type ConnectOptions } from './connect.js';
 export {
   WidgetClient,
+  type HostFacades,
+  type HostServiceFacade,
   type WidgetCallArgs,
   type WidgetCallOptions,
   type WidgetMethodHandler,
@@ -24,6 +26,8 @@ export { PROTOCOL_VERSION } from './protocol/version.js';
 export type { TrafficEntry, TrafficLog } from './protocol/traffic.js';
 export type { EntityRef, ExtensionPointKind, Theme, WidgetContext } from './protocol/context.js';
 export type { JsonValue } from './protocol/json.js';
+export type { Dismissed, SelectedItem } from './protocol/ui-methods.js';
+export type { HostServiceName } from './protocol/method-kinds.js';
 export type {
   HostMethodName,
   HostMethodParams,

@@ -10,6 +10,8 @@ export * from './protocol/bounds.js';
 export * from './protocol/host-path.js';
 export * from './protocol/context.js';
 export * from './protocol/host-methods.js';
+export * from './protocol/ui-methods.js';
+export * from './protocol/method-kinds.js';
 export * from './protocol/widget-methods.js';
 export * from './protocol/wire.js';
 export * from './protocol/channel.js';

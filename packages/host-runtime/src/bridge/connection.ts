@@ -143,6 +143,7 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     limits,
     limiter: new CallLimiter(limits),
     signal: lifetime.signal,
+    cancels: new Map(),
   };
   const logEntry = (entry: Omit<TrafficEntry, 'instanceId'>) => {
     log?.({ ...entry, instanceId: options.instanceId });
@@ -198,11 +199,11 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     return { ok: true, value: { protocolVersion: version, context: options.context() } };
   };
 
-  const serve: FrameServer = async (method, params) => {
+  const serve: FrameServer = async (method, params, id) => {
     if (method === 'hello') return hello(params);
     if (!welcomed) return notYet;
     const started = performance.now();
-    const envelope = await dispatchCall(caller, method, params);
+    const envelope = await dispatchCall(caller, method, params, id);
     logEntry({
       direction: 'widget→host',
       method,
@@ -239,6 +240,7 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
       admit: (method, frame) => admitCall(caller, method, frame),
       // The widget's answers are bounded like its calls: none is read past it.
       maxAnswerLength: limits.maxPayloadBytes,
+      cancel: (id) => caller.cancels.get(id)?.(),
     }));
   const connection = connectPenpal({ messenger });
   connection.promise.catch((error: unknown) => {

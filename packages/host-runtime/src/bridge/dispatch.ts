@@ -1,5 +1,6 @@
 import {
   HOST_METHODS,
+  INTERACTIVE_METHODS,
   type WidgetContext,
   isHostMethod,
   permissionFor,
@@ -26,19 +27,23 @@ export interface CallerInfo {
   readonly limiter: CallLimiter;
   /** Aborted when the connection is destroyed. */
   readonly signal: AbortSignal;
+  /** Cancels a running call by its frame id, when the widget gives up on it. */
+  readonly cancels: Map<number, () => void>;
 }
 
 /**
  * Runs one call from a widget through the guards, in order: permission,
- * schema, pending cap, the service with its time limit, and a check of the
- * service's result. (Its rate and size were checked before it was parsed:
- * see admission.ts.) Always settles, with an envelope: errors are data here,
- * never exceptions.
+ * schema, pending cap, the service with its time limit (none for calls that
+ * wait for the user), and a check of the service's result. (Its rate and
+ * size were checked before it was parsed: see admission.ts.) Always
+ * settles, with an envelope: errors are data here, never exceptions.
+ * `id` is the call's frame id, by which the widget may cancel it.
  */
 export async function dispatchCall(
   caller: CallerInfo,
   method: string,
   params: unknown,
+  id: number,
 ): Promise<Envelope> {
   try {
     if (!isHostMethod(method)) {
@@ -60,7 +65,7 @@ export async function dispatchCall(
       );
     }
     try {
-      const value = await runService(caller, method, valid);
+      const value = await runService(caller, method, valid, id);
       return { ok: true, value };
     } finally {
       caller.limiter.end();
@@ -74,6 +79,7 @@ async function runService(
   caller: CallerInfo,
   method: HostMethodName,
   params: unknown,
+  id: number,
 ): Promise<unknown> {
   if (method === 'ping') return 'pong';
   const handler = caller.services[method] as HostServiceHandler<typeof method> | undefined;
@@ -87,14 +93,20 @@ async function runService(
     );
   };
   caller.signal.addEventListener('abort', cancel);
-  const timer = setTimeout(() => {
-    controller.abort(
-      new PlugboardError(
-        'timeout',
-        `The host's ${method} service did not answer within ${caller.limits.serviceTimeoutMs} ms.`,
-      ),
-    );
-  }, caller.limits.serviceTimeoutMs);
+  caller.cancels.set(id, () => {
+    controller.abort(new PlugboardError('cancelled', `${method} was cancelled by the widget.`));
+  });
+  // A person takes as long as they take: no time limit for them.
+  const timer = INTERACTIVE_METHODS.has(method)
+    ? undefined
+    : setTimeout(() => {
+        controller.abort(
+          new PlugboardError(
+            'timeout',
+            `The host's ${method} service did not answer within ${caller.limits.serviceTimeoutMs} ms.`,
+          ),
+        );
+      }, caller.limits.serviceTimeoutMs);
   const stopped = new Promise<never>((_, reject) => {
     controller.signal.addEventListener('abort', () => {
       reject(controller.signal.reason as Error);
@@ -123,6 +135,7 @@ async function runService(
   } finally {
     clearTimeout(timer);
     caller.signal.removeEventListener('abort', cancel);
+    caller.cancels.delete(id);
   }
 }
 

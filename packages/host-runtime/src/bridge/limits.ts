@@ -2,7 +2,10 @@
 export interface HostBridgeLimits {
   /** How long a widget has to finish the handshake, in milliseconds. Default 10 000. */
   readonly handshakeTimeoutMs: number;
-  /** How long a host service may take before the widget gets `timeout`. Default 10 000. */
+  /**
+   * How long a host service may take before the widget gets `timeout`.
+   * Default 10 000. Calls that wait for the user (dialogs, pickers) have none.
+   */
   readonly serviceTimeoutMs: number;
   /** How long a host-to-widget call waits for the widget. Default 10 000. */
   readonly widgetCallTimeoutMs: number;

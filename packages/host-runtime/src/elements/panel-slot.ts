@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { findHost, type Host } from '../host.js';
+import type { Host } from '../host.js';
+import { findHost } from '../host-roots.js';
 import { widgetsForPoint, type HostInstalledApp } from '../store/host-store.js';
 import { StoreController } from './store-controller.js';
 import { DEV, issueWarning } from './warnings.js';

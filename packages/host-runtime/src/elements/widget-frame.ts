@@ -1,4 +1,4 @@
-import type { EntityRef } from '@plugboard/widget-sdk/protocol';
+import type { EntityRef, JsonValue } from '@plugboard/widget-sdk/protocol';
 import {
   LitElement,
   css,
@@ -7,13 +7,42 @@ import {
   type PropertyDeclarations,
   type PropertyValues,
 } from 'lit';
+import type { PixelRange } from '../dialogs/sizes.js';
 import { WidgetMount } from '../frames/widget-mount.js';
-import { findHost, type Host } from '../host.js';
-import type { HostWidgetInstance, HostWidgetStatus } from '../store/host-store.js';
+import type { Host } from '../host.js';
+import { findHost } from '../host-roots.js';
+import type { HostManifestDialog } from '../manifest/schema.js';
+import type { HostServices } from '../services/host-services.js';
+import type {
+  HostExtensionPoint,
+  HostWidgetInstance,
+  HostWidgetStatus,
+} from '../store/host-store.js';
 import { DEV, issueWarning } from './warnings.js';
 import { StoreController } from './store-controller.js';
 
 let instances = 0;
+
+/** What a frame that shows an app dialog's page needs; set by the dialog layer. */
+export interface HostDialogFrame {
+  readonly dialog: HostManifestDialog;
+  /** What the opener passed; the page gets it in its context. */
+  readonly params: JsonValue;
+  /** Bounds of the page's height. */
+  readonly height: PixelRange;
+  /** The iframe fills the dialog (fullscreen). */
+  readonly fill: boolean;
+  /** This dialog's own services: `dialogs.close`, `dialogs.dismiss`. */
+  readonly services: HostServices;
+}
+
+/** Where an app dialog's page is mounted, as its context says. */
+export const DIALOG_POINT: HostExtensionPoint = {
+  id: 'dialog',
+  kind: 'dialog',
+  entity: '',
+  title: 'App dialog',
+};
 
 /**
  * Fired by `<pb-widget-frame>` when the user asks to load a failed widget
@@ -59,6 +88,7 @@ export class HostWidgetFrameElement extends LitElement {
     widgetId: { attribute: 'widget-id' },
     point: {},
     entity: { attribute: false },
+    dialog: { attribute: false },
   };
 
   static override styles = css`
@@ -110,6 +140,17 @@ export class HostWidgetFrameElement extends LitElement {
       overflow: hidden;
       clip-path: inset(50%);
     }
+    :host([in-dialog]) {
+      border: 0;
+      border-radius: 0;
+    }
+    :host([in-dialog]) header {
+      display: none;
+    }
+    :host([in-dialog][fill]),
+    :host([in-dialog][fill]) .content {
+      height: 100%;
+    }
     .visually-hidden {
       position: absolute;
       width: 1px;
@@ -136,6 +177,11 @@ export class HostWidgetFrameElement extends LitElement {
   declare point: string;
   /** The entity the widget shows; changing it sends `open` to the live widget. */
   declare entity: EntityRef | null;
+  /**
+   * Set by the dialog layer: the frame shows this app dialog's page (with no
+   * header of its own: the dialog has the title), at once rather than lazily.
+   */
+  declare dialog: HostDialogFrame | undefined;
 
   /** This frame's widget instance id. */
   readonly instanceId = `pb-widget-${++instances}`;
@@ -157,6 +203,7 @@ export class HostWidgetFrameElement extends LitElement {
     this.widgetId = '';
     this.point = '';
     this.entity = null;
+    this.dialog = undefined;
     this.addEventListener(HostWidgetRetryEvent.type, () => {
       this.#mount?.retry();
     });
@@ -196,7 +243,16 @@ export class HostWidgetFrameElement extends LitElement {
     return this.host ?? findHost(this);
   }
 
+  /** Moves focus into the widget's page, once it has one. */
+  focusWidget(): void {
+    this.querySelector('iframe')?.focus();
+  }
+
   #createMount(): void {
+    if (this.dialog) {
+      this.#createDialogMount(this.dialog);
+      return;
+    }
     if (!this.appId || !this.widgetId || !this.point) return;
     const host = this.#resolvedHost();
     if (!host) {
@@ -252,6 +308,34 @@ export class HostWidgetFrameElement extends LitElement {
       );
       this.#observer.observe(this);
     });
+  }
+
+  #createDialogMount(frame: HostDialogFrame): void {
+    const host = this.#resolvedHost();
+    const app = host?.store.getState().apps.find((a) => a.manifest.id === this.appId);
+    if (!host || !app) return;
+    this.toggleAttribute('in-dialog', true);
+    this.toggleAttribute('fill', frame.fill);
+    const { dialog } = frame;
+    this.#mount = new WidgetMount({
+      host,
+      app,
+      widget: {
+        id: dialog.id,
+        point: DIALOG_POINT.id,
+        url: dialog.url,
+        height: { ...frame.height, initial: frame.height.min },
+      },
+      point: DIALOG_POINT,
+      instanceId: this.instanceId,
+      entity: this.entity,
+      container: this,
+      services: frame.services,
+      dialog: { id: dialog.id, params: frame.params },
+      fill: frame.fill,
+    });
+    // A dialog is on screen the moment it opens: no lazy start.
+    void this.#mount.start();
   }
 
   /** Whether the frame is shown and within `margin` (a length in px) of the viewport. */

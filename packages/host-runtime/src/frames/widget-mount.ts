@@ -1,4 +1,9 @@
-import { PlugboardError, type EntityRef, type WidgetContext } from '@plugboard/widget-sdk/protocol';
+import {
+  PlugboardError,
+  type EntityRef,
+  type JsonValue,
+  type WidgetContext,
+} from '@plugboard/widget-sdk/protocol';
 import {
   connectWidget,
   type HostConnection,
@@ -7,6 +12,7 @@ import {
 } from '../bridge/connection.js';
 import type { Host } from '../host.js';
 import type { HostManifestWidget } from '../manifest/schema.js';
+import type { HostServices } from '../services/host-services.js';
 import {
   patchWidget,
   removeWidget,
@@ -29,6 +35,12 @@ export interface WidgetMountOptions {
   readonly entity: EntityRef | null;
   /** The element the iframe goes into. */
   readonly container: HTMLElement;
+  /** Services for this widget only, over the host's (an app dialog's `dialogs.close`). */
+  readonly services?: HostServices;
+  /** For an app dialog's widget: which dialog, and its params, handed over in its context. */
+  readonly dialog?: { readonly id: string; readonly params: JsonValue };
+  /** The iframe fills its container's height instead of following the page's (fullscreen dialogs). */
+  readonly fill?: boolean;
 }
 
 /** How long a ready widget has to answer the ping that follows a `load` event. */
@@ -93,6 +105,7 @@ export class WidgetMount {
       locale: host.options.locale ?? 'en',
       theme: host.options.theme ?? { mode: 'light', tokens: {} },
       app: { id: app.manifest.id, version: app.manifest.version, settings: app.settings },
+      ...(this.#options.dialog ? { dialog: this.#options.dialog } : {}),
     };
   }
 
@@ -158,7 +171,7 @@ export class WidgetMount {
     iframe.setAttribute('sandbox', sandboxFor(manifest.origin, window.origin));
     // The widget may learn the host's origin from the referrer, never a path.
     iframe.referrerPolicy = 'origin';
-    iframe.style.cssText = `display:block;width:100%;border:0;height:${widget.height.initial}px`;
+    iframe.style.cssText = `display:block;width:100%;border:0;height:${this.#options.fill ? '100%' : `${widget.height.initial}px`}`;
     iframe.src = widget.url;
     this.#iframe = iframe;
     this.#signals = freshSignals();
@@ -215,12 +228,13 @@ export class WidgetMount {
         ...host.services,
         'widget.resize': ({ height }) => {
           const clamped = Math.round(clamp(height, widget.height.min, widget.height.max));
-          iframe.style.height = `${clamped}px`;
+          if (!this.#options.fill) iframe.style.height = `${clamped}px`;
           this.#setState({ height: clamped });
         },
         'widget.setDirty': ({ dirty }) => {
           this.#setState({ dirty });
         },
+        ...this.#options.services,
       },
       ...(host.options.limits ? { limits: host.options.limits } : {}),
       ...(host.options.debug !== undefined ? { debug: host.options.debug } : {}),

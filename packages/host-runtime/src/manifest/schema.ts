@@ -102,13 +102,34 @@ export const ManifestActionSchema = v.strictObject({
   title: text(80),
 });
 
-/** A modal dialog page the app's widgets can open. */
+/** The named sizes of a dialog; see DIALOG_SIZES for what each means in pixels. */
+export const DIALOG_SIZE_NAMES = ['small', 'medium', 'large', 'fullscreen'] as const;
+
+const pixelRange = v.strictObject({
+  min: pixels('must be a whole number of pixels, 0 or more'),
+  max: pixels('must be a whole number of pixels, 0 or more'),
+});
+
+/**
+ * A dialog's size: a named one, or bounds in CSS pixels. The dialog is as
+ * wide as the window allows within its width bounds, and as tall as its
+ * page reports (auto-resize) within its height bounds and the window.
+ */
+export const DialogSizeSchema = v.union(
+  [v.picklist(DIALOG_SIZE_NAMES), v.strictObject({ width: pixelRange, height: pixelRange })],
+  'must be small, medium, large or fullscreen, or { width: { min, max }, height: { min, max } } in whole pixels',
+);
+
+/** A modal dialog: a page of the app that its widgets open with `dialogs.open`. */
 export const ManifestDialogSchema = v.strictObject({
+  /** Unique among the app's dialogs; what `dialogs.open({ dialog })` names. */
   id: slug,
+  /** The page to load; must be on the manifest's origin. */
   url: webUrl,
+  /** The dialog's title bar, and its accessible name. */
   title: text(80),
-  width: v.optional(pixels('must be a whole number of pixels, 0 or more')),
-  height: v.optional(pixels('must be a whole number of pixels, 0 or more')),
+  /** Default `medium`. */
+  size: v.optional(DialogSizeSchema),
 });
 
 /**
@@ -148,7 +169,7 @@ export const ManifestSchema = v.strictObject({
   columns: v.optional(v.array(ManifestColumnSchema, 'must be a list')),
   /** Actions handled by the connector. */
   actions: v.optional(v.array(ManifestActionSchema, 'must be a list')),
-  /** Dialog pages. */
+  /** The app's modal dialogs, which its widgets open with `dialogs.open`. */
   dialogs: v.optional(v.array(ManifestDialogSchema, 'must be a list')),
   /** The app's connector page, which answers column and action calls. */
   connector: v.optional(v.strictObject({ url: webUrl })),
@@ -158,3 +179,7 @@ export const ManifestSchema = v.strictObject({
 export type HostManifest = v.InferOutput<typeof ManifestSchema>;
 /** One widget of a manifest. */
 export type HostManifestWidget = v.InferOutput<typeof ManifestWidgetSchema>;
+/** One dialog of a manifest. */
+export type HostManifestDialog = v.InferOutput<typeof ManifestDialogSchema>;
+/** A dialog's size, named or in pixel bounds. */
+export type HostDialogSize = v.InferOutput<typeof DialogSizeSchema>;

@@ -72,8 +72,23 @@ function crossFieldIssues(manifest: HostManifest): HostManifestIssue[] {
       });
     }
   });
+  const dialogIds = new Map<string, number>();
   manifest.dialogs?.forEach((dialog, i) => {
     onOrigin(dialog.url, `dialogs[${i}].url`);
+    const first = dialogIds.get(dialog.id);
+    if (first === undefined) dialogIds.set(dialog.id, i);
+    else
+      issues.push({
+        path: `dialogs[${i}].id`,
+        message: `"${dialog.id}" is already the id of dialogs[${first}]`,
+      });
+    if (typeof dialog.size === 'object') {
+      for (const side of ['width', 'height'] as const) {
+        if (dialog.size[side].min > dialog.size[side].max) {
+          issues.push({ path: `dialogs[${i}].size.${side}`, message: 'min must not exceed max' });
+        }
+      }
+    }
   });
   if (manifest.connector) onOrigin(manifest.connector.url, 'connector.url');
   return issues;

@@ -13,7 +13,7 @@ export interface HostCallInfo {
   readonly instanceId: string;
   /** The calling widget's context now: its entity, extension point, user, locale, theme. */
   readonly context: WidgetContext;
-  /** Aborted when the call times out or the widget's connection is destroyed. */
+  /** Aborted when the call times out, the widget cancels it, or its connection is destroyed. */
   readonly signal: AbortSignal;
 }
 

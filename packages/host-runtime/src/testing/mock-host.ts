@@ -120,12 +120,6 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       if (!entity || !data) throw new PlugboardError('not_found', 'There is no entity to update.');
       Object.assign(data, changes);
     },
-    'selectors.open': ({ selector }) => ({
-      selected: Object.keys(entities[selector] ?? {})
-        .slice(0, 1)
-        .map((id) => ({ id, name: `${selector} ${id}` })),
-    }),
-    'dialogs.open': () => ({ result: null }),
     // Shown for real, in the host's toast region, as a host without its own would.
     'toasts.show': ({ message, tone }, call) => {
       host.showToast({ message, tone: tone ?? 'info', appName: host.appName(call.appId) });

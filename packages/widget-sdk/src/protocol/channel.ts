@@ -12,7 +12,9 @@ import type { Envelope } from './wire.js';
  * A frame is one JSON string, the cheapest thing to post, and one whose size
  * is known before anything reads it:
  * - a call: `[0,id,"method",params]` (params left out when undefined);
- * - an answer: `[1,id,true,result]` or `[1,id,false,{code,message,…}]`.
+ * - an answer: `[1,id,true,result]` or `[1,id,false,{code,message,…}]`;
+ * - a cancel: `[2,id]`, from a caller that no longer waits for call `id`
+ *   (its `AbortSignal` fired); the other side hears it through `cancel`.
  *
  * What it guarantees:
  * - Every call settles: with the answer, with `timeout` at its deadline, or
@@ -43,10 +45,16 @@ export interface ChannelOptions {
    * Default: no limit.
    */
   readonly maxAnswerLength?: number;
+  /** The caller of incoming call `id` no longer waits for it: stop the work if you can. */
+  readonly cancel?: (id: number) => void;
 }
 
-/** Answers one incoming call. */
-export type FrameServer = (method: string, params: unknown) => Envelope | Promise<Envelope>;
+/** Answers one incoming call; `id` names it in a later `cancel`. */
+export type FrameServer = (
+  method: string,
+  params: unknown,
+  id: number,
+) => Envelope | Promise<Envelope>;
 
 interface Pending {
   readonly resolve: (envelope: Envelope) => void;
@@ -86,6 +94,8 @@ function encode(kind: 0 | 1, id: number, head: string | boolean, value: unknown)
 const CALL_HEAD = /^\[0,(\d{1,15}),"([^"\\]{1,100})"/;
 /** The id at the head of an answer frame. */
 const ANSWER_HEAD = /^\[1,(\d{1,15}),/;
+/** A whole cancel frame. */
+const CANCEL = /^\[2,(\d{1,15})\]$/;
 
 export class Channel {
   readonly #port: MessagePort;
@@ -103,12 +113,21 @@ export class Channel {
 
   /**
    * Calls `method` on the other side; resolves with its envelope, never
-   * rejects. `timeoutMs` ends the wait with a `timeout` envelope.
+   * rejects. `timeoutMs` ends the wait with a `timeout` envelope (`Infinity`:
+   * no deadline); `signal` ends it with `cancelled` and tells the other side.
    */
-  call(method: string, params: unknown, timeoutMs: number): Promise<Envelope> {
-    if (this.#closed) {
+  call(
+    method: string,
+    params: unknown,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<Envelope> {
+    if (this.#closed || signal?.aborted) {
       return Promise.resolve(
-        failure('cancelled', `${method} was not sent: the connection is closed.`),
+        failure(
+          'cancelled',
+          `${method} was not sent: ${this.#closed ? 'the connection is closed' : 'its signal was aborted'}.`,
+        ),
       );
     }
     const id = this.#nextId++;
@@ -124,8 +143,22 @@ export class Channel {
         );
         return;
       }
+      let settle = resolve;
+      if (signal) {
+        const abort = () => {
+          if (this.#pending.get(id)?.resolve !== settle) return;
+          this.#pending.delete(id);
+          if (!this.#closed) this.#port.postMessage(`[2,${id}]`);
+          resolve(failure('cancelled', `${method} was cancelled by its caller.`));
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        settle = (envelope) => {
+          signal.removeEventListener('abort', abort);
+          resolve(envelope);
+        };
+      }
       const deadline = performance.now() + timeoutMs;
-      this.#pending.set(id, { resolve, deadline, method, timeoutMs });
+      this.#pending.set(id, { resolve: settle, deadline, method, timeoutMs });
       if (deadline < this.#timerAt) this.#arm(deadline);
     });
   }
@@ -135,6 +168,11 @@ export class Channel {
     if (this.#closed || typeof data !== 'string') return;
     if (data.startsWith('[0,')) {
       this.#receiveCall(data);
+      return;
+    }
+    if (data.startsWith('[2,')) {
+      const id = CANCEL.exec(data)?.[1];
+      if (id !== undefined) this.#options.cancel?.(Number(id));
       return;
     }
     const { maxAnswerLength } = this.#options;
@@ -211,7 +249,7 @@ export class Channel {
   #answer(id: number, method: string, params: unknown): void {
     let answer: Envelope | Promise<Envelope>;
     try {
-      answer = this.#options.serve(method, params);
+      answer = this.#options.serve(method, params, id);
     } catch {
       answer = failure('host_error', `${method} failed.`);
     }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { bounded, boundedOrEmpty, LIMITS } from './bounds.js';
-import { JsonObjectSchema } from './json.js';
+import { JsonObjectSchema, JsonValueSchema } from './json.js';
 
 /** The kinds of extension point a host can declare. */
 export const ExtensionPointKindSchema = v.picklist(['panel', 'column', 'action', 'dialog', 'page']);
@@ -51,6 +51,11 @@ export const WidgetContextSchema = v.strictObject({
     version: bounded(LIMITS.id),
     settings: JsonObjectSchema,
   }),
+  /**
+   * Only in an app dialog's widget: which of the app's dialogs this is, and
+   * the params its opener passed to `dialogs.open` (`null` for none).
+   */
+  dialog: v.optional(v.strictObject({ id: bounded(LIMITS.id), params: JsonValueSchema })),
 });
 
 export type ExtensionPointKind = v.InferOutput<typeof ExtensionPointKindSchema>;

@@ -3,6 +3,7 @@ import { bounded, LIMITS } from './bounds.js';
 import { EntityRefSchema } from './context.js';
 import { normalizeHostPath } from './host-path.js';
 import { JsonObjectSchema, JsonValueSchema } from './json.js';
+import { UI_METHODS } from './ui-methods.js';
 
 const Id = bounded(LIMITS.id);
 const NoParams = v.undefined();
@@ -72,30 +73,7 @@ export const HOST_METHODS = {
     result: NoResult,
     permission: 'entity:write',
   },
-  /** Opens a host selector (picker); resolves with what the user picked, empty if cancelled. */
-  'selectors.open': {
-    params: v.strictObject({
-      selector: Id,
-      multiple: v.optional(v.boolean()),
-      query: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text))),
-    }),
-    result: v.strictObject({
-      selected: v.pipe(
-        v.array(v.strictObject({ id: Id, name: v.pipe(v.string(), v.maxLength(LIMITS.text)) })),
-        v.maxLength(1_000),
-      ),
-    }),
-    permission: (params) => {
-      const selector = (params as { selector?: unknown } | null | undefined)?.selector;
-      return typeof selector === 'string' && selector !== '' ? `selectors:${selector}` : undefined;
-    },
-  },
-  /** Opens one of the app's dialogs; resolves with what the dialog closed with. */
-  'dialogs.open': {
-    params: v.strictObject({ dialog: Id, params: v.optional(JsonValueSchema) }),
-    result: v.strictObject({ result: v.nullable(JsonValueSchema) }),
-    permission: 'dialogs',
-  },
+  ...UI_METHODS,
   /** Shows a toast in the host. */
   'toasts.show': {
     params: v.strictObject({

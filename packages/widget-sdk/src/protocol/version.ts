@@ -4,10 +4,13 @@
  * A change to anything under `protocol/` that an older peer could misread
  * bumps it.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
-/** The oldest protocol version this build still speaks. */
-export const MIN_PROTOCOL_VERSION = 1;
+/**
+ * The oldest protocol version this build still speaks. Version 1 was never
+ * published: its `dialogs.open` and `selectors.open` had no outcome status.
+ */
+export const MIN_PROTOCOL_VERSION = 2;
 
 /** The protocol versions one side speaks, both ends included. */
 export interface ProtocolRange {

@@ -1,0 +1,462 @@
+import {
+  PlugboardError,
+  type EntityRef,
+  type HostMethodParams,
+  type HostMethodResult,
+  type JsonValue,
+} from '@plugboard/widget-sdk/protocol';
+import { HostDialogElement, type HostDialogDismissal } from '../elements/dialog.js';
+import {
+  HostPickerElement,
+  type HostPickerOutcome,
+  type HostSelectorSource,
+} from '../elements/picker.js';
+import {
+  HostStandardDialogElement,
+  standardDialogTitle,
+  type HostStandardDialogOutcome,
+  type HostStandardDialogRequest,
+} from '../elements/standard-dialog.js';
+import { HostWidgetFrameElement } from '../elements/widget-frame.js';
+import type { Host } from '../host.js';
+import type { HostCallInfo } from '../services/host-services.js';
+import { dialogLayout, type PixelRange } from './sizes.js';
+
+/** A selector the host registers: its data, for the default picker, or its own picker. */
+export type HostSelector = HostSelectorSource | HostSelectorOwnPicker;
+
+/** A selector whose picker the host shows itself. */
+export interface HostSelectorOwnPicker {
+  /**
+   * Shows the host's own picker and resolves with what the user did. Close
+   * it when `call.signal` aborts (the widget gave up, or went away).
+   */
+  open(
+    params: HostMethodParams<'selectors.open'>,
+    call: HostCallInfo,
+  ): Promise<HostPickerOutcome> | HostPickerOutcome;
+}
+
+/**
+ * Shows a standard dialog in the host's own design instead of the runtime's
+ * `<pb-standard-dialog>`: resolve with what the user did, in the shape of
+ * the request's kind (checked before a widget sees it). Plain text only:
+ * never render the request's strings as HTML. Close the dialog when
+ * `signal` aborts.
+ */
+export type HostStandardDialogRenderer = (
+  request: HostStandardDialogRequest,
+  options: { readonly signal: AbortSignal },
+) => Promise<HostStandardDialogOutcome> | HostStandardDialogOutcome;
+
+/** Who asks for a dialog: a widget (which then may not ask for another until it ends), or the host. */
+export interface HostDialogAsk {
+  /** Ends the dialog (it closes, and the promise rejects with the reason). */
+  readonly signal?: AbortSignal;
+  /** The widget instance that asks; `undefined` for the host itself. */
+  readonly opener?: string | undefined;
+}
+
+/** What `dialogs.open` resolves with. */
+export type HostAppDialogOutcome = HostMethodResult<'dialogs.open'>;
+
+/** How deep dialogs may stack (app dialogs, standard dialogs and pickers together). */
+export const MAX_DIALOG_DEPTH = 6;
+
+interface Entry {
+  readonly element: HostDialogElement;
+  /** The widget shown in it (app dialogs): it may open the next dialog. */
+  readonly contentInstanceId: string | undefined;
+}
+
+/** One dialog while it is open. */
+interface Open<T> {
+  readonly promise: Promise<T>;
+  /** Ends it with `value`; later calls do nothing. */
+  readonly settle: (value: T) => void;
+  /** Aborted once it has ended, however it ended. */
+  readonly ended: AbortSignal;
+}
+
+interface PresentSpec {
+  readonly heading: string;
+  readonly width: PixelRange;
+  readonly fill?: boolean;
+  readonly body: HTMLElement;
+  readonly contentInstanceId?: string;
+  readonly signal: AbortSignal | undefined;
+  /** Where focus goes once it is shown. */
+  readonly focus: () => void;
+}
+
+const STANDARD_WIDTH: PixelRange = { min: 320, max: 440 };
+const PICKER_WIDTH: PixelRange = { min: 360, max: 520 };
+
+/**
+ * The host's dialog layer: a stack of modal dialogs above the page. App
+ * dialogs (an app's own page, params in, result out), standard dialogs
+ * (alert, confirm, prompt, choose) and pickers all go on it; the one on top
+ * has the focus, and the page and the dialogs below it are inert.
+ *
+ * Its rules:
+ * - A widget waits for one dialog or picker at a time: asking for another
+ *   meanwhile is `busy`.
+ * - While a dialog is open, only the widget inside the top one may open the
+ *   next (a picker from its dialog, say); any other widget gets `busy`. The
+ *   stack is at most {@link MAX_DIALOG_DEPTH} deep.
+ * - Every promise settles: with the user's answer, or with the reason its
+ *   signal aborted (the widget cancelled, or went away: its dialog closes).
+ * - Escape, ✕ and the backdrop dismiss; an app dialog whose page said it
+ *   holds unsaved changes (`widget.setDirty`) asks the user first.
+ */
+export class HostDialogs {
+  readonly #host: Host;
+  readonly #stack: Entry[] = [];
+  /** Widgets waiting for the user on a dialog or picker. */
+  readonly #waiting = new Set<string>();
+
+  constructor(host: Host) {
+    this.#host = host;
+  }
+
+  /** How many dialogs are open. */
+  get depth(): number {
+    return this.#stack.length;
+  }
+
+  /**
+   * Opens one of an app's dialogs (its manifest's `dialogs`) for `entity`:
+   * `params` reach its page in its context. Rejects with `not_found` for an
+   * app or dialog that is not installed.
+   */
+  async openApp(
+    request: {
+      readonly appId: string;
+      readonly dialog: string;
+      readonly params?: JsonValue;
+      readonly entity?: EntityRef | null;
+    },
+    ask: HostDialogAsk = {},
+  ): Promise<HostAppDialogOutcome> {
+    const app = this.#host.store.getState().apps.find((a) => a.manifest.id === request.appId);
+    if (!app) throw new PlugboardError('not_found', `No app "${request.appId}" is installed.`);
+    const dialogs = app.manifest.dialogs ?? [];
+    const dialog = dialogs.find((d) => d.id === request.dialog);
+    if (!dialog) {
+      throw new PlugboardError(
+        'not_found',
+        `${app.manifest.name} has no dialog "${request.dialog}"; its manifest's dialogs are: ${dialogs.map((d) => d.id).join(', ') || 'none'}.`,
+      );
+    }
+    const release = this.#admit(ask.opener, `dialogs.open("${dialog.id}")`);
+    try {
+      const layout = dialogLayout(dialog.size);
+      const frame = new HostWidgetFrameElement();
+      const open = this.#open<HostAppDialogOutcome>(ask.signal);
+      let asking = false;
+      /** Dismisses unless the page holds unsaved changes and the user chooses to keep them. */
+      const dismiss = async (by: HostDialogDismissal | 'dialog'): Promise<boolean> => {
+        if (asking || open.ended.aborted) return false;
+        if (this.#host.store.getState().widgets[frame.instanceId]?.dirty) {
+          asking = true;
+          try {
+            const answer = await this.confirm(
+              {
+                title: 'Discard changes?',
+                message: `${dialog.title} has changes that are not saved. If you close it, they are lost.`,
+                confirm: 'Discard changes',
+                cancel: 'Keep editing',
+                intent: 'destructive',
+              },
+              { signal: open.ended },
+            );
+            if (answer.status !== 'ok') return false;
+          } catch {
+            return false;
+          } finally {
+            asking = false;
+          }
+        }
+        open.settle({ status: 'dismissed', by });
+        return true;
+      };
+      frame.host = this.#host;
+      frame.appId = app.manifest.id;
+      frame.appName = app.manifest.name;
+      frame.entity = request.entity ?? null;
+      frame.dialog = {
+        dialog,
+        params: request.params ?? null,
+        height: layout.height,
+        fill: layout.fill,
+        services: {
+          'dialogs.close': (params) => {
+            open.settle({ status: 'ok', result: params?.result ?? null });
+          },
+          'dialogs.dismiss': async (params) => ({
+            dismissed: await dismiss(params?.by ?? 'dialog'),
+          }),
+        },
+      };
+      // Focus moves into the page once it can take it.
+      const unsubscribe = this.#host.store.subscribe((state) => {
+        if (state.widgets[frame.instanceId]?.status !== 'ready') return;
+        unsubscribe();
+        frame.focusWidget();
+      });
+      open.ended.addEventListener('abort', unsubscribe);
+      const element = this.#present(open, {
+        heading: dialog.title,
+        width: layout.width,
+        fill: layout.fill,
+        body: frame,
+        contentInstanceId: frame.instanceId,
+        signal: ask.signal,
+        focus: () => undefined,
+      });
+      element.addEventListener('pb-dialog-dismiss', (event) => void dismiss(event.by));
+      return await open.promise;
+    } finally {
+      release();
+    }
+  }
+
+  /** A message with one button. */
+  alert(
+    params: HostMethodParams<'dialogs.alert'>,
+    ask?: HostDialogAsk & { readonly appName?: string },
+  ): Promise<HostMethodResult<'dialogs.alert'>> {
+    return this.#standard({ ...params, kind: 'alert', appName: ask?.appName }, ask);
+  }
+
+  /** A question: `ok` for confirm, `dismissed` (by `cancel`, `escape`, …) otherwise. */
+  confirm(
+    params: HostMethodParams<'dialogs.confirm'>,
+    ask?: HostDialogAsk & { readonly appName?: string },
+  ): Promise<HostMethodResult<'dialogs.confirm'>> {
+    return this.#standard({ ...params, kind: 'confirm', appName: ask?.appName }, ask);
+  }
+
+  /** Asks for a line of text. */
+  prompt(
+    params: HostMethodParams<'dialogs.prompt'>,
+    ask?: HostDialogAsk & { readonly appName?: string },
+  ): Promise<HostMethodResult<'dialogs.prompt'>> {
+    return this.#standard({ ...params, kind: 'prompt', appName: ask?.appName }, ask) as Promise<
+      HostMethodResult<'dialogs.prompt'>
+    >;
+  }
+
+  /** One of a few options. */
+  choose(
+    params: HostMethodParams<'dialogs.choose'>,
+    ask?: HostDialogAsk & { readonly appName?: string },
+  ): Promise<HostMethodResult<'dialogs.choose'>> {
+    return this.#standard({ ...params, kind: 'choose', appName: ask?.appName }, ask) as Promise<
+      HostMethodResult<'dialogs.choose'>
+    >;
+  }
+
+  /**
+   * Opens one of the host's selectors (`createHost({ selectors })`).
+   * Rejects with `not_found` for a selector the host did not register.
+   */
+  async pick(
+    params: HostMethodParams<'selectors.open'>,
+    call: HostCallInfo,
+  ): Promise<HostPickerOutcome> {
+    const selectors = this.#host.options.selectors ?? {};
+    const selector = Object.hasOwn(selectors, params.selector)
+      ? selectors[params.selector]
+      : undefined;
+    if (!selector) {
+      throw new PlugboardError(
+        'not_found',
+        `This host has no "${params.selector}" selector; it has: ${Object.keys(selectors).join(', ') || 'none'}.`,
+      );
+    }
+    const release = this.#admit(call.instanceId, `selectors.open("${params.selector}")`);
+    try {
+      if ('open' in selector) {
+        return await until(selector.open(params, call), call.signal);
+      }
+      const body = new HostPickerElement();
+      body.source = selector;
+      body.multiple = params.multiple ?? false;
+      body.max = params.max;
+      body.query = params.query ?? '';
+      body.initial = params.initial ?? [];
+      body.filter = params.filter ?? {};
+      const open = this.#open<HostPickerOutcome>(call.signal);
+      this.#presentBody(open, {
+        heading: selector.title,
+        width: PICKER_WIDTH,
+        body,
+        signal: call.signal,
+        focus: () => {
+          body.focus();
+        },
+      });
+      return await open.promise;
+    } finally {
+      release();
+    }
+  }
+
+  async #standard(
+    request: HostStandardDialogRequest,
+    ask: HostDialogAsk = {},
+  ): Promise<HostStandardDialogOutcome> {
+    const release = this.#admit(ask.opener, `dialogs.${request.kind}`);
+    try {
+      const render = this.#host.options.standardDialogs;
+      const signal = ask.signal ?? new AbortController().signal;
+      if (render) {
+        const outcome = await until(render(request, { signal }), signal);
+        if (
+          request.kind === 'choose' &&
+          outcome.status === 'ok' &&
+          !request.options.some((option) => 'value' in outcome && option.id === outcome.value)
+        ) {
+          console.error(
+            '[plugboard] The host’s standardDialogs renderer answered choose with an option it was not given:',
+            outcome,
+          );
+          throw new PlugboardError('host_error', 'The host’s dialogs.choose service failed.');
+        }
+        return outcome;
+      }
+      const body = new HostStandardDialogElement();
+      body.request = request;
+      const open = this.#open<HostStandardDialogOutcome>(ask.signal);
+      this.#presentBody(open, {
+        heading: standardDialogTitle(request),
+        width: STANDARD_WIDTH,
+        body,
+        signal: ask.signal,
+        focus: () => {
+          body.focus();
+        },
+      });
+      return await open.promise;
+    } finally {
+      release();
+    }
+  }
+
+  /** Lets widget `opener` ask for one more dialog, or refuses with `busy`. */
+  #admit(opener: string | undefined, what: string): () => void {
+    if (opener === undefined) return () => undefined;
+    if (this.#waiting.has(opener)) {
+      throw new PlugboardError(
+        'busy',
+        `${what} was refused: this widget already has a dialog or picker open; wait for it to end, or cancel it.`,
+      );
+    }
+    const top = this.#stack.at(-1);
+    if (top && top.contentInstanceId !== opener) {
+      throw new PlugboardError(
+        'busy',
+        `${what} was refused: another dialog is open, and only the one on top may open the next.`,
+      );
+    }
+    if (this.#stack.length >= MAX_DIALOG_DEPTH) {
+      throw new PlugboardError(
+        'busy',
+        `${what} was refused: dialogs are already ${MAX_DIALOG_DEPTH} deep.`,
+      );
+    }
+    this.#waiting.add(opener);
+    return () => {
+      this.#waiting.delete(opener);
+    };
+  }
+
+  /** A dialog's outcome to be: settled once, by the user or by `signal`. */
+  #open<T>(signal: AbortSignal | undefined): Open<T> {
+    const ended = new AbortController();
+    let resolve: (value: T) => void = () => undefined;
+    let reject: (reason: unknown) => void = () => undefined;
+    const promise = new Promise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const onAbort = () => {
+      if (ended.signal.aborted) return;
+      ended.abort();
+      reject(signal?.reason);
+    };
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    ended.signal.addEventListener('abort', () => {
+      signal?.removeEventListener('abort', onAbort);
+    });
+    return {
+      promise,
+      settle: (value) => {
+        if (ended.signal.aborted) return;
+        ended.abort();
+        resolve(value);
+      },
+      ended: ended.signal,
+    };
+  }
+
+  /** Shows a standard dialog's or a picker's body, which ends it with its outcome event. */
+  #presentBody<T>(open: Open<T>, spec: PresentSpec): void {
+    spec.body.addEventListener('pb-dialog-outcome', (event) => {
+      open.settle((event as Event & { outcome: T }).outcome);
+    });
+    const element = this.#present(open, spec);
+    element.addEventListener('pb-dialog-dismiss', (event) => {
+      open.settle({ status: 'dismissed', by: event.by } as T);
+    });
+  }
+
+  /** Puts a dialog on top of the stack until `open` ends. */
+  #present<T>(open: Open<T>, spec: PresentSpec): HostDialogElement {
+    const element = new HostDialogElement();
+    element.heading = spec.heading;
+    element.width = spec.width;
+    element.fill = spec.fill ?? false;
+    element.append(spec.body);
+    if (open.ended.aborted) return element;
+    const entry: Entry = { element, contentInstanceId: spec.contentInstanceId };
+    this.#stack.push(entry);
+    document.body.append(element);
+    void element.show().then(() => {
+      if (!open.ended.aborted) spec.focus();
+    });
+    open.ended.addEventListener('abort', () => {
+      element.close();
+      this.#stack.splice(this.#stack.indexOf(entry), 1);
+      // Its page goes with it, once the answer to its own last call (the
+      // `dialogs.close` that ended it) is on its way.
+      setTimeout(() => {
+        element.remove();
+      });
+    });
+    return element;
+  }
+}
+
+/** `work`, or the reason `signal` aborts, whichever comes first. */
+function until<T>(work: Promise<T> | T, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(work).then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

@@ -1,0 +1,34 @@
+import { PlugboardError } from '@plugboard/widget-sdk/protocol';
+import type { Host } from '../host.js';
+import type { HostCallInfo, HostServices } from '../services/host-services.js';
+
+const notInDialog = (method: string) => () => {
+  throw new PlugboardError(
+    'unsupported',
+    `${method} is for an app dialog's own page; this widget is not in a dialog.`,
+  );
+};
+
+/** The runtime's `dialogs.*` and `selectors.open` services, over the host's dialog layer. */
+export function dialogServices(host: Host): HostServices {
+  const ask = (call: HostCallInfo) => ({
+    signal: call.signal,
+    opener: call.instanceId,
+    appName: host.appName(call.appId),
+  });
+  return {
+    'dialogs.open': ({ dialog, params }, call) =>
+      host.dialogs.openApp(
+        { appId: call.appId, dialog, params: params ?? null, entity: call.context.entity },
+        ask(call),
+      ),
+    // An app dialog's mount answers these for its own page.
+    'dialogs.close': notInDialog('dialogs.close'),
+    'dialogs.dismiss': notInDialog('dialogs.dismiss'),
+    'dialogs.alert': (params, call) => host.dialogs.alert(params, ask(call)),
+    'dialogs.confirm': (params, call) => host.dialogs.confirm(params, ask(call)),
+    'dialogs.prompt': (params, call) => host.dialogs.prompt(params, ask(call)),
+    'dialogs.choose': (params, call) => host.dialogs.choose(params, ask(call)),
+    'selectors.open': (params, call) => host.dialogs.pick(params, call),
+  };
+}

@@ -1,0 +1,41 @@
+import type { HostMethodName } from './host-methods.js';
+
+/** The service a host method belongs to: `dialogs` for `dialogs.open`. */
+export type HostServiceName = HostMethodName extends infer M
+  ? M extends `${infer S}.${string}`
+    ? S
+    : never
+  : never;
+
+/**
+ * Every host service, by name: the widget SDK builds one facade per entry
+ * (`client.dialogs.open(…)`). A type test (test/types) fails to compile
+ * when a service is missing, so a new service cannot be forgotten here.
+ */
+export const HOST_SERVICE_NAMES = [
+  'widget',
+  'entity',
+  'selectors',
+  'dialogs',
+  'toasts',
+  'navigation',
+  'messages',
+  'storage',
+  'identity',
+] as const satisfies readonly HostServiceName[];
+
+/**
+ * Host methods that wait for a person (dialogs, pickers). They have no
+ * service timeout on the host and no call timeout in the SDK by default;
+ * the widget cancels one with an `AbortSignal`, and they are cancelled when
+ * the widget goes away.
+ */
+export const INTERACTIVE_METHODS: ReadonlySet<string> = new Set<HostMethodName>([
+  'dialogs.open',
+  'dialogs.dismiss',
+  'dialogs.alert',
+  'dialogs.confirm',
+  'dialogs.prompt',
+  'dialogs.choose',
+  'selectors.open',
+]);
