@@ -26,10 +26,12 @@ const ENTRY = `${here}__size-entry.js`;
 export const gzipSize = (code) => gzipSync(code, { level: 9 }).byteLength;
 
 /**
- * Bundles everything `specifier` exports, minified, and returns its size.
+ * Bundles everything `specifier` exports, minified, and returns its size:
+ * all of it, and what a page loads up front (the entry chunk and what it
+ * imports statically), leaving out chunks loaded by `import()` at first use.
  * @param {string} specifier
  * @param {(id: string) => boolean} [external] what to leave out
- * @returns {Promise<{ minified: number, gzip: number }>}
+ * @returns {Promise<{ minified: number, gzip: number, initial: { minified: number, gzip: number } }>}
  */
 export async function packageSize(specifier, external = () => false) {
   const bundle = await rollup({
@@ -52,8 +54,24 @@ export async function packageSize(specifier, external = () => false) {
   });
   const { output } = await bundle.generate({ format: 'esm', plugins: [terser()] });
   await bundle.close();
-  const code = output.map((chunk) => ('code' in chunk ? chunk.code : '')).join('');
-  return { minified: Buffer.byteLength(code), gzip: gzipSize(code) };
+  /** @type {Map<string, import('rollup').OutputChunk>} */
+  const chunks = new Map();
+  for (const item of output) if (item.type === 'chunk') chunks.set(item.fileName, item);
+  const upFront = new Set();
+  const visit = (/** @type {string} */ name) => {
+    const chunk = chunks.get(name);
+    if (!chunk || upFront.has(name)) return;
+    upFront.add(name);
+    chunk.imports.forEach(visit);
+  };
+  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+  const all = [...chunks.values()].map((chunk) => chunk.code).join('');
+  const initial = [...upFront].map((name) => chunks.get(name)?.code ?? '').join('');
+  return {
+    minified: Buffer.byteLength(all),
+    gzip: gzipSize(all),
+    initial: { minified: Buffer.byteLength(initial), gzip: gzipSize(initial) },
+  };
 }
 
 /** The size of a file already built and minified. */

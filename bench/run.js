@@ -219,9 +219,10 @@ const metrics = [
   {
     name: 'bundle_size',
     unit: 'bytes (min+gzip)',
-    what: 'widget SDK standalone build (penpal included); host runtime without lit',
-    value: { widgetSdk: sizes.widgetSdk.gzip, hostRuntime: sizes.hostRuntime.gzip },
+    what: 'widget SDK standalone build; host runtime without lit, as a page loads it up front (the dialog layer loads at the first dialog)',
+    value: { widgetSdk: sizes.widgetSdk.gzip, hostRuntime: sizes.hostRuntime.initial.gzip },
     baselines: {
+      hostRuntimeWithLazyParts: sizes.hostRuntime.gzip,
       hostRuntimeWithLit: sizes.hostRuntimeWithLit.gzip,
       ...Object.fromEntries(
         Object.entries(sizes.competitors).map(([name, size]) => [
@@ -232,8 +233,8 @@ const metrics = [
     },
     ratio: null,
     target: {
-      text: 'widget SDK at most 5 KB; host runtime at most 20 KB without lit',
-      met: sizes.widgetSdk.gzip <= 5 * KB && sizes.hostRuntime.gzip <= 20 * KB,
+      text: 'widget SDK at most 5 KB; host runtime up front at most 20 KB without lit',
+      met: sizes.widgetSdk.gzip <= 5 * KB && sizes.hostRuntime.initial.gzip <= 20 * KB,
     },
   },
   {
@@ -313,9 +314,9 @@ const rows = [
   ],
   ['widget SDK (min+gzip)', kb(sizes.widgetSdk.gzip), competitorCells, undefined],
   [
-    'host runtime without lit (min+gzip)',
-    kb(sizes.hostRuntime.gzip),
-    `with lit ${kb(sizes.hostRuntimeWithLit.gzip)}`,
+    'host runtime without lit, up front (min+gzip)',
+    kb(sizes.hostRuntime.initial.gzip),
+    `with the dialog layer (loaded at the first dialog) ${kb(sizes.hostRuntime.gzip)}; all of it with lit ${kb(sizes.hostRuntimeWithLit.gzip)}`,
     metrics[4],
   ],
   [

@@ -219,6 +219,34 @@ describe('app dialogs', () => {
     await dialogsOpen(0);
   });
 
+  it('sizes itself within its bounds, and lends every host service to its page', async () => {
+    const { opener } = await openerPanel('sized-app');
+    const inDialog = await fixtureInNewDialog(() =>
+      opener.value('start', { key: 'sized', method: 'dialogs.open', params: { dialog: 'more' } }),
+    );
+    const dialog = openDialogs()[0];
+    const iframe = dialog?.querySelector('iframe') as HTMLIFrameElement;
+    const heightAfter = async (height: number) => {
+      await inDialog.value('call', { method: 'widget.resize', params: { height } });
+      return iframe.getBoundingClientRect().height;
+    };
+    expect(await heightAfter(1_000)).to.equal(300);
+    expect(await heightAfter(20)).to.equal(100);
+    expect(await heightAfter(180)).to.equal(180);
+    const width = dialog?.dialog?.getBoundingClientRect().width ?? 0;
+    expect(width).to.be.within(300, 500);
+
+    // Its page reaches the host's services like any widget of its app.
+    expect(
+      await inDialog.value('call', { method: 'toasts.show', params: { message: 'From a dialog' } }),
+    ).to.equal(undefined);
+    const denied = await inDialog.run('call', { method: 'storage.get', params: { key: 'k' } });
+    expect(denied.ok ? 'ok' : denied.error.code).to.equal('permission_denied');
+    await inDialog.value('call', { method: 'dialogs.close' });
+    await opener.value('outcome', { key: 'sized' });
+    for (const region of document.querySelectorAll('pb-toast-region')) region.remove();
+  });
+
   it('waits for the user past every time limit', async () => {
     const { opener } = await openerPanel('patient-app', {
       limits: { handshakeTimeoutMs: 3_000, serviceTimeoutMs: 100 },

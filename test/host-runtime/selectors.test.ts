@@ -187,8 +187,8 @@ describe('host selectors', () => {
     const { opener } = await openerPanel('own-picker', {
       selectors: {
         goods: {
-          open: (params, call) => {
-            seen.push([params, call.signal.aborted, call.context.entity]);
+          open: (params, { signal, call }) => {
+            seen.push([params, signal.aborted, call?.context.entity]);
             return { status: 'ok', selected: [{ id: 'g-9', name: 'From the host' }] };
           },
         },

@@ -7,11 +7,8 @@ import {
 import type { HostBridgeLimits } from './bridge/limits.js';
 import { hostRoots } from './host-roots.js';
 import { dialogServices } from './dialogs/dialog-services.js';
-import {
-  HostDialogs,
-  type HostSelector,
-  type HostStandardDialogRenderer,
-} from './dialogs/dialog-layer.js';
+import { HostDialogs } from './dialogs/host-dialogs.js';
+import type { HostSelector, HostStandardDialogRenderer } from './dialogs/types.js';
 import { LoadQueue } from './frames/load-queue.js';
 import type { HostManifest } from './manifest/schema.js';
 import {

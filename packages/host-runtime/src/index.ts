@@ -33,39 +33,36 @@ export type {
   HostManifestDialog,
   HostManifestWidget,
 } from './manifest/schema.js';
+export { HostDialogs } from './dialogs/host-dialogs.js';
 export {
-  HostDialogs,
   MAX_DIALOG_DEPTH,
   type HostAppDialogOutcome,
   type HostDialogAsk,
   type HostSelector,
   type HostSelectorOwnPicker,
   type HostStandardDialogRenderer,
-} from './dialogs/dialog-layer.js';
-export { DIALOG_SIZES, type DialogLayout, type PixelRange } from './dialogs/sizes.js';
-export {
+} from './dialogs/types.js';
+// The dialog layer's elements load with it, at the first dialog
+// (host.dialogs.load() fetches them ahead): their types are here.
+export type {
   HostDialogElement,
   HostDialogDismissEvent,
-  type HostDialogDismissal,
-  type HostDialogWidth,
+  HostDialogDismissal,
+  HostDialogWidth,
 } from './elements/dialog.js';
-export {
+export type {
   HostDialogOutcomeEvent,
   HostStandardDialogElement,
-  type HostStandardDialogOutcome,
-  type HostStandardDialogRequest,
+  HostStandardDialogOutcome,
+  HostStandardDialogRequest,
 } from './elements/standard-dialog.js';
-export {
+export type {
   HostPickerElement,
-  type HostPickerOutcome,
-  type HostSelectorItem,
-  type HostSelectorSource,
+  HostPickerOutcome,
+  HostSelectorItem,
+  HostSelectorSource,
 } from './elements/picker.js';
-export {
-  HostWidgetFrameElement,
-  HostWidgetRetryEvent,
-  type HostDialogFrame,
-} from './elements/widget-frame.js';
+export { HostWidgetFrameElement, HostWidgetRetryEvent } from './elements/widget-frame.js';
 export { HostPanelSlotElement } from './elements/panel-slot.js';
 export {
   HostToastRegionElement,

@@ -6,11 +6,7 @@ import {
   type JsonValue,
 } from '@plugboard/widget-sdk/protocol';
 import { HostDialogElement, type HostDialogDismissal } from '../elements/dialog.js';
-import {
-  HostPickerElement,
-  type HostPickerOutcome,
-  type HostSelectorSource,
-} from '../elements/picker.js';
+import { HostPickerElement, type HostPickerOutcome } from '../elements/picker.js';
 import {
   HostStandardDialogElement,
   standardDialogTitle,
@@ -18,50 +14,12 @@ import {
   type HostStandardDialogRequest,
 } from '../elements/standard-dialog.js';
 import { HostWidgetFrameElement } from '../elements/widget-frame.js';
+import { WidgetMount } from '../frames/widget-mount.js';
+import type { HostExtensionPoint } from '../store/host-store.js';
 import type { Host } from '../host.js';
 import type { HostCallInfo } from '../services/host-services.js';
 import { dialogLayout, type PixelRange } from './sizes.js';
-
-/** A selector the host registers: its data, for the default picker, or its own picker. */
-export type HostSelector = HostSelectorSource | HostSelectorOwnPicker;
-
-/** A selector whose picker the host shows itself. */
-export interface HostSelectorOwnPicker {
-  /**
-   * Shows the host's own picker and resolves with what the user did. Close
-   * it when `call.signal` aborts (the widget gave up, or went away).
-   */
-  open(
-    params: HostMethodParams<'selectors.open'>,
-    call: HostCallInfo,
-  ): Promise<HostPickerOutcome> | HostPickerOutcome;
-}
-
-/**
- * Shows a standard dialog in the host's own design instead of the runtime's
- * `<pb-standard-dialog>`: resolve with what the user did, in the shape of
- * the request's kind (checked before a widget sees it). Plain text only:
- * never render the request's strings as HTML. Close the dialog when
- * `signal` aborts.
- */
-export type HostStandardDialogRenderer = (
-  request: HostStandardDialogRequest,
-  options: { readonly signal: AbortSignal },
-) => Promise<HostStandardDialogOutcome> | HostStandardDialogOutcome;
-
-/** Who asks for a dialog: a widget (which then may not ask for another until it ends), or the host. */
-export interface HostDialogAsk {
-  /** Ends the dialog (it closes, and the promise rejects with the reason). */
-  readonly signal?: AbortSignal;
-  /** The widget instance that asks; `undefined` for the host itself. */
-  readonly opener?: string | undefined;
-}
-
-/** What `dialogs.open` resolves with. */
-export type HostAppDialogOutcome = HostMethodResult<'dialogs.open'>;
-
-/** How deep dialogs may stack (app dialogs, standard dialogs and pickers together). */
-export const MAX_DIALOG_DEPTH = 6;
+import { MAX_DIALOG_DEPTH, type HostAppDialogOutcome, type HostDialogAsk } from './types.js';
 
 interface Entry {
   readonly element: HostDialogElement;
@@ -89,27 +47,22 @@ interface PresentSpec {
   readonly focus: () => void;
 }
 
+/** Where an app dialog's page is mounted, as its context says. */
+const DIALOG_POINT: HostExtensionPoint = {
+  id: 'dialog',
+  kind: 'dialog',
+  entity: '',
+  title: 'App dialog',
+};
+
 const STANDARD_WIDTH: PixelRange = { min: 320, max: 440 };
 const PICKER_WIDTH: PixelRange = { min: 360, max: 520 };
 
 /**
- * The host's dialog layer: a stack of modal dialogs above the page. App
- * dialogs (an app's own page, params in, result out), standard dialogs
- * (alert, confirm, prompt, choose) and pickers all go on it; the one on top
- * has the focus, and the page and the dialogs below it are inert.
- *
- * Its rules:
- * - A widget waits for one dialog or picker at a time: asking for another
- *   meanwhile is `busy`.
- * - While a dialog is open, only the widget inside the top one may open the
- *   next (a picker from its dialog, say); any other widget gets `busy`. The
- *   stack is at most {@link MAX_DIALOG_DEPTH} deep.
- * - Every promise settles: with the user's answer, or with the reason its
- *   signal aborted (the widget cancelled, or went away: its dialog closes).
- * - Escape, ✕ and the backdrop dismiss; an app dialog whose page said it
- *   holds unsaved changes (`widget.setDirty`) asks the user first.
+ * The dialog layer itself, loaded at the first dialog (see host-dialogs.ts,
+ * which documents what it does): the stack, its rules, and the elements.
  */
-export class HostDialogs {
+export class DialogLayer {
   readonly #host: Host;
   readonly #stack: Entry[] = [];
   /** Widgets waiting for the user on a dialog or picker. */
@@ -183,21 +136,33 @@ export class HostDialogs {
       frame.host = this.#host;
       frame.appId = app.manifest.id;
       frame.appName = app.manifest.name;
-      frame.entity = request.entity ?? null;
-      frame.dialog = {
-        dialog,
-        params: request.params ?? null,
-        height: layout.height,
-        fill: layout.fill,
-        services: {
-          'dialogs.close': (params) => {
-            open.settle({ status: 'ok', result: params?.result ?? null });
+      frame.toggleAttribute('in-dialog', true);
+      frame.toggleAttribute('fill', layout.fill);
+      frame.mountWith = (container) =>
+        new WidgetMount({
+          host: this.#host,
+          app,
+          widget: {
+            id: dialog.id,
+            point: DIALOG_POINT.id,
+            url: dialog.url,
+            height: { ...layout.height, initial: layout.height.min },
           },
-          'dialogs.dismiss': async (params) => ({
-            dismissed: await dismiss(params?.by ?? 'dialog'),
-          }),
-        },
-      };
+          point: DIALOG_POINT,
+          instanceId: container.instanceId,
+          entity: request.entity ?? null,
+          container,
+          dialog: { id: dialog.id, params: request.params ?? null },
+          fill: layout.fill,
+          services: {
+            'dialogs.close': (params) => {
+              open.settle({ status: 'ok', result: params?.result ?? null });
+            },
+            'dialogs.dismiss': async (params) => ({
+              dismissed: await dismiss(params?.by ?? 'dialog'),
+            }),
+          },
+        });
       // Focus moves into the page once it can take it.
       const unsubscribe = this.#host.store.subscribe((state) => {
         if (state.widgets[frame.instanceId]?.status !== 'ready') return;
@@ -258,12 +223,13 @@ export class HostDialogs {
   }
 
   /**
-   * Opens one of the host's selectors (`createHost({ selectors })`).
-   * Rejects with `not_found` for a selector the host did not register.
+   * Opens one of the host's selectors (`createHost({ selectors })`), for
+   * the widget that makes `call`, or for the host itself. Rejects with
+   * `not_found` for a selector the host did not register.
    */
   async pick(
     params: HostMethodParams<'selectors.open'>,
-    call: HostCallInfo,
+    ask: HostDialogAsk & { readonly call?: HostCallInfo } = {},
   ): Promise<HostPickerOutcome> {
     const selectors = this.#host.options.selectors ?? {};
     const selector = Object.hasOwn(selectors, params.selector)
@@ -275,10 +241,11 @@ export class HostDialogs {
         `This host has no "${params.selector}" selector; it has: ${Object.keys(selectors).join(', ') || 'none'}.`,
       );
     }
-    const release = this.#admit(call.instanceId, `selectors.open("${params.selector}")`);
+    const release = this.#admit(ask.opener, `selectors.open("${params.selector}")`);
     try {
       if ('open' in selector) {
-        return await until(selector.open(params, call), call.signal);
+        const signal = ask.signal ?? new AbortController().signal;
+        return await until(selector.open(params, { signal, call: ask.call }), signal);
       }
       const body = new HostPickerElement();
       body.source = selector;
@@ -287,12 +254,12 @@ export class HostDialogs {
       body.query = params.query ?? '';
       body.initial = params.initial ?? [];
       body.filter = params.filter ?? {};
-      const open = this.#open<HostPickerOutcome>(call.signal);
+      const open = this.#open<HostPickerOutcome>(ask.signal);
       this.#presentBody(open, {
         heading: selector.title,
         width: PICKER_WIDTH,
         body,
-        signal: call.signal,
+        signal: ask.signal,
         focus: () => {
           body.focus();
         },

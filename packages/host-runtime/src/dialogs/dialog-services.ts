@@ -29,6 +29,6 @@ export function dialogServices(host: Host): HostServices {
     'dialogs.confirm': (params, call) => host.dialogs.confirm(params, ask(call)),
     'dialogs.prompt': (params, call) => host.dialogs.prompt(params, ask(call)),
     'dialogs.choose': (params, call) => host.dialogs.choose(params, ask(call)),
-    'selectors.open': (params, call) => host.dialogs.pick(params, call),
+    'selectors.open': (params, call) => host.dialogs.pick(params, { ...ask(call), call }),
   };
 }

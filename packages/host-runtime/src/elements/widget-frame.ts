@@ -1,4 +1,4 @@
-import type { EntityRef, JsonValue } from '@plugboard/widget-sdk/protocol';
+import type { EntityRef } from '@plugboard/widget-sdk/protocol';
 import {
   LitElement,
   css,
@@ -7,42 +7,14 @@ import {
   type PropertyDeclarations,
   type PropertyValues,
 } from 'lit';
-import type { PixelRange } from '../dialogs/sizes.js';
 import { WidgetMount } from '../frames/widget-mount.js';
 import type { Host } from '../host.js';
 import { findHost } from '../host-roots.js';
-import type { HostManifestDialog } from '../manifest/schema.js';
-import type { HostServices } from '../services/host-services.js';
-import type {
-  HostExtensionPoint,
-  HostWidgetInstance,
-  HostWidgetStatus,
-} from '../store/host-store.js';
+import type { HostWidgetInstance, HostWidgetStatus } from '../store/host-store.js';
 import { DEV, issueWarning } from './warnings.js';
 import { StoreController } from './store-controller.js';
 
 let instances = 0;
-
-/** What a frame that shows an app dialog's page needs; set by the dialog layer. */
-export interface HostDialogFrame {
-  readonly dialog: HostManifestDialog;
-  /** What the opener passed; the page gets it in its context. */
-  readonly params: JsonValue;
-  /** Bounds of the page's height. */
-  readonly height: PixelRange;
-  /** The iframe fills the dialog (fullscreen). */
-  readonly fill: boolean;
-  /** This dialog's own services: `dialogs.close`, `dialogs.dismiss`. */
-  readonly services: HostServices;
-}
-
-/** Where an app dialog's page is mounted, as its context says. */
-export const DIALOG_POINT: HostExtensionPoint = {
-  id: 'dialog',
-  kind: 'dialog',
-  entity: '',
-  title: 'App dialog',
-};
 
 /**
  * Fired by `<pb-widget-frame>` when the user asks to load a failed widget
@@ -88,7 +60,7 @@ export class HostWidgetFrameElement extends LitElement {
     widgetId: { attribute: 'widget-id' },
     point: {},
     entity: { attribute: false },
-    dialog: { attribute: false },
+    mountWith: { attribute: false },
   };
 
   static override styles = css`
@@ -178,10 +150,12 @@ export class HostWidgetFrameElement extends LitElement {
   /** The entity the widget shows; changing it sends `open` to the live widget. */
   declare entity: EntityRef | null;
   /**
-   * Set by the dialog layer: the frame shows this app dialog's page (with no
-   * header of its own: the dialog has the title), at once rather than lazily.
+   * Makes the frame's mount instead of the frame looking its widget up, and
+   * starts it at once rather than lazily: the dialog layer shows an app
+   * dialog's page this way (the frame then has the `in-dialog` attribute,
+   * and no header: the dialog has the title).
    */
-  declare dialog: HostDialogFrame | undefined;
+  declare mountWith: ((frame: HostWidgetFrameElement) => WidgetMount) | undefined;
 
   /** This frame's widget instance id. */
   readonly instanceId = `pb-widget-${++instances}`;
@@ -203,7 +177,7 @@ export class HostWidgetFrameElement extends LitElement {
     this.widgetId = '';
     this.point = '';
     this.entity = null;
-    this.dialog = undefined;
+    this.mountWith = undefined;
     this.addEventListener(HostWidgetRetryEvent.type, () => {
       this.#mount?.retry();
     });
@@ -249,8 +223,9 @@ export class HostWidgetFrameElement extends LitElement {
   }
 
   #createMount(): void {
-    if (this.dialog) {
-      this.#createDialogMount(this.dialog);
+    if (this.mountWith) {
+      this.#mount = this.mountWith(this);
+      void this.#mount.start();
       return;
     }
     if (!this.appId || !this.widgetId || !this.point) return;
@@ -308,34 +283,6 @@ export class HostWidgetFrameElement extends LitElement {
       );
       this.#observer.observe(this);
     });
-  }
-
-  #createDialogMount(frame: HostDialogFrame): void {
-    const host = this.#resolvedHost();
-    const app = host?.store.getState().apps.find((a) => a.manifest.id === this.appId);
-    if (!host || !app) return;
-    this.toggleAttribute('in-dialog', true);
-    this.toggleAttribute('fill', frame.fill);
-    const { dialog } = frame;
-    this.#mount = new WidgetMount({
-      host,
-      app,
-      widget: {
-        id: dialog.id,
-        point: DIALOG_POINT.id,
-        url: dialog.url,
-        height: { ...frame.height, initial: frame.height.min },
-      },
-      point: DIALOG_POINT,
-      instanceId: this.instanceId,
-      entity: this.entity,
-      container: this,
-      services: frame.services,
-      dialog: { id: dialog.id, params: frame.params },
-      fill: frame.fill,
-    });
-    // A dialog is on screen the moment it opens: no lazy start.
-    void this.#mount.start();
   }
 
   /** Whether the frame is shown and within `margin` (a length in px) of the viewport. */

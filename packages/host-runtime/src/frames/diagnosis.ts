@@ -10,6 +10,9 @@ export interface PageSignals {
   ended: 'destroyed' | 'restarted' | undefined;
 }
 
+/** Which failure the mount saw. */
+export type Failure = 'timeout' | 'refused' | 'unreachable' | 'foreign' | 'host-origin';
+
 /** What the messages name. */
 export interface DiagnosisFacts {
   readonly url: string;
@@ -26,11 +29,7 @@ export interface DiagnosisFacts {
  * Across origins the browser hides a page's HTTP status, so a 404 or 500
  * page reads as a page that loaded but never spoke; the message says so.
  */
-export function diagnose(
-  what: 'timeout' | 'refused' | 'unreachable' | 'foreign' | 'host-origin',
-  signals: PageSignals,
-  facts: DiagnosisFacts,
-): string {
+export function diagnose(what: Failure, signals: PageSignals, facts: DiagnosisFacts): string {
   const { url, appOrigin, hostOrigin, handshakeTimeoutMs: ms } = facts;
   const foreign = signals.foreignOrigin;
   switch (what) {

@@ -21,7 +21,7 @@ import {
   type HostWidgetInstance,
   type HostWidgetStatus,
 } from '../store/host-store.js';
-import { diagnose, type PageSignals } from './diagnosis.js';
+import type { Failure, PageSignals } from './diagnosis.js';
 import { watchPage } from './page-watch.js';
 import { sandboxFor } from './sandbox.js';
 
@@ -185,11 +185,11 @@ export class WidgetMount {
         this.#signals.foreignOrigin = origin;
         const status = this.#status();
         if (status !== 'error' && status !== 'timeout') {
-          this.#fail('error', this.#diagnosis('foreign'));
+          this.#fail('error', 'foreign');
         }
       },
       refused: () => {
-        this.#fail('error', this.#diagnosis('refused'));
+        this.#fail('error', 'refused');
       },
       spoke: () => {
         this.#signals.spoke = true;
@@ -206,7 +206,7 @@ export class WidgetMount {
       },
       hostOrigin: () => {
         this.#stopListening = undefined;
-        this.#fail('error', this.#diagnosis('host-origin'));
+        this.#fail('error', 'host-origin');
       },
     });
     this.#connect(iframe, signal, undefined);
@@ -253,8 +253,8 @@ export class WidgetMount {
       (error: unknown) => {
         const { code, message } = error as PlugboardError;
         if (signal.aborted || code === 'cancelled' || this.#connection !== connection) return;
-        if (code === 'timeout') this.#fail('timeout', this.#diagnosis('timeout'));
-        else this.#fail('error', message);
+        if (code === 'timeout') this.#fail('timeout', 'timeout');
+        else this.#fail('error', { message });
       },
     );
   }
@@ -299,24 +299,37 @@ export class WidgetMount {
       await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
     } catch {
       if (signal.aborted || this.#status() === 'ready') return;
-      this.#fail('error', this.#diagnosis('unreachable'));
+      this.#fail('error', 'unreachable');
     }
   }
 
-  #diagnosis(what: Parameters<typeof diagnose>[0]): string {
-    const { app, widget, host } = this.#options;
-    return diagnose(what, this.#signals, {
-      url: widget.url,
-      appOrigin: app.manifest.origin,
-      hostOrigin: window.origin,
-      handshakeTimeoutMs: host.options.limits?.handshakeTimeoutMs ?? 10_000,
-    });
-  }
-
-  #fail(status: 'error' | 'timeout', message: string): void {
-    this.#setState({ status, error: message });
+  /**
+   * Ends this run in `status`, with a message: given, or worked out from
+   * what the mount saw (diagnosis.js, loaded at the first failure: a page
+   * whose widgets all work never fetches it).
+   */
+  #fail(status: 'error' | 'timeout', why: Failure | { readonly message: string }): void {
     this.#connection?.destroy();
     this.#releaseQueue();
+    if (typeof why === 'object') {
+      this.#setState({ status, error: why.message });
+      return;
+    }
+    const run = this.#run;
+    const signals = { ...this.#signals };
+    const { app, widget, host } = this.#options;
+    void import('./diagnosis.js').then(({ diagnose }) => {
+      if (this.#run !== run) return; // retried or destroyed meanwhile
+      this.#setState({
+        status,
+        error: diagnose(why, signals, {
+          url: widget.url,
+          appOrigin: app.manifest.origin,
+          hostOrigin: window.origin,
+          handshakeTimeoutMs: host.options.limits?.handshakeTimeoutMs ?? 10_000,
+        }),
+      });
+    });
   }
 
   /** Gives the load queue place back, once a first outcome is known. */

@@ -102,7 +102,7 @@ export const ManifestActionSchema = v.strictObject({
   title: text(80),
 });
 
-/** The named sizes of a dialog; see DIALOG_SIZES for what each means in pixels. */
+/** The named sizes of a dialog; dialogs/sizes.ts says what each means in pixels. */
 export const DIALOG_SIZE_NAMES = ['small', 'medium', 'large', 'fullscreen'] as const;
 
 const pixelRange = v.strictObject({

@@ -36,11 +36,16 @@ export const DismissedSchema = v.strictObject({
   by: v.picklist(['cancel', 'escape', 'close', 'backdrop', 'dialog']),
 });
 
+/** An outcome: `ok` with `entries`, or dismissed. */
+function outcome<E extends v.ObjectEntries>(entries: E) {
+  return v.variant('status', [
+    v.strictObject({ status: v.literal('ok'), ...entries }),
+    DismissedSchema,
+  ]);
+}
+
 /** The outcome of a standard dialog whose `ok` carries nothing more. */
-const Acknowledged = v.variant('status', [
-  v.strictObject({ status: v.literal('ok') }),
-  DismissedSchema,
-]);
+const Acknowledged = outcome({});
 
 /** What every standard dialog has: a title (default: the app's name) and plain text. */
 const standard = { title: v.optional(Title), message: Message };
@@ -61,10 +66,7 @@ export const UI_METHODS = {
    */
   'dialogs.open': {
     params: v.strictObject({ dialog: Id, params: v.optional(DialogData) }),
-    result: v.variant('status', [
-      v.strictObject({ status: v.literal('ok'), result: JsonValueSchema }),
-      DismissedSchema,
-    ]),
+    result: outcome({ result: JsonValueSchema }),
     permission: 'dialogs',
   },
   /** From a dialog's own widget: ends it, and its opener gets `ok` with `result` (default `null`). */
@@ -119,10 +121,7 @@ export const UI_METHODS = {
       ok: v.optional(Label),
       cancel: v.optional(Label),
     }),
-    result: v.variant('status', [
-      v.strictObject({ status: v.literal('ok'), value: boundedOrEmpty(LIMITS.text) }),
-      DismissedSchema,
-    ]),
+    result: outcome({ value: boundedOrEmpty(LIMITS.text) }),
     permission: 'dialogs',
   },
   /** One of a few options, each a button: `ok` with the chosen option's id. */
@@ -140,10 +139,7 @@ export const UI_METHODS = {
       ),
       cancel: v.optional(Label),
     }),
-    result: v.variant('status', [
-      v.strictObject({ status: v.literal('ok'), value: Id }),
-      DismissedSchema,
-    ]),
+    result: outcome({ value: Id }),
     permission: 'dialogs',
   },
   /**
@@ -170,13 +166,7 @@ export const UI_METHODS = {
         'max needs multiple: true',
       ),
     ),
-    result: v.variant('status', [
-      v.strictObject({
-        status: v.literal('ok'),
-        selected: v.pipe(v.array(SelectedItemSchema), v.maxLength(1_000)),
-      }),
-      DismissedSchema,
-    ]),
+    result: outcome({ selected: v.pipe(v.array(SelectedItemSchema), v.maxLength(1_000)) }),
     permission: (params: unknown) => {
       const selector = (params as { selector?: unknown } | null | undefined)?.selector;
       return typeof selector === 'string' && selector !== ''

@@ -1,0 +1,122 @@
+import type {
+  EntityRef,
+  HostMethodParams,
+  HostMethodResult,
+  JsonValue,
+} from '@plugboard/widget-sdk/protocol';
+import type { HostPickerOutcome } from '../elements/picker.js';
+import type { Host } from '../host.js';
+import type { HostCallInfo } from '../services/host-services.js';
+import type { DialogLayer } from './dialog-layer.js';
+import type { HostAppDialogOutcome, HostDialogAsk } from './types.js';
+
+type Asked = HostDialogAsk & { readonly appName?: string };
+
+/**
+ * The host's dialog layer: a stack of modal dialogs above the page. App
+ * dialogs (an app's own page, params in, result out), standard dialogs
+ * (alert, confirm, prompt, choose) and pickers all go on it; the one on top
+ * has the focus, and the page and the dialogs below it are inert.
+ *
+ * Its rules:
+ * - A widget waits for one dialog or picker at a time: asking for another
+ *   meanwhile is `busy`.
+ * - While a dialog is open, only the widget inside the top one may open the
+ *   next (a picker from its dialog, say); any other widget gets `busy`. The
+ *   stack is at most `MAX_DIALOG_DEPTH` deep.
+ * - Every promise settles: with the user's answer, or with the reason its
+ *   signal aborted (the widget cancelled, or went away: its dialog closes).
+ * - Escape, ✕ and the backdrop dismiss; an app dialog whose page said it
+ *   holds unsaved changes (`widget.setDirty`) asks the user first.
+ *
+ * The layer and its elements (`<pb-dialog>`, `<pb-standard-dialog>`,
+ * `<pb-picker>`) load at the first dialog, so a page that opens none never
+ * fetches them; `load()` fetches them ahead.
+ */
+export class HostDialogs {
+  readonly #host: Host;
+  #layer: Promise<DialogLayer> | undefined;
+  #loaded: DialogLayer | undefined;
+
+  constructor(host: Host) {
+    this.#host = host;
+  }
+
+  /** How many dialogs are open. */
+  get depth(): number {
+    return this.#loaded?.depth ?? 0;
+  }
+
+  /** Loads the layer and defines its elements, if not yet done (for instance when the page is idle). */
+  async load(): Promise<void> {
+    await this.#load();
+  }
+
+  /**
+   * Opens one of an app's dialogs (its manifest's `dialogs`) for `entity`:
+   * `params` reach its page in its context. Rejects with `not_found` for an
+   * app or dialog that is not installed.
+   */
+  async openApp(
+    request: {
+      readonly appId: string;
+      readonly dialog: string;
+      readonly params?: JsonValue;
+      readonly entity?: EntityRef | null;
+    },
+    ask?: HostDialogAsk,
+  ): Promise<HostAppDialogOutcome> {
+    return (await this.#load()).openApp(request, ask);
+  }
+
+  /** A message with one button. */
+  async alert(
+    params: HostMethodParams<'dialogs.alert'>,
+    ask?: Asked,
+  ): Promise<HostMethodResult<'dialogs.alert'>> {
+    return (await this.#load()).alert(params, ask);
+  }
+
+  /** A question: `ok` for confirm, `dismissed` (by `cancel`, `escape`, …) otherwise. */
+  async confirm(
+    params: HostMethodParams<'dialogs.confirm'>,
+    ask?: Asked,
+  ): Promise<HostMethodResult<'dialogs.confirm'>> {
+    return (await this.#load()).confirm(params, ask);
+  }
+
+  /** Asks for a line of text. */
+  async prompt(
+    params: HostMethodParams<'dialogs.prompt'>,
+    ask?: Asked,
+  ): Promise<HostMethodResult<'dialogs.prompt'>> {
+    return (await this.#load()).prompt(params, ask);
+  }
+
+  /** One of a few options. */
+  async choose(
+    params: HostMethodParams<'dialogs.choose'>,
+    ask?: Asked,
+  ): Promise<HostMethodResult<'dialogs.choose'>> {
+    return (await this.#load()).choose(params, ask);
+  }
+
+  /**
+   * Opens one of the host's selectors (`createHost({ selectors })`), for
+   * the widget that makes `call`, or for the host itself. Rejects with
+   * `not_found` for a selector the host did not register.
+   */
+  async pick(
+    params: HostMethodParams<'selectors.open'>,
+    ask?: HostDialogAsk & { readonly call?: HostCallInfo },
+  ): Promise<HostPickerOutcome> {
+    return (await this.#load()).pick(params, ask);
+  }
+
+  #load(): Promise<DialogLayer> {
+    return (this.#layer ??= import('./dialog-layer.js').then(({ DialogLayer }) => {
+      this.#loaded = new DialogLayer(this.#host);
+      return this.#loaded;
+    }));
+  }
+}

@@ -1,0 +1,49 @@
+import type { HostMethodParams, HostMethodResult } from '@plugboard/widget-sdk/protocol';
+import type { HostPickerOutcome, HostSelectorSource } from '../elements/picker.js';
+import type {
+  HostStandardDialogOutcome,
+  HostStandardDialogRequest,
+} from '../elements/standard-dialog.js';
+import type { HostCallInfo } from '../services/host-services.js';
+
+/** A selector the host registers: its data, for the default picker, or its own picker. */
+export type HostSelector = HostSelectorSource | HostSelectorOwnPicker;
+
+/** A selector whose picker the host shows itself. */
+export interface HostSelectorOwnPicker {
+  /**
+   * Shows the host's own picker and resolves with what the user did. Close
+   * it when `signal` aborts (the widget gave up, or went away). `call` says
+   * which widget asks; `undefined` when the host opens it itself.
+   */
+  open(
+    params: HostMethodParams<'selectors.open'>,
+    options: { readonly signal: AbortSignal; readonly call: HostCallInfo | undefined },
+  ): Promise<HostPickerOutcome> | HostPickerOutcome;
+}
+
+/**
+ * Shows a standard dialog in the host's own design instead of the runtime's
+ * `<pb-standard-dialog>`: resolve with what the user did, in the shape of
+ * the request's kind (checked before a widget sees it). Plain text only:
+ * never render the request's strings as HTML. Close the dialog when
+ * `signal` aborts.
+ */
+export type HostStandardDialogRenderer = (
+  request: HostStandardDialogRequest,
+  options: { readonly signal: AbortSignal },
+) => Promise<HostStandardDialogOutcome> | HostStandardDialogOutcome;
+
+/** Who asks for a dialog: a widget (which then may not ask for another until it ends), or the host. */
+export interface HostDialogAsk {
+  /** Ends the dialog (it closes, and the promise rejects with the reason). */
+  readonly signal?: AbortSignal;
+  /** The widget instance that asks; `undefined` for the host itself. */
+  readonly opener?: string | undefined;
+}
+
+/** What `dialogs.open` resolves with. */
+export type HostAppDialogOutcome = HostMethodResult<'dialogs.open'>;
+
+/** How deep dialogs may stack (app dialogs, standard dialogs and pickers together). */
+export const MAX_DIALOG_DEPTH = 6;
