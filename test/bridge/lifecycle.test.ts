@@ -5,6 +5,12 @@ import { testContext } from '../support/context.js';
 import { expectFixtureError, rejection } from '../support/errors.js';
 
 const nextTick = () => new Promise((resolve) => setTimeout(resolve, 20));
+const waitForAbort = (signal: AbortSignal) =>
+  signal.aborted
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        signal.addEventListener('abort', resolve, { once: true });
+      });
 
 describe('bridge lifecycle', () => {
   afterEach(closeBridges);
@@ -33,6 +39,67 @@ describe('bridge lifecycle', () => {
     expect(hostError.code).to.equal('cancelled');
     expectFixtureError(await widgetCall, 'cancelled');
     expect(signal.aborted).to.equal(true);
+  });
+
+  it("a widget's AbortSignal cancels its call on both sides; the host's service hears why", async () => {
+    let reached: (signal: AbortSignal) => void = () => undefined;
+    const serviceSignal = new Promise<AbortSignal>((resolve) => (reached = resolve));
+    const bridge = await openConnectedBridge({
+      permissions: ['storage'],
+      services: {
+        'storage.get': (_params, call) => {
+          reached(call.signal);
+          return new Promise(() => undefined);
+        },
+        'storage.set': () => undefined,
+      },
+    });
+    await bridge.widget.value('start', {
+      key: 'slow',
+      method: 'storage.get',
+      params: { key: 'k' },
+    });
+    const signal = await serviceSignal;
+    await bridge.widget.value('abort', { key: 'slow' });
+    expect(
+      await bridge.widget.value<{ ok: boolean; code: string }>('outcome', { key: 'slow' }),
+    ).to.include({ ok: false, code: 'cancelled' });
+    await waitForAbort(signal);
+    expect((signal.reason as { code?: string }).code).to.equal('cancelled');
+    // The connection carries on.
+    expect(
+      await bridge.widget.value('call', {
+        method: 'storage.set',
+        params: { key: 'k', value: 1 },
+      }),
+    ).to.equal(undefined);
+  });
+
+  it('facades reach the host method of their service and name, and are never taken for promises', async () => {
+    const seen: unknown[] = [];
+    const bridge = await openConnectedBridge({
+      permissions: ['toasts'],
+      services: {
+        'toasts.show': (params) => {
+          seen.push(params);
+        },
+      },
+    });
+    const result = await bridge.widget.value<{ thenable: string; value: unknown }>('facade', {
+      service: 'toasts',
+      method: 'show',
+      params: { message: 'Saved' },
+    });
+    expect(result.thenable).to.equal('undefined');
+    expect(result.value).to.equal(undefined);
+    expect(seen).to.deep.equal([{ message: 'Saved' }]);
+    // A name the protocol does not have goes to the host as it is, and is refused there.
+    const refused = await bridge.widget.run('facade', {
+      service: 'toasts',
+      method: 'explode',
+      params: {},
+    });
+    expect(refused.ok ? 'ok' : refused.error.code).to.equal('unsupported');
   });
 
   it('processes no message after destroy()', async () => {

@@ -1,6 +1,7 @@
 import { autoResize } from './auto-resize.js';
 import { WidgetClient } from './client.js';
 import { dismissOnEscape } from './dialog-keys.js';
+import { keepFocus } from './focus-return.js';
 import { DESTROY, isDestroy, shakeHands } from './handshake.js';
 import { embedderOrigin } from './host-origins.js';
 import { Channel, type FrameServer } from './protocol/channel.js';
@@ -82,6 +83,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
   let channel: Channel | undefined;
   let stopResize: (() => void) | undefined;
   let stopKeys: (() => void) | undefined;
+  let stopFocus: (() => void) | undefined;
   let rejectHandshake: (error: PlugboardError) => void = () => undefined;
   const refused = new Promise<never>((_, reject) => {
     rejectHandshake = reject;
@@ -132,6 +134,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
     handshake.stop();
     stopResize?.();
     stopKeys?.();
+    stopFocus?.();
     channel?.close({
       code: 'cancelled',
       message: 'The connection was closed.',
@@ -173,6 +176,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
     });
     if (options.autoResize !== false) stopResize = autoResize(client);
     if (context.dialog) stopKeys = dismissOnEscape(client);
+    stopFocus = keepFocus();
     clientMade(client);
     return client;
   } catch (error) {
