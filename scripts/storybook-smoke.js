@@ -50,7 +50,7 @@ async function visit(browser, url, check) {
 
 /**
  * What a story's tags promise about its widgets, checked after it renders:
- * `expect-ready`: every widget frame reaches status="ready";
+ * `expect-ready`: every widget frame (in a slot or a dialog) reaches status="ready";
  * `expect-timeout`: a widget frame shows the host's timeout state;
  * `theme-light` / `theme-dark`: every vendor widget page renders on that
  * theme's surface colour (the token the mock host hands over).
@@ -61,9 +61,13 @@ const SURFACE = { 'theme-light': 'rgb(255, 255, 255)', 'theme-dark': 'rgb(16, 24
 function framesReach(page, status) {
   return page.waitForFunction(
     (wanted) => {
-      const frames = [...document.querySelectorAll('pb-panel-slot')].flatMap((slot) => [
-        ...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? []),
-      ]);
+      const frames = [
+        ...[...document.querySelectorAll('pb-panel-slot')].flatMap((slot) => [
+          ...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? []),
+        ]),
+        // App dialogs' pages, in the dialog layer.
+        ...document.querySelectorAll('pb-dialog pb-widget-frame'),
+      ];
       return frames.length > 0 && frames.every((frame) => frame.getAttribute('status') === wanted);
     },
     { timeout: RENDER_TIMEOUT_MS, polling: 100 },

@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { PlugboardError, type HostServices } from '@plugboard/host-runtime';
+import {
+  PlugboardError,
+  type HostSelectorSource,
+  type HostServices,
+} from '@plugboard/host-runtime';
 import { createMockHost, MOCK_THEMES, type MockHost } from '@plugboard/host-runtime/testing';
 import { testContext } from '../support/context.js';
 import { waitFor } from '../support/fixture-events.js';
@@ -40,6 +44,26 @@ describe('createMockHost', () => {
       (caught: unknown) => (error = caught),
     );
     expect((error as PlugboardError).code).to.equal('not_found');
+  });
+
+  it('has a selector per entity type over its entities, for the default picker', async () => {
+    const host = createMockHost({
+      entities: {
+        counterparty: { c1: { name: 'Northwind', city: 'Lisbon' }, c2: { name: 'Kestrel' } },
+      },
+    });
+    const source = host.options.selectors?.['counterparty'] as HostSelectorSource;
+    const signal = new AbortController().signal;
+    expect(await source.search('lisbon', { filter: {}, signal })).to.deep.equal([
+      { id: 'c1', name: 'Northwind' },
+    ]);
+    expect(await source.resolve?.(['c2', 'gone'], { signal })).to.deep.equal([
+      { id: 'c2', name: 'Kestrel' },
+    ]);
+    expect(Object.keys(host.options.selectors ?? {})).to.include.members([
+      'counterparty',
+      'customerorder',
+    ]);
   });
 
   it('keeps storage between calls, after its latency', async () => {

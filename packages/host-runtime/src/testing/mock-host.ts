@@ -4,6 +4,7 @@ import {
   type JsonValue,
   type Theme,
 } from '@plugboard/widget-sdk/protocol';
+import type { HostSelector } from '../dialogs/types.js';
 import { Host, type HostOptions } from '../host.js';
 import type { HostServices } from '../services/host-services.js';
 import type { HostExtensionPoint } from '../store/host-store.js';
@@ -27,6 +28,8 @@ export interface MockHostOptions extends Partial<Omit<HostOptions, 'services'>> 
   readonly failure?: MockFailure;
   /** Services that replace the canned ones. */
   readonly services?: HostServices;
+  /** Default: one selector per entity type, named after it, over `entities`. */
+  readonly selectors?: NonNullable<HostOptions['selectors']>;
 }
 
 /** One call a widget made to a mock host service. */
@@ -96,6 +99,28 @@ export class MockHost extends Host {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A selector over one type's mock entities: named by their `name` or `number`, found by any text field. */
+function entitySelector(type: string, byId: Readonly<Record<string, JsonObject>>): HostSelector {
+  const itemOf = (id: string) => {
+    const data = byId[id] ?? {};
+    const name = data['name'] ?? data['number'];
+    return { id, name: typeof name === 'string' ? name : id };
+  };
+  return {
+    title: type,
+    search: (query) =>
+      Object.keys(byId)
+        .filter((id) =>
+          [id, ...Object.values(byId[id] ?? {})].some(
+            (value) =>
+              typeof value === 'string' && value.toLowerCase().includes(query.toLowerCase()),
+          ),
+        )
+        .map(itemOf),
+    resolve: (ids) => ids.filter((id) => id in byId).map(itemOf),
+  };
+}
+
 /** Creates a {@link MockHost}. */
 export function createMockHost(options: MockHostOptions = {}): MockHost {
   const entities: Record<string, Record<string, JsonObject>> = structuredClone({
@@ -158,11 +183,17 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     ...(options.loadConcurrency === undefined ? {} : { loadConcurrency: options.loadConcurrency }),
     ...(options.lazyMargin === undefined ? {} : { lazyMargin: options.lazyMargin }),
     ...(options.debug === undefined ? {} : { debug: options.debug }),
+    ...(options.standardDialogs ? { standardDialogs: options.standardDialogs } : {}),
     limits: {
       ...options.limits,
       ...(failure === 'handshake-timeout' ? { handshakeTimeoutMs: 1 } : {}),
     },
     services,
+    selectors:
+      options.selectors ??
+      Object.fromEntries(
+        Object.entries(entities).map(([type, byId]) => [type, entitySelector(type, byId)]),
+      ),
   });
   return host;
 }
