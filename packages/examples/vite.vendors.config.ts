@@ -19,6 +19,7 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         'delivery-tracker': `${vendors}/delivery-tracker/index.html`,
+        'delivery-tracker-carrier': `${vendors}/delivery-tracker/carrier.html`,
         'credit-check': `${vendors}/credit-check/index.html`,
       },
     },

@@ -164,6 +164,178 @@ describe('Order desk demo', () => {
     assert.equal(await page.$eval('main h1', (h1) => h1.textContent), 'Customer orders');
   });
 
+  /** Waits for `count` open host dialogs; resolves with the top one's title. */
+  const dialogsOpen = async (/** @type {number} */ count) => {
+    const title = await page.waitForFunction(
+      (n) => {
+        const open = [...document.querySelectorAll('pb-dialog')].filter(
+          (dialog) => dialog.shadowRoot?.querySelector('dialog')?.open,
+        );
+        const top = /** @type {HTMLElement & { heading?: string } | undefined} */ (open.at(-1));
+        return open.length === n && (n === 0 || top?.heading);
+      },
+      { timeout: 10_000, polling: 100 },
+      count,
+    );
+    return title.jsonValue();
+  };
+
+  /** The element with focus on the host page, through shadow roots: its tag and text. */
+  const hostFocus = () =>
+    page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return `${active?.tagName.toLowerCase()} ${active?.textContent?.trim() ?? ''}`.trim();
+    });
+
+  /** An order whose shipment is on its way, so that it can be cancelled. */
+  const shippedOrder = async () => {
+    for (const id of ['1', '2', '3', '4', '5', '6', '7', '8']) {
+      await page.goto(new URL(`/orders/${id}`, demo.hostUrl).href);
+      const status = await page.$eval('main dd .status', (badge) => badge.textContent ?? '');
+      if (status === 'confirmed' || status === 'shipped') return;
+    }
+    throw new Error('no confirmed or shipped order among the first eight');
+  };
+
+  it("changes the carrier in the app's own dialog, with the keyboard alone", async () => {
+    await shippedOrder();
+    await widgetReady('delivery-tracker');
+    const panel = vendorFrame('delivery-tracker');
+    await panel.waitForSelector('[data-testid="change-carrier"]');
+    const before = await panel.$eval('[data-testid="carrier"]', (el) => el.textContent ?? '');
+    await panel.focus('[data-testid="change-carrier"]');
+    await page.keyboard.press('Enter');
+    assert.equal(await dialogsOpen(1), 'Choose carrier');
+    const dialog = await page.waitForFrame(
+      (frame) => frame.url().startsWith(`${demo.vendorOrigin}/delivery-tracker/carrier.html`),
+      { timeout: 10_000 },
+    );
+    // The page has the focus, on the current carrier.
+    await dialog.waitForFunction(
+      (current) =>
+        document.hasFocus() &&
+        document.activeElement instanceof HTMLInputElement &&
+        document.activeElement.value === current,
+      { timeout: 10_000, polling: 100 },
+      before,
+    );
+    // A pick not saved: Escape asks first, and the user keeps editing.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    assert.equal(await dialogsOpen(2), 'Discard changes?');
+    assert.equal(await hostFocus(), 'button Keep editing');
+    await page.keyboard.press('Enter');
+    await dialogsOpen(1);
+    const picked = await dialog.waitForFunction(
+      () =>
+        document.hasFocus() &&
+        document.activeElement instanceof HTMLInputElement &&
+        document.activeElement.checked &&
+        document.activeElement.value,
+      { timeout: 10_000, polling: 100 },
+    );
+    const carrier = String(await picked.jsonValue());
+    assert.notEqual(carrier, before);
+    // Enter on the radio group submits the dialog's form: Save carrier.
+    await page.keyboard.press('Enter');
+    await dialogsOpen(0);
+    await waitForText(panel, 'carrier', carrier);
+    assert.equal(await hostFocus(), 'iframe', 'the focus went back to the panel');
+    // …to the button the user pressed, so the keyboard carries on from there.
+    await panel.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'change-carrier',
+      { timeout: 10_000, polling: 100 },
+    );
+  });
+
+  it('cancels a shipment behind a destructive host confirm, then says so, with the keyboard alone', async () => {
+    await shippedOrder();
+    await widgetReady('delivery-tracker');
+    const panel = vendorFrame('delivery-tracker');
+    const number = await panel.$eval('[data-testid="order-number"]', (h2) => h2.textContent ?? '');
+    await panel.focus('[data-testid="cancel-shipment"]');
+    await page.keyboard.press('Enter');
+    assert.equal(await dialogsOpen(1), 'Cancel the shipment?');
+    // Destructive: the focus starts on the safe answer.
+    assert.equal(await hostFocus(), 'button Keep shipment');
+    await page.keyboard.press('Tab');
+    assert.equal(await hostFocus(), 'button Cancel shipment');
+    await page.keyboard.press('Enter');
+    await dialogsOpen(0);
+    await waitForText(panel, 'shipment-status', 'Shipment cancelled');
+    await page.waitForFunction(
+      (expected) =>
+        document
+          .querySelector('pb-toast-region')
+          ?.shadowRoot?.querySelector('[role="status"]')
+          ?.textContent?.includes(expected),
+      { timeout: 10_000, polling: 100 },
+      `Shipment of ${number} cancelled.`,
+    );
+  });
+
+  it("compares two counterparties through the host's selector, with the keyboard alone", async () => {
+    await page.goto(new URL('/counterparties/c1', demo.hostUrl).href);
+    await widgetReady('credit-check');
+    const panel = vendorFrame('credit-check');
+    await panel.waitForSelector('[data-testid="compare"]');
+    await panel.focus('[data-testid="compare"]');
+    await page.keyboard.press('Enter');
+    assert.equal(await dialogsOpen(1), 'Counterparty');
+    await page.waitForFunction(
+      () => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.getAttribute('role') === 'combobox';
+      },
+      { timeout: 10_000, polling: 100 },
+    );
+    await page.keyboard.type('Kestrel');
+    await page.waitForFunction(
+      () => {
+        const picker = document.querySelector('pb-picker')?.shadowRoot;
+        const options = [...(picker?.querySelectorAll('[role="option"]') ?? [])];
+        return options.length > 0 && options.every((o) => o.textContent?.includes('Kestrel'));
+      },
+      { timeout: 10_000, polling: 100 },
+    );
+    await page.keyboard.press('Enter');
+    await dialogsOpen(0);
+    const comparison = await panel.waitForFunction(
+      () => {
+        const text = document.querySelector('[data-testid="comparison"]');
+        return text instanceof HTMLElement && !text.hidden && text.textContent;
+      },
+      { timeout: 10_000, polling: 100 },
+    );
+    const text = String(await comparison.jsonValue());
+    assert.match(
+      text,
+      /^Northwind Trading: \d+ \(\w+\)\. Kestrel \w+: \d+ \(\w+\), (lower|higher|the same)\.$/,
+    );
+  });
+
+  it("closes a widget's picker when the user goes Back, leaving nothing open", async () => {
+    // In-app links: Back is the host's router (popstate), the page stays.
+    await page.goto(new URL('/orders/2', demo.hostUrl).href);
+    await page.click('main a[href^="/counterparties/"]');
+    await page.waitForFunction(() => location.pathname.startsWith('/counterparties/'));
+    await page.evaluate(() => Object.assign(window, { samePage: true }));
+    await widgetReady('credit-check');
+    const panel = vendorFrame('credit-check');
+    await panel.waitForSelector('[data-testid="compare"]');
+    await panel.click('[data-testid="compare"]');
+    await dialogsOpen(1);
+    await page.goBack();
+    await page.waitForFunction(() => location.pathname === '/orders/2');
+    assert.equal(await page.evaluate(() => 'samePage' in window), true, 'Back reloaded the page');
+    await dialogsOpen(0);
+    await page.waitForFunction(() => document.querySelectorAll('pb-dialog').length === 0, {
+      timeout: 5_000,
+    });
+  });
+
   it('logged no error, failed message or dev-mode notice on the host page', () => {
     assert.deepEqual(problems, []);
   });

@@ -1,10 +1,17 @@
-// Order desk's demo data: 50 customer orders, 20 counterparties, 100 goods,
-// the same on every load (a seeded generator), kept in memory.
+// Order desk's demo data: 50 customer orders, 20 counterparties, 100 goods in
+// 10 folders, the same on every load (a seeded generator), kept in memory.
 
 export interface Good {
   readonly id: string;
   readonly name: string;
   readonly price: number;
+  readonly folderId: string;
+}
+
+/** A folder of goods: desks, chairs, … */
+export interface GoodFolder {
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface Counterparty {
@@ -97,10 +104,30 @@ const CITIES = [
 ];
 const STATUSES: readonly OrderStatus[] = ['new', 'confirmed', 'shipped', 'delivered'];
 
+/** One folder per kind of item, in ITEMS' order. */
+const FOLDERS = [
+  'Desks',
+  'Chairs',
+  'Shelves',
+  'Lamps',
+  'Cabinets',
+  'Stools',
+  'Benches',
+  'Tables',
+  'Racks',
+  'Sideboards',
+];
+
+export const goodFolders: readonly GoodFolder[] = FOLDERS.map((name, i) => ({
+  id: `f${i + 1}`,
+  name,
+}));
+
 export const goods: readonly Good[] = Array.from({ length: 100 }, (_, i) => ({
   id: `g${i + 1}`,
   name: `${MATERIALS[i % 10] ?? ''} ${ITEMS[Math.floor(i / 10)] ?? ''}`,
   price: Math.round(20 + random() * 480) * 100,
+  folderId: `f${Math.floor(i / 10) + 1}`,
 }));
 
 export const counterparties: readonly Counterparty[] = Array.from({ length: 20 }, (_, i) => {

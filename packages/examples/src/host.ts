@@ -1,10 +1,13 @@
 // Order desk's Plugboard host: its extension points, the services it lends to
 // widgets, and the vendor apps it installs. Widgets' toasts go to the
-// runtime's own toast region (<pb-toast-region>), which Order desk keeps.
+// runtime's own toast region (<pb-toast-region>), which Order desk keeps;
+// their dialogs, standard dialogs and pickers to the runtime's dialog layer,
+// over Order desk's selectors.
 import { createHost, HostManifestError, type HostInstalledApp } from '@plugboard/host-runtime';
 import { findCounterparty, findOrder } from './data.js';
 import { entityData } from './entities.js';
 import { navigate } from './router.js';
+import { selectors } from './selectors.js';
 
 export const host = createHost({
   extensionPoints: [
@@ -25,6 +28,7 @@ export const host = createHost({
     else navigate(path);
     return true;
   },
+  selectors,
   locale: 'en-GB',
   theme: {
     mode: 'light',

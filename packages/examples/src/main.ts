@@ -27,3 +27,7 @@ render(
   found.map((problem) => html`<pre role="alert">${problem}</pre>`),
   problems,
 );
+
+// The dialog layer loads at the first dialog; fetch it while the page is
+// idle, so the first "Change carrier…" opens at once.
+requestIdleCallback(() => void host.dialogs.load());

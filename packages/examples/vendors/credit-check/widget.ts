@@ -1,6 +1,7 @@
 // Credit check: a counterparty's credit score and limit. The scores are the
 // vendor's own (made up here from the counterparty id); the counterparty's
-// name comes from the host through entity.get.
+// name comes from the host through entity.get. "Compare with…" picks another
+// counterparty in the host's own selector and shows both scores.
 import { hashOf, startWidget } from '../shared/widget-page.js';
 
 const RATINGS: [number, string][] = [
@@ -10,15 +11,19 @@ const RATINGS: [number, string][] = [
   [0, 'Poor'],
 ];
 
+/** The vendor's score for a counterparty, and its rating. */
+function scoreOf(id: string): { score: number; rating: string } {
+  const score = 450 + (hashOf(id) % 400);
+  return { score, rating: RATINGS.find(([floor]) => score >= floor)?.[1] ?? 'Poor' };
+}
+
 void startWidget(async (client, root) => {
   const counterparty = await client.call('entity.get');
   if (!counterparty) {
     root.textContent = 'Save the counterparty to check its credit.';
     return;
   }
-  const hash = hashOf(counterparty.id);
-  const score = 450 + (hash % 400);
-  const rating = RATINGS.find(([floor]) => score >= floor)?.[1] ?? 'Poor';
+  const { score, rating } = scoreOf(counterparty.id);
   const limit = Math.round((score - 400) * 125) * 100;
   const name =
     typeof counterparty.data['name'] === 'string' ? counterparty.data['name'] : counterparty.id;
@@ -54,5 +59,32 @@ void startWidget(async (client, root) => {
       orders.textContent = `Could not go there: ${(error as Error).message}`;
     });
   });
-  root.replaceChildren(title, details, orders);
+  // Another counterparty, picked in the host's selector; both scores side by side.
+  const comparison = document.createElement('p');
+  comparison.dataset['testid'] = 'comparison';
+  comparison.hidden = true;
+  const compare = document.createElement('button');
+  compare.type = 'button';
+  compare.dataset['testid'] = 'compare';
+  compare.textContent = 'Compare with…';
+  compare.addEventListener('click', () => {
+    client.selectors
+      .open({ selector: 'counterparty', filter: { exclude: counterparty.id } })
+      .then((outcome) => {
+        const other = outcome.status === 'ok' ? outcome.selected[0] : undefined;
+        if (!other) return;
+        const theirs = scoreOf(other.id);
+        const verdict =
+          theirs.score === score ? 'the same' : theirs.score < score ? 'lower' : 'higher';
+        comparison.textContent = `${name}: ${score} (${rating}). ${other.name}: ${theirs.score} (${theirs.rating}), ${verdict}.`;
+        comparison.hidden = false;
+      })
+      .catch((error: unknown) => {
+        compare.textContent = `Could not compare: ${(error as Error).message}`;
+      });
+  });
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  actions.append(orders, compare);
+  root.replaceChildren(title, details, comparison, actions);
 });

@@ -1,10 +1,15 @@
 // Delivery tracker: the shipment status and timeline of a customer order.
 // The shipments are the vendor's own (made up here from the order id); the
-// order itself comes from the host through entity.get.
+// order itself comes from the host through entity.get. The user can change
+// the carrier in the app's own dialog, and cancel the shipment behind the
+// host's confirm.
+import type { WidgetClient } from '@plugboard/widget-sdk';
 import { hashOf, startWidget } from '../shared/widget-page.js';
+import { CARRIERS, chooseCarrier, chosenCarrier } from './carriers.js';
 
 const STEPS = ['Label created', 'Picked up', 'In transit', 'Out for delivery', 'Delivered'];
-const CARRIERS = ['DPD', 'GLS', 'PostNL', 'UPS'];
+/** Orders whose shipment the user cancelled, in this page's life. */
+const cancelled = new Set<string>();
 
 /**
  * How far the shipment has come, from the order's own status, so that the
@@ -23,7 +28,7 @@ void startWidget(async (client, root) => {
   const hash = hashOf(order.id);
   const status = typeof order.data['status'] === 'string' ? order.data['status'] : 'new';
   const reached = REACHED[status] ?? 0;
-  const carrier = CARRIERS[hash % CARRIERS.length] ?? 'DPD';
+  const carrier = chosenCarrier(order.id) ?? CARRIERS[hash % CARRIERS.length] ?? 'DPD';
   const tracking = `${carrier.slice(0, 2).toUpperCase()}${String(hash).padStart(10, '0').slice(0, 10)}`;
   const number = typeof order.data['number'] === 'string' ? order.data['number'] : order.id;
 
@@ -35,8 +40,18 @@ void startWidget(async (client, root) => {
   const badge = document.createElement('span');
   badge.className = 'badge';
   badge.dataset['testid'] = 'shipment-status';
-  badge.textContent = STEPS[reached - 1] ?? 'Awaiting shipment';
-  line.append(badge, reached > 0 ? ` ${carrier}, tracking ${tracking}` : ' Not shipped yet');
+  badge.textContent = cancelled.has(order.id)
+    ? 'Shipment cancelled'
+    : (STEPS[reached - 1] ?? 'Awaiting shipment');
+  const carrierName = document.createElement('strong');
+  carrierName.dataset['testid'] = 'carrier';
+  carrierName.textContent = carrier;
+  line.append(
+    badge,
+    ' ',
+    carrierName,
+    reached > 0 ? `, tracking ${tracking}` : ', not shipped yet',
+  );
   const timeline = document.createElement('ol');
   STEPS.forEach((step, i) => {
     const item = document.createElement('li');
@@ -50,7 +65,7 @@ void startWidget(async (client, root) => {
   notify.type = 'button';
   notify.dataset['testid'] = 'notify-customer';
   notify.textContent = 'Notify customer';
-  notify.disabled = reached === 0;
+  notify.disabled = reached === 0 || cancelled.has(order.id);
   notify.addEventListener('click', () => {
     client
       .call('toasts.show', { message: `Customer notified about ${number}.`, tone: 'success' })
@@ -58,5 +73,84 @@ void startWidget(async (client, root) => {
         notify.textContent = `Could not notify: ${(error as Error).message}`;
       });
   });
-  root.replaceChildren(title, line, timeline, notify);
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  actions.append(
+    notify,
+    changeCarrierButton(client, order.id, number, carrier, carrierName),
+    cancelShipmentButton(client, order.id, number, badge, reached === 5),
+  );
+  root.replaceChildren(title, line, timeline, actions);
 });
+
+/** "Change carrier…": the app's own dialog, with the order and carrier in, the new carrier out. */
+function changeCarrierButton(
+  client: WidgetClient,
+  orderId: string,
+  number: string,
+  carrier: string,
+  shown: HTMLElement,
+): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset['testid'] = 'change-carrier';
+  button.textContent = 'Change carrier…';
+  let current = carrier;
+  button.addEventListener('click', () => {
+    client.dialogs
+      .open({ dialog: 'choose-carrier', params: { order: number, carrier: current } })
+      .then((outcome) => {
+        if (outcome.status !== 'ok') return;
+        const { result } = outcome;
+        const next =
+          typeof result === 'object' && result !== null && 'carrier' in result
+            ? result['carrier']
+            : undefined;
+        if (typeof next !== 'string' || next === current) return;
+        current = next;
+        chooseCarrier(orderId, next);
+        shown.textContent = next;
+        return client.toasts.show({ message: `${number} now ships with ${next}.` });
+      })
+      .catch((error: unknown) => {
+        button.textContent = `Could not change the carrier: ${(error as Error).message}`;
+      });
+  });
+  return button;
+}
+
+/** "Cancel shipment": a destructive step, so the host asks first; then a toast says it is done. */
+function cancelShipmentButton(
+  client: WidgetClient,
+  orderId: string,
+  number: string,
+  badge: HTMLElement,
+  delivered: boolean,
+): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset['testid'] = 'cancel-shipment';
+  button.textContent = 'Cancel shipment';
+  button.disabled = delivered || cancelled.has(orderId);
+  button.addEventListener('click', () => {
+    client.dialogs
+      .confirm({
+        title: 'Cancel the shipment?',
+        message: `The carrier will not collect ${number}. You can book a new shipment later.`,
+        confirm: 'Cancel shipment',
+        cancel: 'Keep shipment',
+        intent: 'destructive',
+      })
+      .then((outcome) => {
+        if (outcome.status !== 'ok') return;
+        cancelled.add(orderId);
+        badge.textContent = 'Shipment cancelled';
+        button.disabled = true;
+        return client.toasts.show({ message: `Shipment of ${number} cancelled.`, tone: 'success' });
+      })
+      .catch((error: unknown) => {
+        button.textContent = `Could not cancel: ${(error as Error).message}`;
+      });
+  });
+  return button;
+}
