@@ -12,6 +12,7 @@ import {
   openDialogs,
   openerPanel,
 } from '../support/dialogs.js';
+import type { FixtureWidget } from '../support/fixture-widget.js';
 import { cleanUp, framesOf } from '../support/host-page.js';
 
 type Outcome = { ok: boolean; value?: unknown; code?: string; message?: string };
@@ -68,9 +69,10 @@ describe('app dialogs', () => {
     expect(deepActive()).to.equal(openerIframe);
   });
 
-  it('is dismissed by its ✕, the backdrop, Escape on the host and Escape in its page, each said apart', async () => {
+  it('is dismissed by its ✕, the backdrop, Escape on the host or in its page, and its page, each said apart', async () => {
     const { opener } = await openerPanel('dismiss-app');
     const dismissals: unknown[] = [];
+    let inDialog: FixtureWidget | undefined;
     const ways: [string, () => Promise<void>][] = [
       [
         'close',
@@ -107,9 +109,17 @@ describe('app dialogs', () => {
           await sendKeys({ press: 'Escape' });
         },
       ],
+      [
+        'its own page',
+        async () => {
+          expect(await inDialog?.value('call', { method: 'dialogs.dismiss' })).to.deep.equal({
+            dismissed: true,
+          });
+        },
+      ],
     ];
     for (const [name, dismiss] of ways) {
-      await fixtureInNewDialog(() =>
+      inDialog = await fixtureInNewDialog(() =>
         opener.value('start', { key: name, method: 'dialogs.open', params: { dialog: 'pick' } }),
       );
       await dismiss();
@@ -122,6 +132,7 @@ describe('app dialogs', () => {
       { status: 'dismissed', by: 'backdrop' },
       { status: 'dismissed', by: 'escape' },
       { status: 'dismissed', by: 'escape' },
+      { status: 'dismissed', by: 'dialog' },
     ]);
   });
 

@@ -42,9 +42,8 @@ interface PresentSpec {
   readonly fill?: boolean;
   readonly body: HTMLElement;
   readonly contentInstanceId?: string;
-  readonly signal: AbortSignal | undefined;
-  /** Where focus goes once it is shown. */
-  readonly focus: () => void;
+  /** Puts the focus where it belongs once the dialog is shown; default: the browser's choice. */
+  readonly focus?: () => void;
 }
 
 /** Where an app dialog's page is mounted, as its context says. */
@@ -176,8 +175,6 @@ export class DialogLayer {
         fill: layout.fill,
         body: frame,
         contentInstanceId: frame.instanceId,
-        signal: ask.signal,
-        focus: () => undefined,
       });
       element.addEventListener('pb-dialog-dismiss', (event) => void dismiss(event.by));
       return await open.promise;
@@ -259,7 +256,6 @@ export class DialogLayer {
         heading: selector.title,
         width: PICKER_WIDTH,
         body,
-        signal: ask.signal,
         focus: () => {
           body.focus();
         },
@@ -300,7 +296,6 @@ export class DialogLayer {
         heading: standardDialogTitle(request),
         width: STANDARD_WIDTH,
         body,
-        signal: ask.signal,
         focus: () => {
           body.focus();
         },
@@ -392,7 +387,7 @@ export class DialogLayer {
     this.#stack.push(entry);
     document.body.append(element);
     void element.show().then(() => {
-      if (!open.ended.aborted) spec.focus();
+      if (!open.ended.aborted) spec.focus?.();
     });
     open.ended.addEventListener('abort', () => {
       element.close();
