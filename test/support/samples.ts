@@ -19,7 +19,10 @@ export const SAMPLE_CALLS: { [M in HostMethodName]: Sample<M> } = {
     params: undefined,
     result: { type: 'customerorder', id: '42', data: { total: 1250, currency: 'EUR' } },
   },
-  'entity.update': { params: { changes: { comment: 'Leave at the door' } }, result: undefined },
+  'entity.update': {
+    params: { changes: { comment: 'Leave at the door' }, baseVersion: 3 },
+    result: { version: 4, applied: ['comment'], refused: [] },
+  },
   'selectors.open': {
     params: { selector: 'goods', multiple: true, max: 3 },
     result: { status: 'ok', selected: [{ id: 'g-1', name: 'Oak desk' }] },

@@ -24,7 +24,8 @@ export async function widgetSide(client: WidgetClient): Promise<void> {
   // Results are typed per method.
   const entity = await client.call('entity.get');
   assertType<Equal<typeof entity, HostMethodResult<'entity.get'>>>();
-  if (entity) assertType<Equal<typeof entity.id, string>>();
+  // On a create page the draft has no id yet.
+  if (entity) assertType<Equal<typeof entity.id, string | null>>();
   const picked = await client.call('selectors.open', { selector: 'goods' });
   // An outcome says what happened before it carries a value.
   // @ts-expect-error: `selected` only exists when the status is ok

@@ -9,6 +9,7 @@ import { hostRoots } from './host-roots.js';
 import { dialogServices } from './dialogs/dialog-services.js';
 import { HostDialogs } from './dialogs/host-dialogs.js';
 import type { HostSelector, HostStandardDialogRenderer } from './dialogs/types.js';
+import { HostDraft, type HostDraftOptions } from './drafts/draft.js';
 import { LoadQueue } from './frames/load-queue.js';
 import type { HostManifest } from './manifest/schema.js';
 import {
@@ -82,6 +83,8 @@ export interface HostInstallGrants {
   readonly disabled?: boolean;
   /** The app's settings, handed to its widgets in their context. */
   readonly settings?: Readonly<Record<string, JsonValue>>;
+  /** Narrows the fields the manifest's `writes` lets the app write (by entity type); it cannot widen them. */
+  readonly writes?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A host configuration that cannot work, for instance two points with one id. */
@@ -114,6 +117,8 @@ export class Host {
   readonly #roots = new Set<Node>();
   /** The toast region the runtime added, when no attached root had one. */
   #ownRegion: HostToastRegionElement | undefined;
+  readonly #drafts = new Set<HostDraft>();
+  #unloadGuarded = false;
 
   constructor(options: HostOptions) {
     const seen = new Set<string>();
@@ -156,6 +161,12 @@ export class Host {
       permissions,
       disabled: grants.disabled ?? false,
       settings: grants.settings ?? {},
+      writes: Object.fromEntries(
+        Object.entries(valid.writes ?? {}).map(([type, fields]) => [
+          type,
+          grants.writes ? fields.filter((field) => grants.writes?.[type]?.includes(field)) : fields,
+        ]),
+      ),
     };
     this.store.setState({ apps: [...this.store.getState().apps, app] });
     return app;
@@ -213,6 +224,56 @@ export class Host {
     };
   }
 
+  /**
+   * Opens a draft of the entity a card shows, for its slots (`slot.draft`):
+   * widgets read it, hear its changes, propose updates, validate it and
+   * save their own data after the host's `persist`. While it holds unsaved
+   * work, closing or reloading the tab asks first; call `confirmLeave()`
+   * from the host's router. `draft.close()` when the card goes.
+   */
+  openDraft(options: HostDraftOptions): HostDraft {
+    const draft: HostDraft = new HostDraft(options, () => {
+      this.#drafts.delete(draft);
+      this.#guardUnload();
+    });
+    this.#drafts.add(draft);
+    draft.subscribe(() => {
+      this.#guardUnload();
+    });
+    return draft;
+  }
+
+  /**
+   * For the host's router, before it leaves a card: resolves `true` at once
+   * when no open draft holds unsaved work, else asks the user (naming what
+   * would be lost) and resolves with their answer.
+   */
+  async confirmLeave(): Promise<boolean> {
+    const dirty = [...this.#drafts].filter((draft) => draft.dirty);
+    if (dirty.length === 0) return true;
+    const answer = await this.dialogs.confirm({
+      title: 'Leave without saving?',
+      message: `${unsavedWork(dirty, (id) => this.appName(id))} If you leave, it is lost.`,
+      confirm: 'Leave',
+      cancel: 'Stay',
+      intent: 'destructive',
+    });
+    return answer.status === 'ok';
+  }
+
+  /** Asks before the tab closes or reloads while a draft holds unsaved work. */
+  #guardUnload(): void {
+    const wanted = [...this.#drafts].some((draft) => draft.dirty);
+    if (wanted === this.#unloadGuarded) return;
+    this.#unloadGuarded = wanted;
+    if (wanted) window.addEventListener('beforeunload', this.#onBeforeUnload);
+    else window.removeEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
+    event.preventDefault();
+  };
+
   /** An installed app's display name, or `appId` for an app that is not installed. */
   appName(appId: string): string {
     return (
@@ -251,6 +312,21 @@ export class Host {
     }
     return issues;
   }
+}
+
+/** "Unsaved: your changes, and Quick add's; Delivery tracker's own data." */
+function unsavedWork(drafts: readonly HostDraft[], nameOf: (appId: string) => string): string {
+  const changers = new Set<string>();
+  const widgets = new Set<string>();
+  for (const draft of drafts) {
+    const { changedBy, widgets: dirty } = draft.dirt();
+    for (const origin of changedBy) changers.add(origin === 'user' ? 'you' : nameOf(origin.app));
+    for (const widget of dirty) widgets.add(widget.appName);
+  }
+  const parts: string[] = [];
+  if (changers.size > 0) parts.push(`changes by ${[...changers].join(', ')}`);
+  if (widgets.size > 0) parts.push(`data not yet saved in ${[...widgets].join(', ')}`);
+  return `Unsaved: ${parts.join('; ')}.`;
 }
 
 /** Creates the runtime of one host page. Throws {@link HostConfigError} for a bad configuration. */

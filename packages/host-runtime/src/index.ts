@@ -35,6 +35,13 @@ export type {
 } from './manifest/schema.js';
 export { HostDialogs } from './dialogs/host-dialogs.js';
 export {
+  HostDraft,
+  type DraftMember,
+  type HostDraftDirt,
+  type HostDraftOptions,
+} from './drafts/draft.js';
+export type { HostSaveReport, HostValidationAnswer, HostWidgetSave } from './drafts/save-flow.js';
+export {
   MAX_DIALOG_DEPTH,
   type HostAppDialogOutcome,
   type HostDialogAsk,

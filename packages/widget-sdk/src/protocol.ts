@@ -11,6 +11,7 @@ export * from './protocol/host-path.js';
 export * from './protocol/context.js';
 export * from './protocol/host-methods.js';
 export * from './protocol/ui-methods.js';
+export * from './protocol/draft-methods.js';
 export * from './protocol/method-kinds.js';
 export * from './protocol/widget-methods.js';
 export * from './protocol/wire.js';

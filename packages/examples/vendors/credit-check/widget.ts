@@ -18,11 +18,12 @@ function scoreOf(id: string): { score: number; rating: string } {
 }
 
 void startWidget(async (client, root) => {
-  const counterparty = await client.call('entity.get');
-  if (!counterparty) {
+  const found = await client.entity.get();
+  if (!found || found.id === null) {
     root.textContent = 'Save the counterparty to check its credit.';
     return;
   }
+  const counterparty = { ...found, id: found.id };
   const { score, rating } = scoreOf(counterparty.id);
   const limit = Math.round((score - 400) * 125) * 100;
   const name =

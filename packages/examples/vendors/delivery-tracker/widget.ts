@@ -20,11 +20,12 @@ const cancelled = new Set<string>();
 const REACHED: Record<string, number> = { new: 0, confirmed: 1, shipped: 3, delivered: 5 };
 
 void startWidget(async (client, root) => {
-  const order = await client.call('entity.get');
-  if (!order) {
+  const found = await client.entity.get();
+  if (!found || found.id === null) {
     root.textContent = 'Save the order to track its delivery.';
     return;
   }
+  const order = { ...found, id: found.id };
   const hash = hashOf(order.id);
   const status = typeof order.data['status'] === 'string' ? order.data['status'] : 'new';
   const reached = REACHED[status] ?? 0;

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Host } from '../host.js';
 import { findHost } from '../host-roots.js';
+import type { HostDraft } from '../drafts/draft.js';
 import { widgetsForPoint, type HostInstalledApp } from '../store/host-store.js';
 import { StoreController } from './store-controller.js';
 import { DEV, issueWarning } from './warnings.js';
@@ -26,6 +27,7 @@ export class HostPanelSlotElement extends LitElement {
     entityType: { attribute: 'entity-type' },
     entityId: { attribute: 'entity-id' },
     host: { attribute: false },
+    draft: { attribute: false },
   };
 
   static override styles = css`
@@ -46,6 +48,15 @@ export class HostPanelSlotElement extends LitElement {
   declare entityId: string;
   /** The host. Default: the host attached to a root above the slot. */
   declare host: Host | undefined;
+  /**
+   * The card's draft (`host.openDraft`): its widgets read and update it,
+   * and the slot follows its entity (a create page's first save moves the
+   * live widgets to the new entity). It wins over `entity-type` and
+   * `entity-id`.
+   */
+  declare draft: HostDraft | undefined;
+  #stopDraft: (() => void) | undefined;
+  #draftId: string | null | undefined;
 
   readonly #entries = new StoreController<readonly Entry[]>(
     this,
@@ -60,6 +71,26 @@ export class HostPanelSlotElement extends LitElement {
     this.entityType = '';
     this.entityId = '';
     this.host = undefined;
+    this.draft = undefined;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('draft')) return;
+    this.#stopDraft?.();
+    const draft = this.draft;
+    this.#draftId = draft?.id;
+    this.#stopDraft = draft?.subscribe(() => {
+      if (draft.id !== this.#draftId) {
+        this.#draftId = draft.id;
+        this.requestUpdate();
+      }
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopDraft?.();
+    this.#stopDraft = undefined;
   }
 
   override connectedCallback(): void {
@@ -93,7 +124,11 @@ export class HostPanelSlotElement extends LitElement {
     const entries = this.#entries.value ?? [];
     if (!host || entries.length === 0) return nothing;
     const type = this.entityType || host.store.getState().points[this.point]?.entity || '';
-    const entity = type && this.entityId ? { type, id: this.entityId } : null;
+    const entity = this.draft
+      ? this.draft.entity
+      : type && this.entityId
+        ? { type, id: this.entityId }
+        : null;
     return repeat(
       entries,
       (entry) => `${entry.app.manifest.id}/${entry.widgetId}`,
@@ -105,6 +140,7 @@ export class HostPanelSlotElement extends LitElement {
           .widgetId=${entry.widgetId}
           .point=${this.point}
           .entity=${entity}
+          .draft=${this.draft}
         ></pb-widget-frame>`,
     );
   }

@@ -7,6 +7,7 @@ import {
   type PropertyDeclarations,
   type PropertyValues,
 } from 'lit';
+import type { HostDraft } from '../drafts/draft.js';
 import { WidgetMount } from '../frames/widget-mount.js';
 import type { Host } from '../host.js';
 import { findHost } from '../host-roots.js';
@@ -61,6 +62,7 @@ export class HostWidgetFrameElement extends LitElement {
     point: {},
     entity: { attribute: false },
     mountWith: { attribute: false },
+    draft: { attribute: false },
   };
 
   static override styles = css`
@@ -156,6 +158,8 @@ export class HostWidgetFrameElement extends LitElement {
    * and no header: the dialog has the title).
    */
   declare mountWith: ((frame: HostWidgetFrameElement) => WidgetMount) | undefined;
+  /** The card's draft, if the host keeps one: set when the frame mounts its widget. */
+  declare draft: HostDraft | undefined;
 
   /** This frame's widget instance id. */
   readonly instanceId = `pb-widget-${++instances}`;
@@ -178,6 +182,7 @@ export class HostWidgetFrameElement extends LitElement {
     this.point = '';
     this.entity = null;
     this.mountWith = undefined;
+    this.draft = undefined;
     this.addEventListener(HostWidgetRetryEvent.type, () => {
       this.#mount?.retry();
     });
@@ -258,6 +263,7 @@ export class HostWidgetFrameElement extends LitElement {
       instanceId: this.instanceId,
       entity: this.entity,
       container: this,
+      ...(this.draft ? { draft: this.draft } : {}),
     });
     // The iframe is created only when the frame is near the viewport. A
     // frame that already is (most panels on a card) starts at once instead of

@@ -11,6 +11,7 @@ import {
   type HostHandshake,
 } from '../bridge/connection.js';
 import type { Host } from '../host.js';
+import type { DraftMember, HostDraft } from '../drafts/draft.js';
 import type { HostManifestWidget } from '../manifest/schema.js';
 import type { HostServices } from '../services/host-services.js';
 import {
@@ -41,6 +42,11 @@ export interface WidgetMountOptions {
   readonly dialog?: { readonly id: string; readonly params: JsonValue };
   /** The iframe fills its container's height instead of following the page's (fullscreen dialogs). */
   readonly fill?: boolean;
+  /**
+   * The card's draft: the widget reads and updates it, hears its changes,
+   * validates and saves with it (as its manifest's protocols say).
+   */
+  readonly draft?: HostDraft;
 }
 
 /** How long a ready widget has to answer the ping that follows a `load` event. */
@@ -72,6 +78,10 @@ export class WidgetMount {
   #release: (() => void) | undefined;
   #stopListening: (() => void) | undefined;
   #signals: PageSignals = freshSignals();
+  /** Waiting for the next connection (a draft's call to a widget not yet loaded). */
+  #waiters: ((connection: HostConnection) => void)[] = [];
+  #member: DraftMember | undefined;
+  #leaveDraft: (() => void) | undefined;
 
   constructor(options: WidgetMountOptions) {
     this.#options = options;
@@ -91,6 +101,71 @@ export class WidgetMount {
           dirty: false,
         },
       },
+    });
+    if (options.draft) this.#joinDraft(options.draft);
+  }
+
+  #joinDraft(draft: HostDraft): void {
+    const { app, widget, point, instanceId } = this.#options;
+    const member: DraftMember = {
+      instanceId,
+      appId: app.manifest.id,
+      appName: app.manifest.name,
+      supportEmail: app.manifest.vendor.email,
+      protocols: new Set(widget.protocols ?? []),
+      writable: new Set(app.writes[draft.type] ?? []),
+      validation: {
+        deadlineMs: point.validation?.deadlineMs ?? 3_000,
+        onTimeout: point.validation?.onTimeout ?? 'block',
+      },
+      dirty: () => this.#instance()?.dirty ?? false,
+      clean: () => {
+        this.#setState({ dirty: false });
+        draft.notify();
+      },
+      call: (method, params, timeoutMs) => this.#callLater(method, params, timeoutMs),
+      moveTo: (entity) => this.setEntity(entity),
+    };
+    this.#member = member;
+    this.#leaveDraft = draft.join(member);
+  }
+
+  /**
+   * Calls the widget within `timeoutMs`, loading it first if it was not
+   * (a widget below the fold still validates).
+   */
+  #callLater(
+    method: 'change' | 'validate' | 'save',
+    params: unknown,
+    timeoutMs: number,
+  ): Promise<unknown> {
+    // A change can wait: a widget not loaded yet reads the draft as it connects.
+    if (method === 'change' && !this.#connection) return Promise.resolve();
+    const started = performance.now();
+    const connection = this.#connection
+      ? Promise.resolve(this.#connection)
+      : new Promise<HostConnection>((resolve) => {
+          this.#waiters.push(resolve);
+          if (!this.#run) void this.start();
+        });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new PlugboardError(
+            'timeout',
+            `${this.#options.app.manifest.name} did not answer ${method} within ${timeoutMs} ms.`,
+          ),
+        );
+      }, timeoutMs);
+    });
+    const answer = connection.then((open) =>
+      open.call(method, params as never, {
+        timeoutMs: Math.max(1, timeoutMs - (performance.now() - started)),
+      }),
+    );
+    return Promise.race([answer, deadline]).finally(() => {
+      clearTimeout(timer);
     });
   }
 
@@ -123,6 +198,8 @@ export class WidgetMount {
 
   /** Shows another entity in the live widget: sends `open`, no reload. */
   async setEntity(entity: EntityRef | null): Promise<void> {
+    const current = this.#instance()?.entity ?? null;
+    if (current?.type === entity?.type && current?.id === entity?.id) return;
     this.#setState({ entity });
     const connection = this.#connection;
     if (!connection || this.#status() !== 'ready') return; // the handshake will carry it
@@ -138,6 +215,14 @@ export class WidgetMount {
     }
   }
 
+  /** The draft's `entity.get` and `entity.update`, answered for this widget. */
+  #draftServices(draft: HostDraft, member: DraftMember): HostServices {
+    return {
+      'entity.get': () => draft.snapshot(),
+      'entity.update': (params) => draft.propose(member, params),
+    };
+  }
+
   /** Loads the widget again from scratch, in a new iframe. */
   retry(): void {
     this.#teardown();
@@ -147,6 +232,8 @@ export class WidgetMount {
 
   /** Removes everything the widget had: iframe, connection, listeners, queue place, store entry. */
   destroy(): void {
+    this.#leaveDraft?.();
+    this.#leaveDraft = undefined;
     this.#teardown();
     removeWidget(this.#options.host.store, this.#options.instanceId);
   }
@@ -233,7 +320,11 @@ export class WidgetMount {
         },
         'widget.setDirty': ({ dirty }) => {
           this.#setState({ dirty });
+          this.#options.draft?.notify();
         },
+        ...(this.#options.draft && this.#member
+          ? this.#draftServices(this.#options.draft, this.#member)
+          : {}),
         ...this.#options.services,
       },
       ...(host.options.limits ? { limits: host.options.limits } : {}),
@@ -244,6 +335,7 @@ export class WidgetMount {
       },
     });
     this.#connection = connection;
+    for (const waiter of this.#waiters.splice(0)) waiter(connection);
     connection.ready.then(
       () => {
         if (signal.aborted || this.#connection !== connection) return;

@@ -15,6 +15,13 @@ const slug = v.pipe(
   v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes (at most 63)'),
 );
 
+/** An entity type name: letters, digits, dots, dashes, underscores. */
+const slugOrDotted = () =>
+  v.pipe(
+    v.string('must be a string'),
+    v.regex(/^[A-Za-z][\w.-]{0,99}$/, 'must be an entity type such as customerorder'),
+  );
+
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Whether `value` is an https URL, or an http URL on this machine. */
@@ -169,6 +176,18 @@ export const ManifestSchema = v.strictObject({
   columns: v.optional(v.array(ManifestColumnSchema, 'must be a list')),
   /** Actions handled by the connector. */
   actions: v.optional(v.array(ManifestActionSchema, 'must be a list')),
+  /**
+   * The entity fields its widgets may write with `entity.update` (given the
+   * `entity:write` permission), by entity type:
+   * `{ "customerorder": ["deliveryMethod", "deliveryAddress"] }`.
+   */
+  writes: v.optional(
+    v.record(
+      slugOrDotted(),
+      v.array(text(200), 'must be a list of field names'),
+      'must map entity types to lists of field names',
+    ),
+  ),
   /** The app's modal dialogs, which its widgets open with `dialogs.open`. */
   dialogs: v.optional(v.array(ManifestDialogSchema, 'must be a list')),
   /** The app's connector page, which answers column and action calls. */

@@ -20,6 +20,12 @@ export interface HostExtensionPoint {
   readonly entity: string;
   /** A human name, for docs and Storybook. */
   readonly title: string;
+  /**
+   * How a save waits for this point's validating widgets: at most
+   * `deadlineMs` (default 3 000), then a widget that has not answered blocks
+   * the save (`block`, the default) or is skipped (`skip`).
+   */
+  readonly validation?: { readonly deadlineMs?: number; readonly onTimeout?: 'block' | 'skip' };
 }
 
 /** An installed app, with what this host granted it. */
@@ -31,6 +37,8 @@ export interface HostInstalledApp {
   readonly disabled: boolean;
   /** The app's settings in this installation, handed to its widgets. */
   readonly settings: Readonly<Record<string, JsonValue>>;
+  /** The fields it may write, by entity type: its manifest's `writes`, narrowed by the grants. */
+  readonly writes: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One mounted widget. */

@@ -144,6 +144,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       const data = entity && entities[entity.type]?.[entity.id];
       if (!entity || !data) throw new PlugboardError('not_found', 'There is no entity to update.');
       Object.assign(data, changes);
+      return { version: 0, applied: Object.keys(changes), refused: [] };
     },
     // Shown for real, in the host's toast region, as a host without its own would.
     'toasts.show': ({ message, tone }, call) => {

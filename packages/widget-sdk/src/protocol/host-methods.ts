@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { bounded, LIMITS } from './bounds.js';
-import { EntityRefSchema } from './context.js';
 import { normalizeHostPath } from './host-path.js';
-import { JsonObjectSchema, JsonValueSchema } from './json.js';
+import { JsonValueSchema } from './json.js';
+import { DRAFT_HOST_METHODS } from './draft-methods.js';
 import { UI_METHODS } from './ui-methods.js';
 
 const Id = bounded(LIMITS.id);
@@ -61,18 +61,7 @@ export const HOST_METHODS = {
     result: NoResult,
     permission: null,
   },
-  /** The current entity with its data, or `null` on a create page. */
-  'entity.get': {
-    params: NoParams,
-    result: v.nullable(v.strictObject({ ...EntityRefSchema.entries, data: JsonObjectSchema })),
-    permission: 'entity:read',
-  },
-  /** Proposes changes to the host's draft of the current entity; the user still saves. */
-  'entity.update': {
-    params: v.strictObject({ changes: JsonObjectSchema }),
-    result: NoResult,
-    permission: 'entity:write',
-  },
+  ...DRAFT_HOST_METHODS,
   ...UI_METHODS,
   /** Shows a toast in the host. */
   'toasts.show': {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { WidgetContextSchema } from './context.js';
+import { DRAFT_WIDGET_METHODS } from './draft-methods.js';
 
 /**
  * Every method the host may call on a widget, with its parameter and result
@@ -12,6 +13,7 @@ export const WIDGET_METHODS = {
   open: { params: WidgetContextSchema, result: v.undefined() },
   /** Something in the context other than the entity changed: theme, locale, settings. */
   contextChanged: { params: WidgetContextSchema, result: v.undefined() },
+  ...DRAFT_WIDGET_METHODS,
 } as const satisfies Record<string, { params: v.GenericSchema; result: v.GenericSchema }>;
 
 type WidgetTable = typeof WIDGET_METHODS;

@@ -1,0 +1,346 @@
+import {
+  PlugboardError,
+  type DraftEntity,
+  type DraftOrigin,
+  type EntityRef,
+  type HostMethodParams,
+  type HostMethodResult,
+  type JsonValue,
+  type RefusedField,
+} from '@plugboard/widget-sdk/protocol';
+import { runSave, type HostSaveReport } from './save-flow.js';
+
+type JsonObject = { [key: string]: JsonValue };
+
+/** What a draft needs from the host. */
+export interface HostDraftOptions {
+  /** The entity type, for instance `customerorder`. */
+  readonly type: string;
+  /** The entity's id; `null` on a create page, until the first save. */
+  readonly id: string | null;
+  /** The entity's data as saved (or empty, on a create page). */
+  readonly data: Readonly<JsonObject>;
+  /**
+   * Decides on an app's proposed changes before they reach the draft:
+   * return the fields it refuses, each with a reason the widget sees
+   * (`{ total: 'The total follows from the positions' }`); the rest apply.
+   * Default: every field the app may write applies.
+   */
+  readonly apply?: (
+    changes: Readonly<JsonObject>,
+    by: { readonly appId: string; readonly data: Readonly<JsonObject> },
+  ) =>
+    | Readonly<Record<string, string>>
+    | undefined
+    | Promise<Readonly<Record<string, string>> | undefined>;
+  /**
+   * Persists the draft (its data, at `version`). Resolves with the saved
+   * entity's id (new on a create page) and, if the host changed it in
+   * saving, its data. Throw to fail the save: widgets are not told to save.
+   */
+  readonly persist: (draft: {
+    readonly type: string;
+    readonly id: string | null;
+    readonly data: Readonly<JsonObject>;
+    readonly version: number;
+  }) => Promise<{ readonly id: string; readonly data?: Readonly<JsonObject> }>;
+}
+
+/** A widget taking part in a draft: its mount registers it (see widget-mount.ts). */
+export interface DraftMember {
+  readonly instanceId: string;
+  readonly appId: string;
+  readonly appName: string;
+  /** Where the user gets help with the app: named when it blocks a save. */
+  readonly supportEmail: string;
+  /** The protocols its manifest declares: `change`, `validation`, `save`, `dirty-state`. */
+  readonly protocols: ReadonlySet<string>;
+  /** The fields of this entity type the app may write. */
+  readonly writable: ReadonlySet<string>;
+  /** The validation deadline and what a late answer does, from its extension point. */
+  readonly validation: { readonly deadlineMs: number; readonly onTimeout: 'block' | 'skip' };
+  /** Whether the widget says it holds unsaved changes. */
+  dirty(): boolean;
+  /** Clears its dirty flag, once it saved. */
+  clean(): void;
+  /** Calls the widget (waiting for its handshake, loading it first if it was not yet). */
+  call(
+    method: 'change' | 'validate' | 'save',
+    params: unknown,
+    timeoutMs: number,
+  ): Promise<unknown>;
+  /** Moves the live widget to the saved entity (a create page's first save). */
+  moveTo(entity: EntityRef): Promise<void>;
+}
+
+/** Who holds unsaved work on a draft, for the host's marker and its leave question. */
+export interface HostDraftDirt {
+  /** The draft changed since it was saved, by these: the user, apps (by name). */
+  readonly changedBy: readonly DraftOrigin[];
+  /** Widgets that said they hold unsaved data of their own. */
+  readonly widgets: readonly { readonly appId: string; readonly appName: string }[];
+}
+
+interface Pending {
+  data: JsonObject;
+  version: number;
+  origin: DraftOrigin;
+  paths: Set<string>;
+}
+
+/**
+ * The unsaved state of the entity a card shows: its data, a version that
+ * grows with every change, and who made each change. The host opens one
+ * per card (`host.openDraft`), gives it to the card's slots, tells it the
+ * user's edits (`change`), and saves it (`save`). Widgets read it with
+ * `entity.get`, hear its changes (`change` protocol), propose updates
+ * (`entity.update`), validate it and save their own data after it.
+ */
+export class HostDraft {
+  readonly #options: HostDraftOptions;
+  #id: string | null;
+  #data: JsonObject;
+  #version = 0;
+  #savedVersion = 0;
+  /** The version at which each field last changed. */
+  readonly #fieldVersions = new Map<string, number>();
+  /** Who changed the draft since it was saved. */
+  #changedBy: DraftOrigin[] = [];
+  readonly #members = new Map<string, DraftMember>();
+  readonly #pending = new Map<string, { next: Pending | undefined; busy: boolean }>();
+  readonly #listeners = new Set<() => void>();
+  #saving: Promise<HostSaveReport> | undefined;
+
+  readonly #closed: (() => void) | undefined;
+
+  /** Made by `host.openDraft()`, which passes `closed`. */
+  constructor(options: HostDraftOptions, closed?: () => void) {
+    this.#options = options;
+    this.#closed = closed;
+    this.#id = options.id;
+    this.#data = structuredClone(options.data);
+  }
+
+  get type(): string {
+    return this.#options.type;
+  }
+
+  /** The entity's id; `null` until a create page's first save. */
+  get id(): string | null {
+    return this.#id;
+  }
+
+  /** The entity, once it has an id. */
+  get entity(): EntityRef | null {
+    return this.#id === null ? null : { type: this.type, id: this.#id };
+  }
+
+  get data(): Readonly<JsonObject> {
+    return this.#data;
+  }
+
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Whether every change is saved. */
+  get saved(): boolean {
+    return this.#version === this.#savedVersion;
+  }
+
+  /** Whether leaving would lose anything: unsaved changes, or a widget's own unsaved data. */
+  get dirty(): boolean {
+    return !this.saved || [...this.#members.values()].some((member) => member.dirty());
+  }
+
+  /** Who holds the unsaved work. */
+  dirt(): HostDraftDirt {
+    return {
+      changedBy: this.saved ? [] : [...this.#changedBy],
+      widgets: [...this.#members.values()]
+        .filter((member) => member.dirty())
+        .map(({ appId, appName }) => ({ appId, appName })),
+    };
+  }
+
+  /** The draft as `entity.get` answers it. */
+  snapshot(): DraftEntity {
+    return {
+      type: this.type,
+      id: this.#id,
+      data: this.#data,
+      version: this.#version,
+      saved: this.saved,
+    };
+  }
+
+  /** Calls `listener` after every change: data, dirty state, saving, id. Returns a function that stops it. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** The user's edits: they apply as they are, and widgets with `change` hear of them. */
+  change(changes: Readonly<JsonObject>): number {
+    this.#apply(changes, 'user', undefined);
+    return this.#version;
+  }
+
+  /**
+   * Saves: asks every validating widget, then persists through the host's
+   * `persist`, then lets saving widgets store their own data. Resolves with
+   * a report; never rejects. A save asked for while one runs gets that one.
+   */
+  save(): Promise<HostSaveReport> {
+    this.#saving ??= runSave(this, [...this.#members.values()], this.#persist).finally(() => {
+      this.#saving = undefined;
+      this.notify();
+    });
+    this.notify();
+    return this.#saving;
+  }
+
+  /** Ends the draft (the card is gone): the host stops guarding it. */
+  close(): void {
+    this.#listeners.clear();
+    this.#closed?.();
+  }
+
+  /** Whether a save is running. */
+  get saving(): boolean {
+    return this.#saving !== undefined;
+  }
+
+  /** Registers a widget; returns a function that removes it. @internal */
+  join(member: DraftMember): () => void {
+    this.#members.set(member.instanceId, member);
+    this.notify();
+    return () => {
+      if (this.#members.get(member.instanceId) !== member) return;
+      this.#members.delete(member.instanceId);
+      this.#pending.delete(member.instanceId);
+      this.notify();
+    };
+  }
+
+  /** A widget's `entity.update`. @internal */
+  async propose(
+    member: DraftMember,
+    { changes, baseVersion }: HostMethodParams<'entity.update'>,
+  ): Promise<HostMethodResult<'entity.update'>> {
+    const refused: RefusedField[] = [];
+    const wanted: JsonObject = {};
+    for (const [path, value] of Object.entries(changes)) {
+      if (!member.writable.has(path)) {
+        refused.push({
+          path,
+          code: 'not_writable',
+          reason: `${member.appName} may not write ${path} of a ${this.type}.`,
+        });
+      } else if (baseVersion !== undefined && (this.#fieldVersions.get(path) ?? 0) > baseVersion) {
+        refused.push({
+          path,
+          code: 'conflict',
+          reason: `${path} changed after version ${baseVersion} (it is at ${this.#fieldVersions.get(path) ?? 0}); read the draft again.`,
+        });
+      } else {
+        wanted[path] = value;
+      }
+    }
+    if (Object.keys(wanted).length > 0 && this.#options.apply) {
+      const refusals =
+        (await this.#options.apply(wanted, { appId: member.appId, data: this.#data })) ?? {};
+      for (const [path, reason] of Object.entries(refusals)) {
+        if (Object.hasOwn(wanted, path)) refused.push({ path, code: 'refused', reason });
+      }
+    }
+    const accepted = Object.fromEntries(
+      Object.entries(wanted).filter(([path]) => !refused.some((r) => r.path === path)),
+    );
+    const applied = Object.keys(accepted);
+    if (applied.length > 0) this.#apply(accepted, { app: member.appId }, member.instanceId);
+    return { version: this.#version, applied, refused };
+  }
+
+  /** Tells listeners something changed. @internal */
+  notify(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Records a save: the id (new on a create page), the data as saved. @internal */
+  markSaved(id: string, data: Readonly<JsonObject> | undefined, version: number): void {
+    this.#id = id;
+    if (data && version === this.#version) {
+      this.#data = structuredClone(data);
+    }
+    this.#savedVersion = version;
+    if (this.saved) this.#changedBy = [];
+  }
+
+  readonly #persist = (): ReturnType<HostDraftOptions['persist']> =>
+    this.#options.persist({
+      type: this.type,
+      id: this.#id,
+      data: this.#data,
+      version: this.#version,
+    });
+
+  #apply(changes: Readonly<JsonObject>, origin: DraftOrigin, by: string | undefined): void {
+    const paths = Object.keys(changes);
+    if (paths.length === 0) return;
+    this.#data = { ...this.#data, ...(structuredClone(changes) as JsonObject) };
+    this.#version += 1;
+    for (const path of paths) this.#fieldVersions.set(path, this.#version);
+    const who = origin === 'user' ? 'user' : origin.app;
+    if (!this.#changedBy.some((o) => (o === 'user' ? 'user' : o.app) === who)) {
+      this.#changedBy.push(origin);
+    }
+    for (const member of this.#members.values()) {
+      if (member.instanceId !== by && member.protocols.has('change')) {
+        this.#tell(member, origin, paths);
+      }
+    }
+    this.notify();
+  }
+
+  /** Sends `change` to one widget, coalescing while it is still answering the last. */
+  #tell(member: DraftMember, origin: DraftOrigin, paths: readonly string[]): void {
+    const queue = this.#pending.get(member.instanceId) ?? { next: undefined, busy: false };
+    this.#pending.set(member.instanceId, queue);
+    const next = queue.next ?? { data: this.#data, version: 0, origin, paths: new Set() };
+    next.data = this.#data;
+    next.version = this.#version;
+    next.origin = origin;
+    for (const path of paths) next.paths.add(path);
+    queue.next = next;
+    if (queue.busy) return;
+    const flush = async () => {
+      while (queue.next && this.#members.get(member.instanceId) === member) {
+        const sent = queue.next;
+        queue.next = undefined;
+        queue.busy = true;
+        try {
+          await member.call(
+            'change',
+            { data: sent.data, version: sent.version, origin: sent.origin, paths: [...sent.paths] },
+            10_000,
+          );
+        } catch (error) {
+          if ((error as PlugboardError).code !== 'cancelled') {
+            console.warn(`[plugboard] ${member.appName} did not take a draft change:`, error);
+          }
+        } finally {
+          queue.busy = false;
+        }
+      }
+    };
+    void flush();
+  }
+}
+
+/** Refuses a call that needs a draft where the card has none. */
+export function noDraft(method: string): PlugboardError {
+  return new PlugboardError('unsupported', `${method}: this card has no draft to change.`);
+}

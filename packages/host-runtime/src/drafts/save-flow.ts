@@ -1,0 +1,167 @@
+import type { PlugboardError } from '@plugboard/widget-sdk/protocol';
+import type { DraftMember, HostDraft, HostDraftOptions } from './draft.js';
+
+/** What one validating widget said. */
+export interface HostValidationAnswer {
+  readonly appId: string;
+  readonly appName: string;
+  readonly instanceId: string;
+  /**
+   * `valid`; `invalid` (with its message and maybe a field); `timeout` (no
+   * answer within the deadline); `error` (the widget failed to answer).
+   */
+  readonly outcome: 'valid' | 'invalid' | 'timeout' | 'error';
+  /** Whether it stopped the save: `invalid` always; `timeout` and `error` unless its point skips them. */
+  readonly blocking: boolean;
+  /** What to tell the user: the widget's own message, or why it did not answer, naming the app. */
+  readonly message?: string;
+  /** The field the widget named, if it did. */
+  readonly path?: string;
+  readonly durationMs: number;
+}
+
+/** How one saving widget's `save` went. */
+export interface HostWidgetSave {
+  readonly appId: string;
+  readonly appName: string;
+  readonly instanceId: string;
+  readonly ok: boolean;
+  /** Why it failed, for the user. */
+  readonly message?: string;
+  readonly durationMs: number;
+}
+
+/** What `draft.save()` did: who was asked, who blocked, how long each took. */
+export interface HostSaveReport {
+  /** Whether the host persisted the entity. */
+  readonly saved: boolean;
+  /**
+   * Where it stopped: `validation` (a widget blocked), `persist` (the host's
+   * persist failed), or `done`.
+   */
+  readonly phase: 'validation' | 'persist' | 'done';
+  readonly validation: readonly HostValidationAnswer[];
+  /** The answers that stopped the save, each with a message for the user. */
+  readonly blockedBy: readonly HostValidationAnswer[];
+  /** Why the host's persist failed. */
+  readonly error?: string;
+  readonly widgetSaves: readonly HostWidgetSave[];
+  readonly durationMs: number;
+}
+
+/** How long a widget's `save` may take. */
+const SAVE_TIMEOUT_MS = 10_000;
+
+const elapsed = (since: number) => Math.round((performance.now() - since) * 10) / 10;
+
+/**
+ * The save flow: the validation gate (every validating widget in parallel,
+ * each under its point's deadline; a late or failed answer blocks unless
+ * the point skips it), the host's persist, then every saving widget's
+ * `save` with the saved entity. Never rejects: everything is in the report.
+ */
+export async function runSave(
+  draft: HostDraft,
+  members: readonly DraftMember[],
+  persist: () => ReturnType<HostDraftOptions['persist']>,
+): Promise<HostSaveReport> {
+  const started = performance.now();
+  const version = draft.version;
+  const data = draft.data;
+  const validation = await Promise.all(
+    members
+      .filter((member) => member.protocols.has('validation'))
+      .map((member) => validate(member, data, version)),
+  );
+  const blockedBy = validation.filter((answer) => answer.blocking);
+  const report = { validation, blockedBy, widgetSaves: [] };
+  if (blockedBy.length > 0) {
+    return { ...report, saved: false, phase: 'validation', durationMs: elapsed(started) };
+  }
+  let saved: Awaited<ReturnType<HostDraftOptions['persist']>>;
+  try {
+    saved = await persist();
+  } catch (error) {
+    return {
+      ...report,
+      saved: false,
+      phase: 'persist',
+      error: error instanceof Error ? error.message : String(error),
+      durationMs: elapsed(started),
+    };
+  }
+  const created = draft.id === null;
+  draft.markSaved(saved.id, saved.data, version);
+  draft.notify();
+  const entity = { type: draft.type, id: saved.id };
+  const widgetSaves = await Promise.all(
+    members
+      .filter((member) => member.protocols.has('save'))
+      .map(async (member): Promise<HostWidgetSave> => {
+        const begun = performance.now();
+        try {
+          // On a create page the live widget moves to the new entity first.
+          if (created) await member.moveTo(entity);
+          await member.call('save', { entity, data: draft.data, version }, SAVE_TIMEOUT_MS);
+          member.clean();
+          return { ...who(member), ok: true, durationMs: elapsed(begun) };
+        } catch (error) {
+          return {
+            ...who(member),
+            ok: false,
+            message: `${member.appName} could not save its data: ${(error as Error).message}`,
+            durationMs: elapsed(begun),
+          };
+        }
+      }),
+  );
+  // Widgets that only follow the entity move too.
+  if (created) {
+    await Promise.all(members.filter((m) => !m.protocols.has('save')).map((m) => m.moveTo(entity)));
+  }
+  return { ...report, widgetSaves, saved: true, phase: 'done', durationMs: elapsed(started) };
+}
+
+const who = (member: DraftMember) => ({
+  appId: member.appId,
+  appName: member.appName,
+  instanceId: member.instanceId,
+});
+
+async function validate(
+  member: DraftMember,
+  data: unknown,
+  version: number,
+): Promise<HostValidationAnswer> {
+  const begun = performance.now();
+  const { deadlineMs, onTimeout } = member.validation;
+  const late = (outcome: 'timeout' | 'error', why: string): HostValidationAnswer => ({
+    ...who(member),
+    outcome,
+    blocking: onTimeout === 'block',
+    message: `${why} Contact ${member.supportEmail} if it keeps happening.`,
+    durationMs: elapsed(begun),
+  });
+  try {
+    const answer = (await member.call('validate', { data, version }, deadlineMs)) as
+      { valid: true } | { valid: false; message: string; path?: string };
+    if (answer.valid) {
+      return { ...who(member), outcome: 'valid', blocking: false, durationMs: elapsed(begun) };
+    }
+    return {
+      ...who(member),
+      outcome: 'invalid',
+      blocking: true,
+      message: answer.message,
+      ...(answer.path === undefined ? {} : { path: answer.path }),
+      durationMs: elapsed(begun),
+    };
+  } catch (error) {
+    return (error as PlugboardError).code === 'timeout'
+      ? late(
+          'timeout',
+          `${member.appName} did not check the changes within ${deadlineMs / 1000} s.`,
+        )
+      : late('error', `${member.appName} could not check the changes: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,416 @@
+// Drafts and the save flow, over real cross-origin widgets: reading and
+// updating the draft, changes, dirty state and leaving, the validation gate,
+// saving, and create pages.
+import { expect } from 'chai';
+import type {
+  Host,
+  HostDraft,
+  HostDraftOptions,
+  HostExtensionPoint,
+  HostManifest,
+} from '@plugboard/host-runtime';
+import { waitFor } from '../support/fixture-events.js';
+import type { FixtureWidget } from '../support/fixture-widget.js';
+import { buttonIn, dialogsOpen, FIXTURE_PAGE, openDialogs } from '../support/dialogs.js';
+import {
+  cleanUp,
+  cleanups,
+  commandedFixture,
+  framesOf,
+  manifest,
+  setup,
+} from '../support/host-page.js';
+import { hostOrigin } from '../support/origins.js';
+
+type Recorded = { method: string; params: Record<string, unknown> }[];
+
+const CARD: HostExtensionPoint = {
+  id: 'customerorder.card',
+  kind: 'panel',
+  entity: 'customerorder',
+  title: 'Order card',
+};
+
+/** An app whose one panel (the command-driven fixture) takes part in drafts. */
+function draftApp(
+  id: string,
+  protocols: ('change' | 'validation' | 'save' | 'dirty-state')[],
+  options: { writes?: string[]; height?: { min: number; max: number; initial: number } } = {},
+): HostManifest {
+  const base = manifest(id, { url: `${FIXTURE_PAGE}?app=${id}` });
+  return {
+    ...base,
+    widgets: base.widgets.map((widget) => ({
+      ...widget,
+      protocols,
+      ...(options.height ? { height: options.height } : {}),
+    })),
+    permissions: ['entity:read', 'entity:write'],
+    ...(options.writes ? { writes: { customerorder: options.writes } } : {}),
+  };
+}
+
+interface Card {
+  readonly host: Host;
+  readonly draft: HostDraft;
+  readonly widgets: FixtureWidget[];
+  readonly persisted: unknown[];
+}
+
+/** A card with a draft and the given apps' panels, each connected. */
+async function card(
+  apps: HostManifest[],
+  options: {
+    id?: string | null;
+    apply?: HostDraftOptions['apply'];
+    persist?: () => Promise<{ id: string }>;
+    validation?: HostExtensionPoint['validation'];
+    writes?: Record<string, Record<string, string[]>>;
+  } = {},
+): Promise<Card> {
+  const { host, root } = setup({
+    extensionPoints: [
+      { ...CARD, ...(options.validation ? { validation: options.validation } : {}) },
+    ],
+  });
+  for (const app of apps) {
+    const writes = options.writes?.[app.id];
+    host.install(app, writes ? { writes } : {});
+  }
+  const persisted: unknown[] = [];
+  const draft: HostDraft = host.openDraft({
+    type: 'customerorder',
+    id: options.id === undefined ? '42' : options.id,
+    data: { number: 'SO-42', status: 'new', comment: '' },
+    ...(options.apply ? { apply: options.apply } : {}),
+    persist:
+      options.persist ??
+      ((saved) => {
+        persisted.push(saved);
+        return Promise.resolve({ id: saved.id ?? 'new-1' });
+      }),
+  });
+  cleanups.push(() => {
+    draft.close();
+  });
+  const slot = document.createElement('pb-panel-slot');
+  slot.point = CARD.id;
+  slot.draft = draft;
+  root.append(slot);
+  // Every page's readiness is awaited from the start: they load side by side.
+  const widgets = await Promise.all(apps.map((_, i) => commandedFixture(slot, i)));
+  for (const widget of widgets) await widget.value('connect', { hostOrigins: [hostOrigin] });
+  return { host, draft, widgets, persisted };
+}
+
+const recorded = (widget: FixtureWidget, method: string) =>
+  widget
+    .value<Recorded>('recorded')
+    .then((calls) => calls.filter((call) => call.method === method).map((call) => call.params));
+
+describe('drafts', () => {
+  afterEach(() => {
+    cleanUp();
+    for (const dialog of openDialogs()) dialog.remove();
+  });
+
+  it('entity.get gives the draft; entity.update applies what the app may write, and says why not the rest', async () => {
+    const { draft, widgets } = await card(
+      [draftApp('writer', [], { writes: ['comment', 'status', 'total'] })],
+      {
+        apply: (changes) =>
+          'total' in changes ? { total: 'The total follows from the positions.' } : undefined,
+      },
+    );
+    const [writer] = widgets as [FixtureWidget];
+    expect(await writer.value('call', { method: 'entity.get' })).to.deep.equal({
+      type: 'customerorder',
+      id: '42',
+      data: { number: 'SO-42', status: 'new', comment: '' },
+      version: 0,
+      saved: true,
+    });
+    const result = await writer.value<{
+      version: number;
+      applied: string[];
+      refused: { path: string; code: string; reason: string }[];
+    }>('call', {
+      method: 'entity.update',
+      params: { changes: { comment: 'Ring twice', number: 'SO-1', total: 1 }, baseVersion: 0 },
+    });
+    expect(result.version).to.equal(1);
+    expect(result.applied).to.deep.equal(['comment']);
+    expect(result.refused.map(({ path, code }) => [path, code])).to.deep.equal([
+      ['number', 'not_writable'],
+      ['total', 'refused'],
+    ]);
+    expect(result.refused[1]?.reason).to.equal('The total follows from the positions.');
+    expect(draft.data['comment']).to.equal('Ring twice');
+    expect(draft.saved).to.equal(false);
+
+    // The user edits the status; the widget's write from an older version is a conflict.
+    draft.change({ status: 'confirmed' });
+    const stale = await writer.value<typeof result>('call', {
+      method: 'entity.update',
+      params: { changes: { status: 'new', comment: 'Leave at door' }, baseVersion: 1 },
+    });
+    expect(stale.applied).to.deep.equal(['comment']);
+    expect(stale.refused.map(({ path, code }) => [path, code])).to.deep.equal([
+      ['status', 'conflict'],
+    ]);
+    expect(draft.data['status']).to.equal('confirmed');
+  });
+
+  it('narrows the writable fields by the installation, and needs entity:write', async () => {
+    const { widgets } = await card([draftApp('narrowed', [], { writes: ['comment', 'status'] })], {
+      writes: { narrowed: { customerorder: ['comment'] } },
+    });
+    const result = await widgets[0]?.value<{ refused: { path: string }[] }>('call', {
+      method: 'entity.update',
+      params: { changes: { status: 'shipped' } },
+    });
+    expect(result?.refused.map((r) => r.path)).to.deep.equal(['status']);
+    cleanUp();
+    const reader = { ...draftApp('reader', []), permissions: ['entity:read'] };
+    const [only] = (await card([reader])).widgets;
+    const denied = await only?.run('call', {
+      method: 'entity.update',
+      params: { changes: { comment: 'x' } },
+    });
+    expect(denied?.ok ? 'ok' : denied?.error.code).to.equal('permission_denied');
+  });
+
+  it("sends change to widgets that take it, never a widget's own update, coalescing while one is answered", async () => {
+    const { draft, widgets } = await card([
+      draftApp('listener', ['change']),
+      draftApp('writer', ['change'], { writes: ['comment'] }),
+      draftApp('deaf', []),
+    ]);
+    const [listener, writer, deaf] = widgets as [FixtureWidget, FixtureWidget, FixtureWidget];
+    await listener.value('handle', { method: 'change', behavior: 'answer', delayMs: 200 });
+    await writer.value('handle', { method: 'change' });
+    await deaf.value('handle', { method: 'change' });
+    await writer.value('call', {
+      method: 'entity.update',
+      params: { changes: { comment: 'A' } },
+    });
+    // While the listener still answers the first change, three more arrive.
+    draft.change({ status: 'confirmed' });
+    draft.change({ comment: 'B' });
+    draft.change({ status: 'shipped' });
+    await waitFor(() => draft.version === 4, 'four changes');
+    let heard: Record<string, unknown>[] = [];
+    await waitFor(
+      () => {
+        void recorded(listener, 'change').then((calls) => (heard = calls));
+        return heard.length === 2;
+      },
+      () => `two change calls to the listener (has ${heard.length})`,
+    );
+    expect(heard[0]).to.deep.include({ version: 1, origin: { app: 'writer' }, paths: ['comment'] });
+    expect(heard[1]).to.deep.include({ version: 4, origin: 'user' });
+    expect([...(heard[1]?.['paths'] as string[])].sort()).to.deep.equal(['comment', 'status']);
+    expect((heard[1]?.['data'] as Record<string, unknown>)['status']).to.equal('shipped');
+    // The writer hears the user's changes (coalesced too), never its own.
+    const own = await recorded(writer, 'change');
+    expect(own.every((call) => call['origin'] === 'user')).to.equal(true);
+    expect(own.at(-1)?.['version']).to.equal(4);
+    expect(await recorded(deaf, 'change')).to.deep.equal([]);
+  });
+
+  it('is dirty with unsaved changes or a dirty widget, says who, and guards leaving', async () => {
+    const { host, draft, widgets } = await card([draftApp('keeper', ['dirty-state'])]);
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(draft.dirty).to.equal(false);
+    expect(unload()).to.equal(false);
+    expect(await host.confirmLeave()).to.equal(true);
+
+    await widgets[0]?.value('call', { method: 'widget.setDirty', params: { dirty: true } });
+    draft.change({ comment: 'typed' });
+    expect(draft.dirty).to.equal(true);
+    expect(draft.dirt()).to.deep.equal({
+      changedBy: ['user'],
+      widgets: [{ appId: 'keeper', appName: 'App keeper' }],
+    });
+    expect(unload()).to.equal(true);
+
+    const leaving = host.confirmLeave();
+    const question = await dialogsOpen(1);
+    expect(question?.heading).to.equal('Leave without saving?');
+    expect(question?.querySelector('pb-standard-dialog')?.shadowRoot?.textContent).to.contain(
+      'changes by you; data not yet saved in App keeper',
+    );
+    buttonIn(question, 'Stay').click();
+    expect(await leaving).to.equal(false);
+    const again = host.confirmLeave();
+    buttonIn(await dialogsOpen(1), 'Leave').click();
+    expect(await again).to.equal(true);
+
+    draft.close();
+    expect(unload()).to.equal(false);
+  });
+});
+
+describe('the save flow', () => {
+  afterEach(() => {
+    cleanUp();
+    for (const dialog of openDialogs()) dialog.remove();
+  });
+
+  it('asks every validating widget at once, then persists, then lets saving widgets save', async () => {
+    const { draft, widgets, persisted } = await card([
+      draftApp('checker-a', ['validation']),
+      draftApp('checker-b', ['validation', 'save', 'dirty-state']),
+    ]);
+    const [a, b] = widgets as [FixtureWidget, FixtureWidget];
+    await a.value('handle', {
+      method: 'validate',
+      behavior: 'answer',
+      answer: { valid: true },
+      delayMs: 300,
+    });
+    await b.value('handle', {
+      method: 'validate',
+      behavior: 'answer',
+      answer: { valid: true },
+      delayMs: 300,
+    });
+    await b.value('handle', { method: 'save' });
+    await b.value('call', { method: 'widget.setDirty', params: { dirty: true } });
+    draft.change({ comment: 'Ready' });
+    const saving = draft.save();
+    // Both are asked before either answers: in parallel.
+    await waitFor(() => persisted.length === 0, 'nothing persisted yet');
+    let asked = 0;
+    await waitFor(() => {
+      void Promise.all([recorded(a, 'validate'), recorded(b, 'validate')]).then(
+        ([ra, rb]) => (asked = ra.length + rb.length),
+      );
+      return asked === 2;
+    }, 'both validators asked');
+    expect(persisted).to.deep.equal([]);
+    const report = await saving;
+    expect(report.saved).to.equal(true);
+    expect(report.validation.map((answer) => answer.outcome)).to.deep.equal(['valid', 'valid']);
+    expect(persisted).to.deep.equal([
+      {
+        type: 'customerorder',
+        id: '42',
+        data: { number: 'SO-42', status: 'new', comment: 'Ready' },
+        version: 1,
+      },
+    ]);
+    expect(await recorded(b, 'save')).to.deep.equal([
+      {
+        entity: { type: 'customerorder', id: '42' },
+        data: { number: 'SO-42', status: 'new', comment: 'Ready' },
+        version: 1,
+      },
+    ]);
+    expect(report.widgetSaves.map((save) => [save.appId, save.ok])).to.deep.equal([
+      ['checker-b', true],
+    ]);
+    expect(draft.saved).to.equal(true);
+    expect(draft.dirty).to.equal(false);
+  });
+
+  it('is blocked by an invalid answer and by a silent widget, naming it and its support email; a point may skip the silent', async () => {
+    const apps = [
+      draftApp('silent', ['validation']),
+      draftApp('hidden', ['validation'], { height: { min: 0, max: 0, initial: 0 } }),
+    ];
+    let shown = await card(apps, { validation: { deadlineMs: 300 } });
+    let [silent, hidden] = shown.widgets as [FixtureWidget, FixtureWidget];
+    await silent.value('handle', { method: 'validate', behavior: 'hang' });
+    await hidden.value('handle', {
+      method: 'validate',
+      behavior: 'answer',
+      answer: { valid: false, message: 'Courier delivery needs an address.', path: 'address' },
+    });
+    let report = await shown.draft.save();
+    expect(report.saved).to.equal(false);
+    expect(report.phase).to.equal('validation');
+    expect(report.blockedBy.map((answer) => [answer.appId, answer.outcome])).to.deep.equal([
+      ['silent', 'timeout'],
+      ['hidden', 'invalid'],
+    ]);
+    expect(report.blockedBy[0]?.message)
+      .to.contain('App silent did not check the changes within 0.3 s')
+      .and.to.contain('dev@vendor.example');
+    expect(report.blockedBy[1]).to.include({
+      message: 'Courier delivery needs an address.',
+      path: 'address',
+    });
+    expect(shown.persisted).to.deep.equal([]);
+
+    cleanUp();
+    shown = await card(apps, { validation: { deadlineMs: 300, onTimeout: 'skip' } });
+    [silent, hidden] = shown.widgets as [FixtureWidget, FixtureWidget];
+    await silent.value('handle', { method: 'validate', behavior: 'hang' });
+    await hidden.value('handle', {
+      method: 'validate',
+      behavior: 'answer',
+      answer: { valid: true },
+    });
+    report = await shown.draft.save();
+    expect(report.saved).to.equal(true);
+    expect(report.validation.map((answer) => [answer.outcome, answer.blocking])).to.deep.equal([
+      ['timeout', false],
+      ['valid', false],
+    ]);
+  });
+
+  it("reports a widget whose save failed, by name, and a host's persist that failed", async () => {
+    const failing = await card([draftApp('fragile', ['save'])]);
+    await failing.widgets[0]?.value('handle', {
+      method: 'save',
+      behavior: 'reject',
+      answer: 'the shipment service is down',
+    });
+    failing.draft.change({ comment: 'x' });
+    const report = await failing.draft.save();
+    expect(report.saved).to.equal(true);
+    expect(report.widgetSaves[0]).to.include({ appId: 'fragile', ok: false });
+    expect(report.widgetSaves[0]?.message)
+      .to.contain('App fragile could not save its data')
+      .and.to.contain('the shipment service is down');
+
+    cleanUp();
+    const refused = await card([draftApp('bystander', ['save'])], {
+      persist: () => Promise.reject(new Error('the order is locked')),
+    });
+    await refused.widgets[0]?.value('handle', { method: 'save' });
+    refused.draft.change({ comment: 'y' });
+    const failed = await refused.draft.save();
+    expect(failed).to.include({ saved: false, phase: 'persist', error: 'the order is locked' });
+    expect(await recorded(refused.widgets[0] as FixtureWidget, 'save')).to.deep.equal([]);
+    expect(refused.draft.saved).to.equal(false);
+  });
+
+  it('moves a create page’s widgets to the new entity in the same iframe, then saves them', async () => {
+    const { draft, widgets } = await card([draftApp('creator', ['save'])], { id: null });
+    const [creator] = widgets as [FixtureWidget];
+    const iframe = creator.iframe;
+    expect(await creator.value('context')).to.deep.include({ entity: null });
+    expect(await creator.value('call', { method: 'entity.get' })).to.deep.include({
+      type: 'customerorder',
+      id: null,
+    });
+    await creator.value('handle', { method: 'open' });
+    await creator.value('handle', { method: 'save' });
+    draft.change({ comment: 'First order' });
+    const report = await draft.save();
+    expect(report.saved).to.equal(true);
+    expect(draft.id).to.equal('new-1');
+    const calls = await creator.value<Recorded>('recorded');
+    expect(calls.map((call) => call.method)).to.deep.equal(['open', 'save']);
+    expect(calls[0]?.params['entity']).to.deep.equal({ type: 'customerorder', id: 'new-1' });
+    expect(calls[1]?.params['entity']).to.deep.equal({ type: 'customerorder', id: 'new-1' });
+    const slot = document.querySelector('pb-panel-slot');
+    expect(slot && framesOf(slot)[0]?.querySelector('iframe')).to.equal(iframe);
+  });
+});
