@@ -21,6 +21,8 @@ export default defineConfig({
         'delivery-tracker': `${vendors}/delivery-tracker/index.html`,
         'delivery-tracker-carrier': `${vendors}/delivery-tracker/carrier.html`,
         'credit-check': `${vendors}/credit-check/index.html`,
+        'credit-check-order': `${vendors}/credit-check/order.html`,
+        'quick-add': `${vendors}/quick-add/index.html`,
       },
     },
   },

@@ -19,6 +19,8 @@ describe('Order desk demo', () => {
     demo = await startDemo({ hostPort: 0, vendorPort: 0, logLevel: 'silent' });
     browser = await launchChrome();
     page = await browser.newPage();
+    // Tall enough for an order card's three panels, which load as they come into view.
+    await page.setViewport({ width: 1280, height: 1100 });
     page.on('console', (message) => {
       const text = message.text();
       // Lit's dev-mode notice: the demo must run lit as a host ships it.
@@ -78,9 +80,12 @@ describe('Order desk demo', () => {
     await frame.evaluate(() => {
       Object.assign(window, { loadedOnce: true });
     });
-    await page.$eval('pb-panel-slot >>> iframe', (iframe) => {
-      iframe.dataset['marker'] = 'first';
-    });
+    await page.$eval(
+      'pb-panel-slot >>> pb-widget-frame[app-id="delivery-tracker"] iframe',
+      (iframe) => {
+        iframe.dataset['marker'] = 'first';
+      },
+    );
 
     await page.click('[data-testid="next-order"]');
 
@@ -92,10 +97,14 @@ describe('Order desk demo', () => {
       'the widget page was reloaded',
     );
     assert.equal(
-      await page.$eval('pb-panel-slot >>> iframe', (iframe) => iframe.dataset['marker']),
+      await page.$eval(
+        'pb-panel-slot >>> pb-widget-frame[app-id="delivery-tracker"] iframe',
+        (iframe) => iframe.dataset['marker'],
+      ),
       'first',
     );
-    assert.equal((await page.$$('pb-panel-slot >>> iframe')).length, 1);
+    // Delivery tracker, Credit check's order limit and Quick add: one iframe each.
+    assert.equal((await page.$$('pb-panel-slot >>> iframe')).length, 3);
   });
 
   it("shows a shipment status that agrees with the order's own status", async () => {
@@ -110,7 +119,10 @@ describe('Order desk demo', () => {
     for (const id of ['1', '2', '3', '4', '5', '6']) {
       await page.goto(new URL(`/orders/${id}`, demo.hostUrl).href);
       await widgetReady('delivery-tracker');
-      const status = await page.$eval('main dd .status', (badge) => badge.textContent ?? '');
+      const status = await page.$eval(
+        '[data-testid="status"]',
+        (select) => /** @type {HTMLSelectElement} */ (select).value,
+      );
       seen.add(status);
       await waitForText(
         vendorFrame('delivery-tracker'),
@@ -125,7 +137,10 @@ describe('Order desk demo', () => {
     // An order that has shipped something, so that there is someone to notify.
     for (const id of ['1', '2', '3', '4', '5', '6']) {
       await page.goto(new URL(`/orders/${id}`, demo.hostUrl).href);
-      const status = await page.$eval('main dd .status', (badge) => badge.textContent ?? '');
+      const status = await page.$eval(
+        '[data-testid="status"]',
+        (select) => /** @type {HTMLSelectElement} */ (select).value,
+      );
       if (status !== 'new') break;
     }
     await widgetReady('delivery-tracker');
@@ -192,7 +207,10 @@ describe('Order desk demo', () => {
   const shippedOrder = async () => {
     for (const id of ['1', '2', '3', '4', '5', '6', '7', '8']) {
       await page.goto(new URL(`/orders/${id}`, demo.hostUrl).href);
-      const status = await page.$eval('main dd .status', (badge) => badge.textContent ?? '');
+      const status = await page.$eval(
+        '[data-testid="status"]',
+        (select) => /** @type {HTMLSelectElement} */ (select).value,
+      );
       if (status === 'confirmed' || status === 'shipped') return;
     }
     throw new Error('no confirmed or shipped order among the first eight');
@@ -318,9 +336,9 @@ describe('Order desk demo', () => {
 
   it("closes a widget's picker when the user goes Back, leaving nothing open", async () => {
     // In-app links: Back is the host's router (popstate), the page stays.
-    await page.goto(new URL('/orders/2', demo.hostUrl).href);
-    await page.click('main a[href^="/counterparties/"]');
-    await page.waitForFunction(() => location.pathname.startsWith('/counterparties/'));
+    await page.goto(new URL('/counterparties/c1', demo.hostUrl).href);
+    await page.click('main .pager a');
+    await page.waitForFunction(() => location.pathname === '/counterparties/c2');
     await page.evaluate(() => Object.assign(window, { samePage: true }));
     await widgetReady('credit-check');
     const panel = vendorFrame('credit-check');
@@ -328,12 +346,160 @@ describe('Order desk demo', () => {
     await panel.click('[data-testid="compare"]');
     await dialogsOpen(1);
     await page.goBack();
-    await page.waitForFunction(() => location.pathname === '/orders/2');
+    await page.waitForFunction(() => location.pathname === '/counterparties/c1');
     assert.equal(await page.evaluate(() => 'samePage' in window), true, 'Back reloaded the page');
     await dialogsOpen(0);
     await page.waitForFunction(() => document.querySelectorAll('pb-dialog').length === 0, {
       timeout: 5_000,
     });
+  });
+
+  /** Picks goods matching `query` in the open goods picker: ticks the first `count`, then confirms. */
+  const pickGoods = async (/** @type {string} */ query, /** @type {number} */ count) => {
+    assert.equal(await dialogsOpen(1), 'Goods');
+    await page.keyboard.type(query);
+    await page.waitForFunction(
+      (q) => {
+        const options = [
+          ...(document
+            .querySelector('pb-picker')
+            ?.shadowRoot?.querySelectorAll('[role="option"]') ?? []),
+        ];
+        return options.length > 0 && options.every((o) => o.textContent?.includes(q));
+      },
+      { timeout: 10_000, polling: 100 },
+      query,
+    );
+    for (let i = 0; i < count; i++) {
+      if (i > 0) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    }
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    await dialogsOpen(0);
+  };
+
+  const cardValue = (/** @type {string} */ testId) =>
+    page.$eval(
+      `od-order-card [data-testid="${testId}"]`,
+      (field) => /** @type {HTMLInputElement} */ (field).value,
+    );
+
+  it('walks the save flow: goods from Quick add, a save blocked naming Delivery tracker, a saved order that outlives a reload', async () => {
+    // An order within its counterparty's credit limit, so that only the delivery can block.
+    for (const id of ['3', '4', '5', '6', '7', '8']) {
+      await page.goto(new URL(`/orders/${id}`, demo.hostUrl).href);
+      await widgetReady('credit-check');
+      const limit = vendorFrame('credit-check');
+      await limit.waitForSelector('[data-testid="credit-limit"]');
+      const text = await limit.$eval('[data-testid="credit-limit"]', (p) => p.textContent ?? '');
+      if (text.startsWith('Within')) break;
+    }
+    await widgetReady('quick-add');
+    await widgetReady('delivery-tracker');
+    const rows = await page.$$eval('[data-testid="positions"] tbody tr', (trs) => trs.length);
+
+    const quick = vendorFrame('quick-add');
+    await quick.waitForSelector('[data-testid="add-goods"]');
+    await quick.click('[data-testid="add-goods"]');
+    await pickGoods('Oak', 2);
+    await waitForText(quick, 'quick-add-status', 'Added 2 goods to the order.');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="positions"] tbody tr').length === n,
+      { timeout: 10_000, polling: 100 },
+      rows + 2,
+    );
+    assert.match(
+      await page.$eval('[data-testid="dirty"]', (p) => p.textContent ?? ''),
+      /changes by Quick add/,
+    );
+
+    // Courier, without an address: the save is blocked, naming Delivery tracker.
+    const tracker = vendorFrame('delivery-tracker');
+    await tracker.waitForSelector('[data-testid="delivery-method"]');
+    await tracker.select('[data-testid="delivery-method"]', 'courier');
+    await page.waitForFunction(
+      () =>
+        /** @type {HTMLSelectElement | null} */ (
+          document.querySelector('od-order-card [data-testid="delivery-method"]')
+        )?.value === 'courier',
+      { timeout: 10_000, polling: 100 },
+    );
+    await page.click('[data-testid="save"]');
+    const blocked = await page.waitForFunction(
+      () => document.querySelector('[data-testid="save-problems"]')?.textContent,
+      { timeout: 10_000, polling: 100 },
+    );
+    assert.match(
+      String(await blocked.jsonValue()),
+      /Not saved:\s*Delivery tracker: Courier delivery needs an address\./,
+    );
+
+    // The address, typed in the widget, reaches the card's draft; now it saves.
+    await tracker.type('[data-testid="delivery-address"]', '1 Harbour Street, Lisbon');
+    await page.waitForFunction(
+      () =>
+        /** @type {HTMLInputElement | null} */ (
+          document.querySelector('od-order-card [data-testid="delivery-address"]')
+        )?.value === '1 Harbour Street, Lisbon',
+      { timeout: 10_000, polling: 100 },
+    );
+    await page.click('[data-testid="save"]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="dirty"]'), {
+      timeout: 10_000,
+      polling: 100,
+    });
+    assert.equal(await page.$('[data-testid="save-problems"]'), null);
+    await tracker.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="booking"]')
+          ?.textContent?.startsWith('Booked: courier to 1 Harbour Street, Lisbon'),
+      { timeout: 10_000, polling: 100 },
+    );
+
+    // A reload: the order holds the changes.
+    const path = new URL(page.url()).pathname;
+    await page.reload();
+    await page.waitForFunction((p) => location.pathname === p, {}, path);
+    await page.waitForSelector('od-order-card [data-testid="delivery-method"]');
+    assert.equal(await cardValue('delivery-method'), 'courier');
+    assert.equal(await cardValue('delivery-address'), '1 Harbour Street, Lisbon');
+    assert.equal(
+      await page.$$eval('[data-testid="positions"] tbody tr', (trs) => trs.length),
+      rows + 2,
+    );
+  });
+
+  it('creates an order on /orders/new, moving the same widget iframes to it', async () => {
+    await page.goto(new URL('/orders/new', demo.hostUrl).href);
+    await widgetReady('quick-add');
+    await widgetReady('delivery-tracker');
+    await page.$$eval('pb-panel-slot >>> iframe', (iframes) => {
+      for (const iframe of iframes) iframe.dataset['marker'] = 'created-here';
+    });
+    const quick = vendorFrame('quick-add');
+    await quick.waitForSelector('[data-testid="add-goods"]');
+    await quick.click('[data-testid="add-goods"]');
+    await pickGoods('Walnut', 1);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="positions"] tbody tr').length === 1,
+      { timeout: 10_000, polling: 100 },
+    );
+    await page.click('[data-testid="save"]');
+    await page.waitForFunction(() => /^\/orders\/\d+$/.test(location.pathname), {
+      timeout: 10_000,
+    });
+    const number = await page.$eval('od-order-card h1', (h1) => h1.textContent ?? '');
+    assert.match(number, /^Order SO-\d{5}$/);
+    await waitForText(vendorFrame('delivery-tracker'), 'order-number', number.slice(6));
+    assert.deepEqual(
+      await page.$$eval('pb-panel-slot >>> iframe', (iframes) =>
+        iframes.map((iframe) => iframe.dataset['marker']),
+      ),
+      ['created-here', 'created-here', 'created-here'],
+    );
   });
 
   it('logged no error, failed message or dev-mode notice on the host page', () => {

@@ -157,6 +157,19 @@ describe('host selectors', () => {
     await dialogsOpen(0);
   });
 
+  it('closes when the card moves its live widget to another entity (Back, the next order)', async () => {
+    const { slot, opener } = await openerPanel('pick-moved');
+    await opener.value('start', {
+      key: 'moved',
+      method: 'selectors.open',
+      params: { selector: 'goods' },
+    });
+    await dialogsOpen(1);
+    slot.entityId = '43';
+    expect((await opener.value<Outcome>('outcome', { key: 'moved' })).code).to.equal('cancelled');
+    await dialogsOpen(0);
+  });
+
   it('opens from inside an app dialog, above it, and answers that dialog', async () => {
     const { opener } = await openerPanel('pick-in-dialog');
     const inDialog = await fixtureInNewDialog(() =>

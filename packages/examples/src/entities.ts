@@ -1,19 +1,13 @@
 // The data the demo host hands to widgets through entity.get, by entity type
 // and id; Storybook's mock host uses the same.
 import type { JsonValue } from '@plugboard/widget-sdk';
-import { counterparties, findCounterparty, findOrder, orders } from './data.js';
+import { counterparties, findCounterparty } from './data.js';
+import { allOrders, getOrder, orderData } from './orders-store.js';
 
 export function entityData(type: string, id: string): Record<string, JsonValue> | null {
   if (type === 'customerorder') {
-    const order = findOrder(id);
-    if (!order) return null;
-    return {
-      number: order.number,
-      date: order.date,
-      status: order.status,
-      total: order.total,
-      counterparty: findCounterparty(order.counterpartyId)?.name ?? null,
-    };
+    const order = getOrder(id);
+    return order ? orderData(order) : null;
   }
   if (type === 'counterparty') {
     const counterparty = findCounterparty(id);
@@ -31,7 +25,7 @@ export function allEntities(): Record<string, Record<string, Record<string, Json
   return {
     customerorder: byType(
       'customerorder',
-      orders.map((o) => o.id),
+      allOrders().map((o) => o.id),
     ),
     counterparty: byType(
       'counterparty',

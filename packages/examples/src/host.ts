@@ -4,8 +4,9 @@
 // their dialogs, standard dialogs and pickers to the runtime's dialog layer,
 // over Order desk's selectors.
 import { createHost, HostManifestError, type HostInstalledApp } from '@plugboard/host-runtime';
-import { findCounterparty, findOrder } from './data.js';
+import { findCounterparty } from './data.js';
 import { entityData } from './entities.js';
+import { getOrder } from './orders-store.js';
 import { navigate } from './router.js';
 import { selectors } from './selectors.js';
 
@@ -25,7 +26,7 @@ export const host = createHost({
   navigate: (path, { newTab }) => {
     if (!hasPage(path)) return false;
     if (newTab) window.open(path, '_blank', 'noopener');
-    else navigate(path);
+    else void navigate(path);
     return true;
   },
   selectors,
@@ -47,13 +48,13 @@ function hasPage(path: string): boolean {
   const pathname = new URL(path, location.origin).pathname;
   if (pathname === '/' || pathname === '/orders') return true;
   const order = /^\/orders\/([^/]+)$/.exec(pathname)?.[1];
-  if (order !== undefined) return findOrder(order) !== undefined;
+  if (order !== undefined) return order === 'new' || getOrder(order) !== undefined;
   const counterparty = /^\/counterparties\/([^/]+)$/.exec(pathname)?.[1];
   return counterparty !== undefined && findCounterparty(counterparty) !== undefined;
 }
 
 /** The vendor apps of the demo, as their vendors publish them. */
-export const VENDOR_APPS = ['delivery-tracker', 'credit-check'];
+export const VENDOR_APPS = ['delivery-tracker', 'credit-check', 'quick-add'];
 
 /**
  * Fetches and installs each vendor app's manifest. A manifest that cannot be

@@ -1,12 +1,14 @@
 import { html, render } from 'lit';
 import { host, installVendorApps } from './host.js';
-import { onRoute } from './router.js';
+import { onRoute, setLeaveGuard } from './router.js';
 import { counterpartyCard, notFound, orderCard, ordersPage } from './views.js';
 
 const app = document.getElementById('app');
 const problems = document.getElementById('problems');
 if (!app || !problems) throw new Error('index.html lacks #app or #problems');
 host.attach(app);
+// A card with unsaved work asks before the user leaves it.
+setLeaveGuard(() => host.confirmLeave());
 
 function page(path: string) {
   const order = /^\/orders\/([^/]+)$/.exec(path);

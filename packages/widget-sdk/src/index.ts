@@ -27,6 +27,7 @@ export type { TrafficEntry, TrafficLog } from './protocol/traffic.js';
 export type { EntityRef, ExtensionPointKind, Theme, WidgetContext } from './protocol/context.js';
 export type { JsonValue } from './protocol/json.js';
 export type { Dismissed, SelectedItem } from './protocol/ui-methods.js';
+export type { DraftEntity, DraftOrigin, RefusedField } from './protocol/draft-methods.js';
 export type { HostServiceName } from './protocol/method-kinds.js';
 export type {
   HostMethodName,

@@ -2,20 +2,8 @@
 // vendor's own (made up here from the counterparty id); the counterparty's
 // name comes from the host through entity.get. "Compare with…" picks another
 // counterparty in the host's own selector and shows both scores.
-import { hashOf, startWidget } from '../shared/widget-page.js';
-
-const RATINGS: [number, string][] = [
-  [750, 'Excellent'],
-  [680, 'Good'],
-  [600, 'Fair'],
-  [0, 'Poor'],
-];
-
-/** The vendor's score for a counterparty, and its rating. */
-function scoreOf(id: string): { score: number; rating: string } {
-  const score = 450 + (hashOf(id) % 400);
-  return { score, rating: RATINGS.find(([floor]) => score >= floor)?.[1] ?? 'Poor' };
-}
+import { startWidget } from '../shared/widget-page.js';
+import { euros, scoreOf } from './scores.js';
 
 void startWidget(async (client, root) => {
   const found = await client.entity.get();
@@ -24,8 +12,7 @@ void startWidget(async (client, root) => {
     return;
   }
   const counterparty = { ...found, id: found.id };
-  const { score, rating } = scoreOf(counterparty.id);
-  const limit = Math.round((score - 400) * 125) * 100;
+  const { score, rating, limit } = scoreOf(counterparty.id);
   const name =
     typeof counterparty.data['name'] === 'string' ? counterparty.data['name'] : counterparty.id;
 
@@ -35,12 +22,7 @@ void startWidget(async (client, root) => {
   const details = document.createElement('dl');
   const rows: [string, string][] = [
     ['Score', `${score} (${rating})`],
-    [
-      'Credit limit',
-      new Intl.NumberFormat(client.context.locale, { style: 'currency', currency: 'EUR' }).format(
-        limit / 100,
-      ),
-    ],
+    ['Credit limit', euros(client.context.locale, limit)],
   ];
   for (const [term, value] of rows) {
     const dt = document.createElement('dt');

@@ -6,6 +6,7 @@
 import type { WidgetClient } from '@plugboard/widget-sdk';
 import { hashOf, startWidget } from '../shared/widget-page.js';
 import { CARRIERS, chooseCarrier, chosenCarrier } from './carriers.js';
+import { deliveryEditor } from './delivery.js';
 
 const STEPS = ['Label created', 'Picked up', 'In transit', 'Out for delivery', 'Delivered'];
 /** Orders whose shipment the user cancelled, in this page's life. */
@@ -21,8 +22,13 @@ const REACHED: Record<string, number> = { new: 0, confirmed: 1, shipped: 3, deli
 
 void startWidget(async (client, root) => {
   const found = await client.entity.get();
-  if (!found || found.id === null) {
-    root.textContent = 'Save the order to track its delivery.';
+  if (!found) {
+    root.textContent = 'There is no order here.';
+    return;
+  }
+  if (found.id === null) {
+    // A create page: the delivery can be set up before the order exists.
+    root.replaceChildren(deliveryEditor(client, found, () => CARRIERS[0] ?? 'DPD'));
     return;
   }
   const order = { ...found, id: found.id };
@@ -81,7 +87,8 @@ void startWidget(async (client, root) => {
     changeCarrierButton(client, order.id, number, carrier, carrierName),
     cancelShipmentButton(client, order.id, number, badge, reached === 5),
   );
-  root.replaceChildren(title, line, timeline, actions);
+  const delivery = deliveryEditor(client, found, () => chosenCarrier(order.id) ?? carrier);
+  root.replaceChildren(title, line, delivery, timeline, actions);
 });
 
 /** "Change carrier…": the app's own dialog, with the order and carrier in, the new carrier out. */

@@ -65,7 +65,7 @@ export class DialogLayer {
   readonly #host: Host;
   readonly #stack: Entry[] = [];
   /** Widgets waiting for the user on a dialog or picker. */
-  readonly #waiting = new Set<string>();
+  readonly #waiting = new Map<string, (reason: unknown) => void>();
 
   constructor(host: Host) {
     this.#host = host;
@@ -100,11 +100,11 @@ export class DialogLayer {
         `${app.manifest.name} has no dialog "${request.dialog}"; its manifest's dialogs are: ${dialogs.map((d) => d.id).join(', ') || 'none'}.`,
       );
     }
-    const release = this.#admit(ask.opener, `dialogs.open("${dialog.id}")`);
+    const { signal, release } = this.#admit(ask, `dialogs.open("${dialog.id}")`);
     try {
       const layout = dialogLayout(dialog.size);
       const frame = new HostWidgetFrameElement();
-      const open = this.#open<HostAppDialogOutcome>(ask.signal);
+      const open = this.#open<HostAppDialogOutcome>(signal);
       let asking = false;
       /** Dismisses unless the page holds unsaved changes and the user chooses to keep them. */
       const dismiss = async (by: HostDialogDismissal | 'dialog'): Promise<boolean> => {
@@ -238,10 +238,9 @@ export class DialogLayer {
         `This host has no "${params.selector}" selector; it has: ${Object.keys(selectors).join(', ') || 'none'}.`,
       );
     }
-    const release = this.#admit(ask.opener, `selectors.open("${params.selector}")`);
+    const { signal, release } = this.#admit(ask, `selectors.open("${params.selector}")`);
     try {
       if ('open' in selector) {
-        const signal = ask.signal ?? new AbortController().signal;
         return await until(selector.open(params, { signal, call: ask.call }), signal);
       }
       const body = new HostPickerElement();
@@ -251,7 +250,7 @@ export class DialogLayer {
       body.query = params.query ?? '';
       body.initial = params.initial ?? [];
       body.filter = params.filter ?? {};
-      const open = this.#open<HostPickerOutcome>(ask.signal);
+      const open = this.#open<HostPickerOutcome>(signal);
       this.#presentBody(open, {
         heading: selector.title,
         width: PICKER_WIDTH,
@@ -270,10 +269,9 @@ export class DialogLayer {
     request: HostStandardDialogRequest,
     ask: HostDialogAsk = {},
   ): Promise<HostStandardDialogOutcome> {
-    const release = this.#admit(ask.opener, `dialogs.${request.kind}`);
+    const { signal, release } = this.#admit(ask, `dialogs.${request.kind}`);
     try {
       const render = this.#host.options.standardDialogs;
-      const signal = ask.signal ?? new AbortController().signal;
       if (render) {
         const outcome = await until(render(request, { signal }), signal);
         if (
@@ -291,7 +289,7 @@ export class DialogLayer {
       }
       const body = new HostStandardDialogElement();
       body.request = request;
-      const open = this.#open<HostStandardDialogOutcome>(ask.signal);
+      const open = this.#open<HostStandardDialogOutcome>(signal);
       this.#presentBody(open, {
         heading: standardDialogTitle(request),
         width: STANDARD_WIDTH,
@@ -306,9 +304,32 @@ export class DialogLayer {
     }
   }
 
-  /** Lets widget `opener` ask for one more dialog, or refuses with `busy`. */
-  #admit(opener: string | undefined, what: string): () => void {
-    if (opener === undefined) return () => undefined;
+  /**
+   * Cancels what widget `opener` is waiting for (its card moved to another
+   * entity): its dialog or picker closes, and its call ends with `reason`.
+   */
+  cancelFor(opener: string, reason: unknown): void {
+    this.#waiting.get(opener)?.(reason);
+  }
+
+  /**
+   * Lets `ask.opener` ask for one more dialog, or refuses with `busy`; the
+   * signal it returns ends the request with the caller's own, or with
+   * `cancelFor`.
+   */
+  #admit(ask: HostDialogAsk, what: string): { signal: AbortSignal; release: () => void } {
+    const local = new AbortController();
+    const outer = ask.signal;
+    const follow = () => {
+      local.abort(outer?.reason);
+    };
+    if (outer?.aborted) follow();
+    else outer?.addEventListener('abort', follow, { once: true });
+    const stop = () => {
+      outer?.removeEventListener('abort', follow);
+    };
+    const { opener } = ask;
+    if (opener === undefined) return { signal: local.signal, release: stop };
     if (this.#waiting.has(opener)) {
       throw new PlugboardError(
         'busy',
@@ -328,9 +349,15 @@ export class DialogLayer {
         `${what} was refused: dialogs are already ${MAX_DIALOG_DEPTH} deep.`,
       );
     }
-    this.#waiting.add(opener);
-    return () => {
-      this.#waiting.delete(opener);
+    this.#waiting.set(opener, (reason) => {
+      local.abort(reason);
+    });
+    return {
+      signal: local.signal,
+      release: () => {
+        stop();
+        this.#waiting.delete(opener);
+      },
     };
   }
 

@@ -113,6 +113,15 @@ export class HostDialogs {
     return (await this.#load()).pick(params, ask);
   }
 
+  /**
+   * Closes what a widget is waiting for (a dialog, a picker): its call ends
+   * with `cancelled`. The runtime does it when a card moves its live
+   * widgets to another entity.
+   */
+  cancelFor(instanceId: string, reason: unknown): void {
+    this.#loaded?.cancelFor(instanceId, reason);
+  }
+
   #load(): Promise<DialogLayer> {
     return (this.#layer ??= import('./dialog-layer.js').then(({ DialogLayer }) => {
       this.#loaded = new DialogLayer(this.#host);

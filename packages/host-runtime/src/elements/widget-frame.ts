@@ -207,6 +207,11 @@ export class HostWidgetFrameElement extends LitElement {
       this.status = instance.status;
       this.errorMessage = instance.error ?? '';
     }
+    // Another card's draft (the user moved to another entity): the live
+    // widget joins it before it hears of the new entity.
+    if (changed.has('draft') && changed.get('draft') !== undefined) {
+      this.#mount?.setDraft(this.draft);
+    }
     // The first render has no previous entity; later ones reopen the widget
     // only when the entity really changed (slots pass a new object each time).
     const previous = changed.get('entity');

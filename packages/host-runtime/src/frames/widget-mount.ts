@@ -80,6 +80,7 @@ export class WidgetMount {
   #signals: PageSignals = freshSignals();
   /** Waiting for the next connection (a draft's call to a widget not yet loaded). */
   #waiters: ((connection: HostConnection) => void)[] = [];
+  #draft: HostDraft | undefined;
   #member: DraftMember | undefined;
   #leaveDraft: (() => void) | undefined;
 
@@ -102,7 +103,18 @@ export class WidgetMount {
         },
       },
     });
+    this.#draft = options.draft;
     if (options.draft) this.#joinDraft(options.draft);
+  }
+
+  /** Moves the widget to another draft (the card now shows another entity), or none. */
+  setDraft(draft: HostDraft | undefined): void {
+    if (draft === this.#draft) return;
+    this.#leaveDraft?.();
+    this.#leaveDraft = undefined;
+    this.#member = undefined;
+    this.#draft = draft;
+    if (draft) this.#joinDraft(draft);
   }
 
   #joinDraft(draft: HostDraft): void {
@@ -201,6 +213,11 @@ export class WidgetMount {
     const current = this.#instance()?.entity ?? null;
     if (current?.type === entity?.type && current?.id === entity?.id) return;
     this.#setState({ entity });
+    // What it was waiting for belonged to the other entity.
+    this.#options.host.dialogs.cancelFor(
+      this.#options.instanceId,
+      new PlugboardError('cancelled', 'The card moved to another entity.'),
+    );
     const connection = this.#connection;
     if (!connection || this.#status() !== 'ready') return; // the handshake will carry it
     try {
@@ -213,14 +230,6 @@ export class WidgetMount {
         );
       }
     }
-  }
-
-  /** The draft's `entity.get` and `entity.update`, answered for this widget. */
-  #draftServices(draft: HostDraft, member: DraftMember): HostServices {
-    return {
-      'entity.get': () => draft.snapshot(),
-      'entity.update': (params) => draft.propose(member, params),
-    };
   }
 
   /** Loads the widget again from scratch, in a new iframe. */
@@ -320,11 +329,17 @@ export class WidgetMount {
         },
         'widget.setDirty': ({ dirty }) => {
           this.#setState({ dirty });
-          this.#options.draft?.notify();
+          this.#draft?.notify();
         },
-        ...(this.#options.draft && this.#member
-          ? this.#draftServices(this.#options.draft, this.#member)
-          : {}),
+        // Read at each call: the widget may move to another card's draft.
+        'entity.get': (params, call) =>
+          this.#draft
+            ? this.#draft.snapshot()
+            : (host.services['entity.get']?.(params, call) ?? unsupported('entity.get')),
+        'entity.update': (params, call) =>
+          this.#draft && this.#member
+            ? this.#draft.propose(this.#member, params)
+            : (host.services['entity.update']?.(params, call) ?? unsupported('entity.update')),
         ...this.#options.services,
       },
       ...(host.options.limits ? { limits: host.options.limits } : {}),
@@ -441,6 +456,10 @@ export class WidgetMount {
     this.#iframe?.remove();
     this.#iframe = undefined;
   }
+}
+
+function unsupported(method: string): never {
+  throw new PlugboardError('unsupported', `This host lends no ${method} service.`);
 }
 
 function freshSignals(): PageSignals {

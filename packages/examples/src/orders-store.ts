@@ -1,0 +1,141 @@
+// Order desk's orders as the user edits them: the seeded demo orders, with
+// every saved change and every new order kept in this browser's
+// localStorage, so that edits survive a reload.
+import type { JsonValue } from '@plugboard/widget-sdk';
+import { counterparties, findCounterparty, findGood, orders, type OrderStatus } from './data.js';
+
+type Data = Record<string, JsonValue>;
+
+/** One position of an order; `price` in cents, the catalogue's unless set. */
+export interface Position {
+  readonly goodId: string;
+  readonly quantity: number;
+  readonly price: number;
+}
+
+export interface Order {
+  readonly id: string;
+  readonly number: string;
+  readonly date: string;
+  readonly counterpartyId: string;
+  readonly status: OrderStatus;
+  readonly deliveryMethod: 'pickup' | 'courier';
+  readonly deliveryAddress: string;
+  readonly comment: string;
+  readonly lines: readonly Position[];
+}
+
+const KEY = 'order-desk:orders:v1';
+
+function stored(): Record<string, Order> {
+  try {
+    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, Order>;
+  } catch {
+    return {};
+  }
+}
+
+const seeded = (): Order[] =>
+  orders.map((order) => ({
+    id: order.id,
+    number: order.number,
+    date: order.date,
+    counterpartyId: order.counterpartyId,
+    status: order.status,
+    deliveryMethod: 'pickup',
+    deliveryAddress: '',
+    comment: '',
+    lines: order.lines,
+  }));
+
+/** Every order: the seeded ones as last saved, then the new ones. */
+export function allOrders(): Order[] {
+  const saved = stored();
+  const seeds = seeded().map((order) => saved[order.id] ?? order);
+  const added = Object.values(saved).filter((order) => !seeds.some((s) => s.id === order.id));
+  return [...seeds, ...added];
+}
+
+export const getOrder = (id: string): Order | undefined =>
+  allOrders().find((order) => order.id === id);
+
+export const totalOf = (lines: readonly Position[]): number =>
+  lines.reduce((sum, line) => sum + line.quantity * line.price, 0);
+
+/** An order as its card's draft holds it (and widgets read it). */
+export function orderData(order: Order): Data {
+  return {
+    number: order.number,
+    date: order.date,
+    status: order.status,
+    counterpartyId: order.counterpartyId,
+    counterparty: findCounterparty(order.counterpartyId)?.name ?? null,
+    deliveryMethod: order.deliveryMethod,
+    deliveryAddress: order.deliveryAddress,
+    comment: order.comment,
+    lines: order.lines.map((line) => ({
+      goodId: line.goodId,
+      name: findGood(line.goodId)?.name ?? line.goodId,
+      quantity: line.quantity,
+      price: line.price,
+    })),
+    total: totalOf(order.lines),
+  };
+}
+
+/** A new order's data, before its first save. */
+export function blankOrderData(): Data {
+  const counterparty = counterparties[0];
+  return orderData({
+    id: '',
+    number: '',
+    date: new Date().toISOString().slice(0, 10),
+    counterpartyId: counterparty?.id ?? '',
+    status: 'new',
+    deliveryMethod: 'pickup',
+    deliveryAddress: '',
+    comment: '',
+    lines: [],
+  });
+}
+
+/** The positions in a draft's data, each with a price (the catalogue's when a widget left it out). */
+export function positionsOf(data: Readonly<Data>): Position[] {
+  const lines = Array.isArray(data['lines']) ? data['lines'] : [];
+  return lines.flatMap((line) => {
+    if (typeof line !== 'object' || line === null || Array.isArray(line)) return [];
+    const goodId = typeof line['goodId'] === 'string' ? line['goodId'] : undefined;
+    const good = goodId === undefined ? undefined : findGood(goodId);
+    if (!goodId || !good) return [];
+    const quantity =
+      typeof line['quantity'] === 'number' && line['quantity'] > 0 ? line['quantity'] : 1;
+    const price = typeof line['price'] === 'number' ? line['price'] : good.price;
+    return [{ goodId, quantity: Math.round(quantity), price }];
+  });
+}
+
+/** Saves an order's data; a new order (id `null`) gets its id and number here. */
+export function saveOrder(id: string | null, data: Readonly<Data>): { id: string; data: Data } {
+  const saved = stored();
+  const all = allOrders();
+  const newId = id ?? String(Math.max(0, ...all.map((order) => Number(order.id) || 0)) + 1);
+  const text = (key: string, fallback: string) =>
+    typeof data[key] === 'string' ? data[key] : fallback;
+  const order: Order = {
+    id: newId,
+    number: text('number', '') || `SO-${newId.padStart(5, '0')}`,
+    date: text('date', new Date().toISOString().slice(0, 10)),
+    counterpartyId: text('counterpartyId', counterparties[0]?.id ?? ''),
+    status:
+      (['new', 'confirmed', 'shipped', 'delivered'] as const).find(
+        (status) => status === data['status'],
+      ) ?? 'new',
+    deliveryMethod: data['deliveryMethod'] === 'courier' ? 'courier' : 'pickup',
+    deliveryAddress: text('deliveryAddress', ''),
+    comment: text('comment', ''),
+    lines: positionsOf(data),
+  };
+  saved[newId] = order;
+  localStorage.setItem(KEY, JSON.stringify(saved));
+  return { id: newId, data: orderData(order) };
+}
