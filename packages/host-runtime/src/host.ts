@@ -251,6 +251,7 @@ export class Host {
   async confirmLeave(): Promise<boolean> {
     const dirty = [...this.#drafts].filter((draft) => draft.dirty);
     if (dirty.length === 0) return true;
+    const { unsavedWork } = await import('./drafts/unsaved-work.js');
     const answer = await this.dialogs.confirm({
       title: 'Leave without saving?',
       message: `${unsavedWork(dirty, (id) => this.appName(id))} If you leave, it is lost.`,
@@ -312,21 +313,6 @@ export class Host {
     }
     return issues;
   }
-}
-
-/** "Unsaved: your changes, and Quick add's; Delivery tracker's own data." */
-function unsavedWork(drafts: readonly HostDraft[], nameOf: (appId: string) => string): string {
-  const changers = new Set<string>();
-  const widgets = new Set<string>();
-  for (const draft of drafts) {
-    const { changedBy, widgets: dirty } = draft.dirt();
-    for (const origin of changedBy) changers.add(origin === 'user' ? 'you' : nameOf(origin.app));
-    for (const widget of dirty) widgets.add(widget.appName);
-  }
-  const parts: string[] = [];
-  if (changers.size > 0) parts.push(`changes by ${[...changers].join(', ')}`);
-  if (widgets.size > 0) parts.push(`data not yet saved in ${[...widgets].join(', ')}`);
-  return `Unsaved: ${parts.join('; ')}.`;
 }
 
 /** Creates the runtime of one host page. Throws {@link HostConfigError} for a bad configuration. */

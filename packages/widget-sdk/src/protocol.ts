@@ -19,5 +19,4 @@ export * from './protocol/channel.js';
 export * from './protocol/messenger.js';
 export * from './protocol/origins.js';
 export * from './protocol/refusal.js';
-export * from './protocol/transport-errors.js';
 export * from './protocol/traffic.js';

@@ -22,10 +22,9 @@
  * - `destroy()` rejects whatever is pending on both sides with `cancelled`,
  *   aborts running services, and removes every listener it added.
  */
-import { connect as connectPenpal, type Message } from 'penpal';
+import type { Message } from 'penpal';
 import {
   Channel,
-  fromTransportError,
   OriginMessenger,
   PlugboardError,
   trafficLogger,
@@ -45,6 +44,7 @@ import type { HostServices } from '../services/host-services.js';
 import { checkParams } from './check-params.js';
 import { negotiate } from './hello.js';
 import { admitCall } from './admission.js';
+import { shakeHands } from './handshake.js';
 import { dispatchCall, type CallerInfo } from './dispatch.js';
 import { CallLimiter, DEFAULT_LIMITS, type HostBridgeLimits } from './limits.js';
 
@@ -242,10 +242,7 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
       maxAnswerLength: limits.maxPayloadBytes,
       cancel: (id) => caller.cancels.get(id)?.(),
     }));
-  const connection = connectPenpal({ messenger });
-  connection.promise.catch((error: unknown) => {
-    fail(fromTransportError(error, `Connecting to ${appName}`));
-  });
+  const connection = shakeHands(messenger);
   const handshakeTimer = setTimeout(() => {
     fail(
       new PlugboardError(

@@ -8,7 +8,7 @@ import {
   type JsonValue,
   type RefusedField,
 } from '@plugboard/widget-sdk/protocol';
-import { runSave, type HostSaveReport } from './save-flow.js';
+import type { HostSaveReport } from './save-flow.js';
 
 type JsonObject = { [key: string]: JsonValue };
 
@@ -194,10 +194,13 @@ export class HostDraft {
    * a report; never rejects. A save asked for while one runs gets that one.
    */
   save(): Promise<HostSaveReport> {
-    this.#saving ??= runSave(this, [...this.#members.values()], this.#persist).finally(() => {
-      this.#saving = undefined;
-      this.notify();
-    });
+    // The save flow loads at the first save: a card that is only read never fetches it.
+    this.#saving ??= import('./save-flow.js')
+      .then(({ runSave }) => runSave(this, [...this.#members.values()], this.#persist))
+      .finally(() => {
+        this.#saving = undefined;
+        this.notify();
+      });
     this.notify();
     return this.#saving;
   }

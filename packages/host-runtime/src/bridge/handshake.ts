@@ -1,0 +1,96 @@
+import type { Message, Messenger } from 'penpal';
+
+/**
+ * The host's side of the handshake, spoken exactly as penpal's `connect()`
+ * speaks it (SYN both ways; the side with the higher participant id sends
+ * ACK1, the other answers ACK2), over the messenger that checks every
+ * message's window and origin (OriginMessenger). It was penpal's own
+ * `connect()`, which brought penpal's whole call layer (a Proxy, replies,
+ * its timeouts) to every host page, 2.9 KB of it, for a handshake that the
+ * calls no longer need past the port it sets up: see `bundle_size`.
+ *
+ * The widget's side is the SDK's handshake.ts; a widget that runs penpal
+ * itself completes it too (the test fixtures do).
+ */
+const NAMESPACE = 'penpal';
+
+const isPenpalMessage = (data: unknown): data is Message =>
+  typeof data === 'object' &&
+  data !== null &&
+  (data as { namespace?: unknown }).namespace === NAMESPACE &&
+  (data as { channel?: unknown }).channel === undefined;
+
+/** A random participant id (`crypto.randomUUID` exists only in secure contexts). */
+function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/** A handshake under way over `messenger`. */
+export interface HostHandshakeRun {
+  /** Resolves once the port is set up. */
+  readonly promise: Promise<void>;
+  /** Ends it (and the connection): tells the widget with DESTROY, and closes the messenger. */
+  destroy(): void;
+}
+
+/** Starts the handshake over `messenger`, which must not have been used before. */
+export function shakeHands(messenger: Messenger): HostHandshakeRun {
+  const participantId = randomId();
+  let remoteId: string | undefined;
+  let complete: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => {
+    complete = resolve;
+  });
+  let destroyed = false;
+  const close = (notify: boolean) => {
+    if (destroyed) return;
+    destroyed = true;
+    if (notify)
+      messenger.sendMessage({ namespace: NAMESPACE, channel: undefined, type: 'DESTROY' });
+    messenger.destroy();
+  };
+  messenger.initialize({ validateReceivedMessage: isPenpalMessage });
+  messenger.addMessageHandler((message) => {
+    switch (message.type) {
+      case 'SYN': {
+        const id = (message as { participantId?: unknown }).participantId;
+        if (typeof id !== 'string' || id === remoteId) return;
+        remoteId = id;
+        messenger.sendMessage({
+          namespace: NAMESPACE,
+          channel: undefined,
+          type: 'SYN',
+          participantId,
+        });
+        if (participantId > id) {
+          messenger.sendMessage({
+            namespace: NAMESPACE,
+            channel: undefined,
+            type: 'ACK1',
+            methodPaths: [],
+          });
+        }
+        return;
+      }
+      case 'ACK1':
+        messenger.sendMessage({ namespace: NAMESPACE, channel: undefined, type: 'ACK2' });
+        complete();
+        return;
+      case 'ACK2':
+        complete();
+        return;
+      case 'DESTROY':
+        close(false);
+    }
+  });
+  messenger.sendMessage({ namespace: NAMESPACE, channel: undefined, type: 'SYN', participantId });
+  return {
+    promise,
+    destroy: () => {
+      close(true);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { HostDraft } from './draft.js';
+
+/**
+ * What leaving would lose, for the leave question: "Unsaved: changes by
+ * you, Quick add; data not yet saved in Delivery tracker." Loaded with the
+ * question, the first time one is asked.
+ */
+export function unsavedWork(
+  drafts: readonly HostDraft[],
+  nameOf: (appId: string) => string,
+): string {
+  const changers = new Set<string>();
+  const widgets = new Set<string>();
+  for (const draft of drafts) {
+    const { changedBy, widgets: dirty } = draft.dirt();
+    for (const origin of changedBy) changers.add(origin === 'user' ? 'you' : nameOf(origin.app));
+    for (const widget of dirty) widgets.add(widget.appName);
+  }
+  const parts: string[] = [];
+  if (changers.size > 0) parts.push(`changes by ${[...changers].join(', ')}`);
+  if (widgets.size > 0) parts.push(`data not yet saved in ${[...widgets].join(', ')}`);
+  return `Unsaved: ${parts.join('; ')}.`;
+}
