@@ -18,6 +18,9 @@ const RTT_WARMUP = 200;
 const MOUNTS = 5;
 const FLOOD_MS = 5_000;
 const SWITCHES = 5;
+/** save_gate: how long each validating widget takes to answer, and how many saves. */
+const GATE_MS = 100;
+const GATE_ROUNDS = 7;
 
 if (!existsSync(`${here}node_modules/@rollup/plugin-commonjs`)) {
   console.log('Installing the SDKs to compare with (bench/package.json)…');
@@ -99,6 +102,9 @@ async function browserFigures() {
       const switches = await run(`bench.entitySwitch(${SWITCHES})`);
       add('switch.reuse', median(switches.reuse));
       add('switch.remount', median(switches.remount));
+
+      add('gate.five', await run(`bench.saveGate(5, ${GATE_MS}, ${GATE_ROUNDS})`));
+      add('gate.one', await run(`bench.saveGate(1, ${GATE_MS}, ${GATE_ROUNDS})`));
 
       const session = await page.createCDPSession();
       for (const widgets of [0, 5]) {
@@ -246,6 +252,15 @@ const metrics = [
     ratio: s('memory.heap.5').median / s('memory.heap.0').median,
     target: { text: 'none set: reported for tracking' },
   },
+  {
+    name: 'save_gate',
+    unit: 'ms',
+    what: `a save of a card with 5 validating widgets, each answering after ${GATE_MS} ms (median of ${GATE_ROUNDS} saves)`,
+    value: s('gate.five'),
+    baselines: { oneValidator: s('gate.one'), answerMs: GATE_MS, serial: 5 * GATE_MS },
+    ratio: s('gate.five').median / GATE_MS,
+    target: { text: `at most 1.2 × one answer (${GATE_MS} ms): in parallel, not serial`, max: 1.2 },
+  },
 ];
 for (const metric of metrics) {
   const { max, min, p99Max, longestTaskMax } =
@@ -318,6 +333,12 @@ const rows = [
     kb(sizes.hostRuntime.initial.gzip),
     `with the dialog layer (loaded at the first dialog) ${kb(sizes.hostRuntime.gzip)}; all of it with lit ${kb(sizes.hostRuntimeWithLit.gzip)}`,
     metrics[4],
+  ],
+  [
+    'save_gate, 5 validators (ms)',
+    fmt(s('gate.five'), 1),
+    `one validator ${fmt(s('gate.one'), 1)}; each answers in ${GATE_MS}; serial would be ${5 * GATE_MS}`,
+    metrics[6],
   ],
   [
     'host heap, 5 widgets',

@@ -28,9 +28,10 @@ function previewManifest(url: string, point: string): HostManifest {
       'storage',
       'identity',
       'dialogs',
-      // The mock host's selectors: one per entity type.
-      'selectors:customerorder',
+      // Order desk's selectors.
+      'selectors:goods',
       'selectors:counterparty',
+      'selectors:goodFolder',
     ],
   };
 }
@@ -47,8 +48,8 @@ function message(text: string): HTMLElement {
  * Paste the URL of a widget you are building, pick an extension point and an
  * entity, and see it run with a mock host. Serve your page from another
  * origin than Storybook's (another host name or port): widgets always run
- * cross-origin, sandboxed. Toasts, standard dialogs and pickers (the mock
- * host's `customerorder` and `counterparty` selectors) show for real.
+ * cross-origin, sandboxed. Toasts, standard dialogs and pickers (Order
+ * desk's `goods`, `counterparty` and `goodFolder` selectors) show for real.
  */
 const meta: Meta<PreviewArgs> = {
   title: 'Tools/Widget preview',

@@ -28,7 +28,7 @@ const context = (id: string) => ({
   app: { id: 'bench', version: '1.0.0', settings: {} },
 });
 
-function manifest(i: number): HostManifest {
+function manifest(i: number, validateMs?: number): HostManifest {
   return {
     manifestVersion: 1,
     id: `bench-${i}`,
@@ -40,8 +40,9 @@ function manifest(i: number): HostManifest {
       {
         id: 'panel',
         point: POINT,
-        url: `${vendor}/widget.html?app=${i}`,
+        url: `${vendor}/widget.html?app=${i}${validateMs === undefined ? '' : `&validateMs=${validateMs}`}`,
         height: { min: 40, max: 400, initial: 80 },
+        ...(validateMs === undefined ? {} : { protocols: ['validation' as const] }),
       },
     ],
     permissions: ['storage'],
@@ -373,7 +374,54 @@ async function memoryCard(widgets: 0 | 5): Promise<void> {
   if (widgets > 0) await allReady(host);
 }
 
+/**
+ * save_gate: a card whose `widgets` widgets each take `validateMs` to
+ * validate; the median time of `rounds` saves' validation gate (each save
+ * ends when every answer is in, then a persist that costs nothing).
+ */
+async function saveGate(widgets: number, validateMs: number, rounds: number): Promise<number> {
+  const host = createHost({
+    extensionPoints: [{ id: POINT, kind: 'panel', entity: 'customerorder', title: 'Order card' }],
+    user: { id: 'u', name: 'Bench' },
+    services: { 'storage.set': () => undefined },
+  });
+  for (let i = 1; i <= widgets; i++) host.install(manifest(i, validateMs));
+  const root = document.createElement('div');
+  document.body.append(root);
+  host.attach(root);
+  const draft = host.openDraft({
+    type: 'customerorder',
+    id: '1',
+    data: { total: 0 },
+    persist: ({ id }) => Promise.resolve({ id: id ?? '1' }),
+  });
+  const slot = addSlot(root, '1');
+  slot.draft = draft;
+  await new Promise<void>((resolve) => {
+    const unsubscribe = host.store.subscribe((state) => {
+      const all = Object.values(state.widgets);
+      if (all.length === widgets && all.every((w) => w.status === 'ready')) {
+        unsubscribe();
+        resolve();
+      }
+    });
+  });
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    draft.change({ total: round + 1 });
+    const started = performance.now();
+    const report = await draft.save();
+    times.push(performance.now() - started);
+    if (!report.saved || report.validation.length !== widgets) {
+      throw new Error(`save_gate: a save did not pass its ${widgets} validators`);
+    }
+  }
+  draft.close();
+  root.remove();
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
+}
+
 Object.assign(window, {
-  bench: { bridgeRtt, flood, panelMount, panelMountBaseline, entitySwitch, memoryCard },
+  bench: { bridgeRtt, flood, panelMount, panelMountBaseline, entitySwitch, memoryCard, saveGate },
 });
 document.title = 'bench ready';

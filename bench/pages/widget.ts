@@ -1,6 +1,7 @@
 // A Plugboard widget as small as a real one: it connects, shows its entity,
 // and tells the host (storage.set, a call like any other) which entity it
-// now shows, so the benchmark can see when a switch has reached it.
+// now shows, so the benchmark can see when a switch has reached it. With
+// ?validateMs=N it validates drafts, answering after N ms.
 import { connect, type WidgetClient } from '@plugboard/widget-sdk';
 
 const show = async (client: WidgetClient) => {
@@ -12,4 +13,17 @@ const show = async (client: WidgetClient) => {
 
 const client = await connect();
 client.handle('open', () => show(client));
+// save_gate: a validating widget that takes `validateMs` to answer.
+const validateMs = Number(new URLSearchParams(location.search).get('validateMs') ?? NaN);
+if (Number.isFinite(validateMs)) {
+  client.handle(
+    'validate',
+    () =>
+      new Promise((resolve) => {
+        setTimeout(() => {
+          resolve({ valid: true });
+        }, validateMs);
+      }),
+  );
+}
 await show(client);

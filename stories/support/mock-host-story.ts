@@ -1,6 +1,12 @@
-import type { HostManifest } from '@plugboard/host-runtime';
-import { createMockHost, MOCK_THEMES, type MockFailure } from '@plugboard/host-runtime/testing';
+import type { HostDraft, HostManifest, JsonValue } from '@plugboard/host-runtime';
+import {
+  createMockHost,
+  MOCK_EXTENSION_POINTS,
+  MOCK_THEMES,
+  type MockFailure,
+} from '@plugboard/host-runtime/testing';
 import { allEntities } from '../../packages/examples/src/entities.js';
+import { selectors } from '../../packages/examples/src/selectors.js';
 
 /** The controls every widget story has. */
 export interface WidgetStoryArgs {
@@ -38,15 +44,25 @@ export function widgetArgTypes(entityIds: readonly string[], entityLabel: (id: s
 
 /**
  * Mounts the manifests' widgets for an extension point with a mock host: a
- * real host runtime with the demo's entities and canned services.
+ * real host runtime with the demo's entities and canned services, and, with
+ * `draft`, the card's draft.
  */
 export function renderWithMockHost(
   manifests: readonly HostManifest[],
   point: string,
   args: WidgetStoryArgs,
+  options: {
+    /** Gives the card a draft (and a Save button). */
+    readonly draft?: boolean;
+    /** Data over the entity's, for a state (an order over its credit limit, say). */
+    readonly data?: Readonly<Record<string, JsonValue>>;
+  } = {},
 ): HTMLElement {
+  const entities = allEntities();
   const host = createMockHost({
-    entities: allEntities(),
+    entities,
+    // Order desk's goods, counterparty and good-folder pickers.
+    selectors,
     theme: MOCK_THEMES[args.theme],
     locale: args.locale,
     latencyMs: args.latency,
@@ -62,6 +78,39 @@ export function renderWithMockHost(
   const slot = document.createElement('pb-panel-slot');
   slot.point = point;
   slot.entityId = args.entityId;
+  // A card with a draft, as a host with editable cards has: widgets read and
+  // update it, and the stage's Save runs the save flow (validation included).
+  const type = MOCK_EXTENSION_POINTS.find((p) => p.id === point)?.entity ?? '';
+  const data = { ...entities[type]?.[args.entityId], ...options.data };
+  if (options.draft && type) {
+    const draft = host.openDraft({
+      type,
+      id: args.entityId,
+      data,
+      persist: ({ id }) => Promise.resolve({ id: id ?? args.entityId }),
+    });
+    slot.draft = draft;
+    stage.append(saveBar(draft));
+  }
   stage.append(slot);
   return stage;
+}
+
+/** A Save button and what the last save said. */
+function saveBar(draft: HostDraft): HTMLElement {
+  const bar = document.createElement('p');
+  const save = document.createElement('button');
+  save.type = 'button';
+  save.textContent = 'Save';
+  const said = document.createElement('output');
+  said.style.marginLeft = '12px';
+  save.addEventListener('click', () => {
+    void draft.save().then((report) => {
+      said.textContent = report.saved
+        ? 'Saved.'
+        : `Not saved: ${report.blockedBy.map((b) => `${b.appName}: ${b.message ?? ''}`).join(' ')}`;
+    });
+  });
+  bar.append(save, said);
+  return bar;
 }

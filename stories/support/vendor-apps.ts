@@ -1,6 +1,7 @@
 import type { HostManifest } from '@plugboard/host-runtime';
 import creditCheck from '../../packages/examples/vendors/credit-check/manifest.json';
 import deliveryTracker from '../../packages/examples/vendors/delivery-tracker/manifest.json';
+import quickAdd from '../../packages/examples/vendors/quick-add/manifest.json';
 
 /**
  * Where the example vendor apps' pages are served from: Storybook's own
@@ -13,7 +14,11 @@ export function vendorOrigin(): string {
   return `${location.protocol}//${other}${location.port ? `:${location.port}` : ''}`;
 }
 
-const MANIFESTS = { 'delivery-tracker': deliveryTracker, 'credit-check': creditCheck };
+const MANIFESTS = {
+  'delivery-tracker': deliveryTracker,
+  'credit-check': creditCheck,
+  'quick-add': quickAdd,
+};
 
 /** An example vendor app's manifest, as its vendor publishes it, on {@link vendorOrigin}. */
 export function vendorManifest(

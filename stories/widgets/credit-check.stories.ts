@@ -41,3 +41,26 @@ export const HandshakeTimeout: Story = {
   args: { failure: 'handshake-timeout' },
   tags: ['expect-timeout'],
 };
+
+/** Credit check's order-card widget: the order's total against the counterparty's limit. */
+export const OrderWithinLimit: Story = {
+  name: 'Order card: within the limit',
+  args: { entityId: '7' },
+  render: (args) =>
+    renderWithMockHost([vendorManifest('credit-check')], 'customerorder.card', args, {
+      draft: true,
+    }),
+  tags: ['expect-ready'],
+};
+
+/** Over the limit: Save is blocked with a message naming the limit. */
+export const OrderOverLimit: Story = {
+  name: 'Order card: over the limit',
+  args: { entityId: '7' },
+  render: (args) =>
+    renderWithMockHost([vendorManifest('credit-check')], 'customerorder.card', args, {
+      draft: true,
+      data: { total: 99_000_000 },
+    }),
+  tags: ['expect-ready'],
+};

@@ -10,8 +10,10 @@ import { vendorManifest } from '../support/vendor-apps.js';
 
 /**
  * Delivery tracker, an example vendor app, at the customer order card: the
- * order's shipment status and timeline. Served from another origin and
- * connected to a mock host with the demo's orders.
+ * order's shipment status and timeline, and its delivery method and address,
+ * edited in the card's draft. Served from another origin and connected to a
+ * mock host with the demo's orders. Pick a courier without an address and
+ * press Save: Delivery tracker blocks it.
  */
 const meta: Meta<WidgetStoryArgs> = {
   title: 'Widgets/Delivery tracker/Customer order card',
@@ -21,7 +23,9 @@ const meta: Meta<WidgetStoryArgs> = {
   ),
   args: { entityId: '7', theme: 'light', locale: 'en-GB', width: 420, latency: 0, failure: 'none' },
   render: (args) =>
-    renderWithMockHost([vendorManifest('delivery-tracker')], 'customerorder.card', args),
+    renderWithMockHost([vendorManifest('delivery-tracker')], 'customerorder.card', args, {
+      draft: true,
+    }),
 };
 export default meta;
 
@@ -39,6 +43,15 @@ export const HandshakeTimeout: Story = {
   name: 'Handshake timeout',
   args: { failure: 'handshake-timeout' },
   tags: ['expect-timeout'],
+};
+export const CourierWithoutAddress: Story = {
+  name: 'Courier without an address',
+  render: (args) =>
+    renderWithMockHost([vendorManifest('delivery-tracker')], 'customerorder.card', args, {
+      draft: true,
+      data: { deliveryMethod: 'courier', deliveryAddress: '' },
+    }),
+  tags: ['expect-ready'],
 };
 export const ServiceError: Story = {
   name: 'Service error',

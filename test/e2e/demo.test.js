@@ -52,7 +52,11 @@ describe('Order desk demo', () => {
 
   /** The vendor widget's frame (an out-of-process frame on the vendor origin). */
   const vendorFrame = (/** @type {string} */ app) => {
-    const frame = page.frames().find((f) => f.url().startsWith(`${demo.vendorOrigin}/${app}/`));
+    // The newest live one: frames of a page the test left may linger a moment, detached.
+    const frame = page
+      .frames()
+      .filter((f) => !f.detached && f.url().startsWith(`${demo.vendorOrigin}/${app}/`))
+      .at(-1);
     assert.ok(frame, `no ${app} frame from ${demo.vendorOrigin}`);
     return frame;
   };

@@ -71,7 +71,7 @@ const PERMISSIONS = new Set([
 export const PermissionSchema = v.pipe(
   v.string('must be a string'),
   v.check(
-    (value) => PERMISSIONS.has(value) || /^selectors:[a-z0-9][a-z0-9-]*$/.test(value),
+    (value) => PERMISSIONS.has(value) || /^selectors:[A-Za-z0-9][A-Za-z0-9-]*$/.test(value),
     'must be a known permission: entity:read, entity:write, selectors:<name>, dialogs, toasts, navigation, messages, storage or identity',
   ),
 );
