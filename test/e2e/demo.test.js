@@ -28,6 +28,9 @@ describe('Order desk demo', () => {
         problems.push(text);
     });
     page.on('pageerror', (error) => problems.push(String(error)));
+    // A test that leaves a card unsaved by a page load gets the browser's
+    // "Leave site?" (the host's beforeunload): leave.
+    page.on('dialog', (dialog) => void dialog.accept());
   });
 
   after(async () => {
@@ -473,6 +476,38 @@ describe('Order desk demo', () => {
     assert.equal(
       await page.$$eval('[data-testid="positions"] tbody tr', (trs) => trs.length),
       rows + 2,
+    );
+  });
+
+  it('asks before a link or Back leaves a card with unsaved changes', async () => {
+    // In-app links from /orders/9, so that Back is the router's (popstate).
+    await page.goto(new URL('/orders/9', demo.hostUrl).href);
+    await page.click('[data-testid="next-order"]');
+    await page.waitForFunction(() => location.pathname === '/orders/10');
+    await page.waitForSelector('od-order-card [data-testid="comment"]');
+    await page.type('od-order-card [data-testid="comment"]', 'Call before delivery');
+    await page.waitForSelector('[data-testid="dirty"]');
+
+    // A link: the user stays (the focus starts on Stay).
+    await page.click('[data-testid="next-order"]');
+    assert.equal(await dialogsOpen(1), 'Leave without saving?');
+    assert.equal(await hostFocus(), 'button Stay');
+    await page.keyboard.press('Enter');
+    await dialogsOpen(0);
+    assert.equal(new URL(page.url()).pathname, '/orders/10');
+    assert.equal(await cardValue('comment'), 'Call before delivery');
+
+    // Back: the URL waits for the answer; the user leaves.
+    await page.evaluate(() => {
+      history.back();
+    });
+    assert.equal(await dialogsOpen(1), 'Leave without saving?');
+    assert.equal(new URL(page.url()).pathname, '/orders/10');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.pathname === '/orders/9', { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelector('od-order-card h1')?.textContent === 'Order SO-00009',
     );
   });
 
