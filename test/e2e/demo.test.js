@@ -443,6 +443,18 @@ describe('Order desk demo', () => {
       /Not saved:\s*Delivery tracker: Courier delivery needs an address\./,
     );
 
+    // A price edited in the card.
+    const price = await page.$('[data-testid="positions"] tbody tr input.price');
+    await price?.click({ clickCount: 3 });
+    await price?.type('12.34');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(
+      () =>
+        /** @type {HTMLInputElement | null} */ (
+          document.querySelector('[data-testid="positions"] tbody tr input.price')
+        )?.value === '12.34',
+    );
+
     // The address, typed in the widget, reaches the card's draft; now it saves.
     await tracker.type('[data-testid="delivery-address"]', '1 Harbour Street, Lisbon');
     await page.waitForFunction(
@@ -476,6 +488,13 @@ describe('Order desk demo', () => {
     assert.equal(
       await page.$$eval('[data-testid="positions"] tbody tr', (trs) => trs.length),
       rows + 2,
+    );
+    assert.equal(
+      await page.$eval(
+        '[data-testid="positions"] tbody tr input.price',
+        (input) => /** @type {HTMLInputElement} */ (input).value,
+      ),
+      '12.34',
     );
   });
 

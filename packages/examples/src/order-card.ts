@@ -108,11 +108,12 @@ export class OrderCardElement extends LitElement {
     this.#draft?.change({ [field]: value });
   }
 
-  #editLine(index: number, quantity: number | undefined): void {
+  /** Changes one position's quantity or price (in cents), or removes it (`undefined`). */
+  #editLine(index: number, patch: { quantity?: number; price?: number } | undefined): void {
     const draft = this.#draft;
     if (!draft) return;
     const lines = positionsOf(draft.data).flatMap((line, i) =>
-      i !== index ? [line] : quantity === undefined ? [] : [{ ...line, quantity }],
+      i !== index ? [line] : patch === undefined ? [] : [{ ...line, ...patch }],
     );
     draft.change({ lines: lines.map((line) => ({ ...line })) });
   }
@@ -262,11 +263,26 @@ export class OrderCardElement extends LitElement {
                       .value=${String(line.quantity)}
                       @change=${(e: Event) => {
                         const quantity = Number((e.target as HTMLInputElement).value);
-                        if (quantity >= 1) this.#editLine(i, Math.round(quantity));
+                        if (quantity >= 1) this.#editLine(i, { quantity: Math.round(quantity) });
                       }}
                     />
                   </td>
-                  <td class="num">${money(line.price)}</td>
+                  <td class="num">
+                    <input
+                      class="price"
+                      type="number"
+                      min="0"
+                      step="0.01"
+                      aria-label=${`Price of ${name}, in euros`}
+                      .value=${(line.price / 100).toFixed(2)}
+                      @change=${(e: Event) => {
+                        const euros = Number((e.target as HTMLInputElement).value);
+                        if (Number.isFinite(euros) && euros >= 0) {
+                          this.#editLine(i, { price: Math.round(euros * 100) });
+                        }
+                      }}
+                    />
+                  </td>
                   <td class="num">${money(line.quantity * line.price)}</td>
                   <td>
                     <button
