@@ -196,7 +196,18 @@ export class HostDraft {
   save(): Promise<HostSaveReport> {
     // The save flow loads at the first save: a card that is only read never fetches it.
     this.#saving ??= import('./save-flow.js')
-      .then(({ runSave }) => runSave(this, [...this.#members.values()], this.#persist))
+      .then(
+        ({ runSave }) => runSave(this, [...this.#members.values()], this.#persist),
+        (error: unknown): HostSaveReport => ({
+          saved: false,
+          phase: 'persist',
+          validation: [],
+          blockedBy: [],
+          widgetSaves: [],
+          error: `The save flow could not load: ${(error as Error).message}`,
+          durationMs: 0,
+        }),
+      )
       .finally(() => {
         this.#saving = undefined;
         this.notify();
