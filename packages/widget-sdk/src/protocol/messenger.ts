@@ -2,8 +2,10 @@ import type { InitializeMessengerOptions, Message, MessageHandler, Messenger } f
 import { isExactOrigin } from './origins.js';
 
 /**
- * A penpal messenger between a host page and one widget iframe, stricter than
- * penpal's own WindowMessenger:
+ * A penpal messenger (the interface that the host's handshake, and penpal's
+ * own `connect()`, drive) between a host page and one widget iframe,
+ * stricter than penpal's own WindowMessenger. "penpal" below is whichever
+ * handshake drives it:
  *
  * - It accepts a message only from `remoteWindow` and only from one of
  *   `origins`: exact origins, never `'*'`, never a pattern. A well-formed
