@@ -364,6 +364,15 @@ describe('Order desk demo', () => {
   /** Picks goods matching `query` in the open goods picker: ticks the first `count`, then confirms. */
   const pickGoods = async (/** @type {string} */ query, /** @type {number} */ count) => {
     assert.equal(await dialogsOpen(1), 'Goods');
+    // Type only once the search box has the focus (the picker takes it as it shows).
+    await page.waitForFunction(
+      () => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.getAttribute('role') === 'combobox';
+      },
+      { timeout: 10_000, polling: 50 },
+    );
     await page.keyboard.type(query);
     await page.waitForFunction(
       (q) => {
@@ -409,7 +418,11 @@ describe('Order desk demo', () => {
 
     const quick = vendorFrame('quick-add');
     await quick.waitForSelector('[data-testid="add-goods"]');
-    await quick.click('[data-testid="add-goods"]');
+    // From the keyboard, as the other scenarios: a mouse press in a widget's
+    // frame moves the focus there across processes, and may land after the
+    // picker took it.
+    await quick.focus('[data-testid="add-goods"]');
+    await page.keyboard.press('Enter');
     await pickGoods('Oak', 2);
     await waitForText(quick, 'quick-add-status', 'Added 2 goods to the order.');
     await page.waitForFunction(
@@ -539,7 +552,11 @@ describe('Order desk demo', () => {
     });
     const quick = vendorFrame('quick-add');
     await quick.waitForSelector('[data-testid="add-goods"]');
-    await quick.click('[data-testid="add-goods"]');
+    // From the keyboard, as the other scenarios: a mouse press in a widget's
+    // frame moves the focus there across processes, and may land after the
+    // picker took it.
+    await quick.focus('[data-testid="add-goods"]');
+    await page.keyboard.press('Enter');
     await pickGoods('Walnut', 1);
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="positions"] tbody tr').length === 1,
