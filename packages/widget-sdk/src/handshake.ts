@@ -15,7 +15,11 @@
  * - It ends with a MessagePort that only the two sides hold, as penpal does:
  *   whichever side has the lower participant id sends ACK2 with the port.
  */
-const NAMESPACE = 'penpal';
+import {
+  HANDSHAKE_NAMESPACE as NAMESPACE,
+  isHandshakeMessage,
+  randomParticipantId,
+} from './protocol/handshake-messages.js';
 
 /** Options of {@link shakeHands}. */
 export interface HandshakeOptions {
@@ -39,21 +43,9 @@ interface HandshakeMessage {
   readonly participantId?: unknown;
 }
 
-/**
- * A random participant id. `crypto.randomUUID` exists only in secure contexts
- * (https, localhost); a widget served over plain http elsewhere, in
- * development, still gets one.
- */
-function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
-    byte.toString(16).padStart(2, '0'),
-  ).join('');
-}
-
 /** Starts the handshake with the embedding page. */
 export function shakeHands({ origins, onUntrustedOrigin }: HandshakeOptions): Handshake {
-  const participantId = randomId();
+  const participantId = randomParticipantId();
   const syn = { namespace: NAMESPACE, type: 'SYN', participantId };
   let remoteOrigin: string | undefined;
   let remoteId: string | undefined;
@@ -67,13 +59,7 @@ export function shakeHands({ origins, onUntrustedOrigin }: HandshakeOptions): Ha
   };
   const onMessage = (event: MessageEvent<HandshakeMessage | null>) => {
     const message = event.data;
-    if (
-      event.source !== window.parent ||
-      message?.namespace !== NAMESPACE ||
-      message.channel !== undefined
-    ) {
-      return;
-    }
+    if (event.source !== window.parent || !isHandshakeMessage(message)) return;
     if (!origins.includes(event.origin)) {
       if (message.type === 'SYN') onUntrustedOrigin(event.origin);
       return;
@@ -104,13 +90,4 @@ export function shakeHands({ origins, onUntrustedOrigin }: HandshakeOptions): Ha
   window.addEventListener('message', onMessage);
   for (const origin of origins) window.parent.postMessage(syn, origin);
   return { port, stop };
-}
-
-/** penpal's DESTROY, which ends a connection from either side. */
-export const DESTROY = { namespace: NAMESPACE, type: 'DESTROY' } as const;
-
-/** Whether a message on the port is the host's DESTROY. */
-export function isDestroy(data: unknown): boolean {
-  const message = data as HandshakeMessage | null;
-  return message?.namespace === NAMESPACE && message.type === 'DESTROY';
 }

@@ -16,6 +16,7 @@ export * from './protocol/method-kinds.js';
 export * from './protocol/widget-methods.js';
 export * from './protocol/wire.js';
 export * from './protocol/channel.js';
+export * from './protocol/handshake-messages.js';
 export * from './protocol/messenger.js';
 export * from './protocol/origins.js';
 export * from './protocol/refusal.js';

@@ -1,5 +1,3 @@
-import type { Message, Messenger } from 'penpal';
-
 /**
  * The host's side of the handshake, spoken exactly as penpal's `connect()`
  * speaks it (SYN both ways; the side with the higher participant id sends
@@ -12,21 +10,12 @@ import type { Message, Messenger } from 'penpal';
  * The widget's side is the SDK's handshake.ts; a widget that runs penpal
  * itself completes it too (the test fixtures do).
  */
-const NAMESPACE = 'penpal';
-
-const isPenpalMessage = (data: unknown): data is Message =>
-  typeof data === 'object' &&
-  data !== null &&
-  (data as { namespace?: unknown }).namespace === NAMESPACE &&
-  (data as { channel?: unknown }).channel === undefined;
-
-/** A random participant id (`crypto.randomUUID` exists only in secure contexts). */
-function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
-    byte.toString(16).padStart(2, '0'),
-  ).join('');
-}
+import {
+  HANDSHAKE_NAMESPACE as NAMESPACE,
+  isHandshakeMessage,
+  randomParticipantId,
+} from '@plugboard/widget-sdk/protocol';
+import type { Message, Messenger } from 'penpal';
 
 /** A handshake under way over `messenger`. */
 export interface HostHandshakeRun {
@@ -38,45 +27,39 @@ export interface HostHandshakeRun {
 
 /** Starts the handshake over `messenger`, which must not have been used before. */
 export function shakeHands(messenger: Messenger): HostHandshakeRun {
-  const participantId = randomId();
+  const participantId = randomParticipantId();
   let remoteId: string | undefined;
   let complete: () => void = () => undefined;
   const promise = new Promise<void>((resolve) => {
     complete = resolve;
   });
+  // Every message carries penpal's namespace, on its default channel.
+  const send = (message: Pick<Message, 'type'> & Record<string, unknown>) => {
+    messenger.sendMessage({ namespace: NAMESPACE, channel: undefined, ...message } as Message);
+  };
+  const syn = { type: 'SYN', participantId } as const;
   let destroyed = false;
   const close = (notify: boolean) => {
     if (destroyed) return;
     destroyed = true;
-    if (notify)
-      messenger.sendMessage({ namespace: NAMESPACE, channel: undefined, type: 'DESTROY' });
+    if (notify) send({ type: 'DESTROY' });
     messenger.destroy();
   };
-  messenger.initialize({ validateReceivedMessage: isPenpalMessage });
+  messenger.initialize({
+    validateReceivedMessage: (data): data is Message => isHandshakeMessage(data),
+  });
   messenger.addMessageHandler((message) => {
     switch (message.type) {
       case 'SYN': {
         const id = (message as { participantId?: unknown }).participantId;
         if (typeof id !== 'string' || id === remoteId) return;
         remoteId = id;
-        messenger.sendMessage({
-          namespace: NAMESPACE,
-          channel: undefined,
-          type: 'SYN',
-          participantId,
-        });
-        if (participantId > id) {
-          messenger.sendMessage({
-            namespace: NAMESPACE,
-            channel: undefined,
-            type: 'ACK1',
-            methodPaths: [],
-          });
-        }
+        send(syn);
+        if (participantId > id) send({ type: 'ACK1', methodPaths: [] });
         return;
       }
       case 'ACK1':
-        messenger.sendMessage({ namespace: NAMESPACE, channel: undefined, type: 'ACK2' });
+        send({ type: 'ACK2' });
         complete();
         return;
       case 'ACK2':
@@ -86,7 +69,7 @@ export function shakeHands(messenger: Messenger): HostHandshakeRun {
         close(false);
     }
   });
-  messenger.sendMessage({ namespace: NAMESPACE, channel: undefined, type: 'SYN', participantId });
+  send(syn);
   return {
     promise,
     destroy: () => {
