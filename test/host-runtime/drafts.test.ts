@@ -161,6 +161,25 @@ describe('drafts', () => {
     expect(draft.data['status']).to.equal('confirmed');
   });
 
+  it("without a draft, the host's own entity services answer, null included", async () => {
+    const { host, root } = setup({
+      services: { 'entity.get': () => null },
+    });
+    host.install(draftApp('plain', []));
+    const slot = document.createElement('pb-panel-slot');
+    slot.point = CARD.id;
+    slot.entityId = '7';
+    root.append(slot);
+    const widget = await commandedFixture(slot);
+    await widget.value('connect', { hostOrigins: [hostOrigin] });
+    expect(await widget.value('call', { method: 'entity.get' })).to.equal(null);
+    const update = await widget.run('call', {
+      method: 'entity.update',
+      params: { changes: { comment: 'x' } },
+    });
+    expect(update.ok ? 'ok' : update.error.message).to.contain('lends no entity.update service');
+  });
+
   it('narrows the writable fields by the installation, and needs entity:write', async () => {
     const { widgets } = await card([draftApp('narrowed', [], { writes: ['comment', 'status'] })], {
       writes: { narrowed: { customerorder: ['comment'] } },

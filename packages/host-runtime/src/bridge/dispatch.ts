@@ -9,7 +9,11 @@ import {
   type HostMethodName,
 } from '@plugboard/widget-sdk/protocol';
 import * as v from 'valibot';
-import type { HostServiceHandler, HostServices } from '../services/host-services.js';
+import {
+  noService,
+  type HostServiceHandler,
+  type HostServices,
+} from '../services/host-services.js';
 import { checkParams } from './check-params.js';
 import type { CallLimiter, HostBridgeLimits } from './limits.js';
 
@@ -84,7 +88,7 @@ async function runService(
   if (method === 'ping') return 'pong';
   const handler = caller.services[method] as HostServiceHandler<typeof method> | undefined;
   if (!handler) {
-    throw new PlugboardError('unsupported', `This host lends no ${method} service.`);
+    throw noService(method);
   }
   const controller = new AbortController();
   const cancel = () => {

@@ -353,8 +353,3 @@ export class HostDraft {
     void flush();
   }
 }
-
-/** Refuses a call that needs a draft where the card has none. */
-export function noDraft(method: string): PlugboardError {
-  return new PlugboardError('unsupported', `${method}: this card has no draft to change.`);
-}

@@ -1,8 +1,9 @@
-import type {
-  HostMethodName,
-  HostMethodParams,
-  HostMethodResult,
-  WidgetContext,
+import {
+  PlugboardError,
+  type HostMethodName,
+  type HostMethodParams,
+  type HostMethodResult,
+  type WidgetContext,
 } from '@plugboard/widget-sdk/protocol';
 
 /** Who is calling a host service. */
@@ -35,3 +36,8 @@ export type HostServiceHandler<M extends HostMethodName> = (
 export type HostServices = {
   readonly [M in Exclude<HostMethodName, 'ping'>]?: HostServiceHandler<M>;
 };
+
+/** What a widget gets for a method the host lends no service for. */
+export function noService(method: string): PlugboardError {
+  return new PlugboardError('unsupported', `This host lends no ${method} service.`);
+}
