@@ -48,6 +48,7 @@ export type { HostSaveReport, HostValidationAnswer, HostWidgetSave } from './dra
 export {
   MAX_DIALOG_DEPTH,
   type HostAppDialogOutcome,
+  type HostAppDialogRequest,
   type HostDialogAsk,
   type HostSelector,
   type HostSelectorOwnPicker,

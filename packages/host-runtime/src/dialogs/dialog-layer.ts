@@ -1,9 +1,7 @@
 import {
   PlugboardError,
-  type EntityRef,
   type HostMethodParams,
   type HostMethodResult,
-  type JsonValue,
 } from '@plugboard/widget-sdk/protocol';
 import { HostDialogElement, type HostDialogDismissal } from '../elements/dialog.js';
 import { HostPickerElement, type HostPickerOutcome } from '../elements/picker.js';
@@ -19,7 +17,12 @@ import type { HostExtensionPoint } from '../store/host-store.js';
 import type { Host } from '../host.js';
 import type { HostCallInfo } from '../services/host-services.js';
 import { dialogLayout, type PixelRange } from './sizes.js';
-import { MAX_DIALOG_DEPTH, type HostAppDialogOutcome, type HostDialogAsk } from './types.js';
+import {
+  MAX_DIALOG_DEPTH,
+  type HostAppDialogOutcome,
+  type HostAppDialogRequest,
+  type HostDialogAsk,
+} from './types.js';
 
 interface Entry {
   readonly element: HostDialogElement;
@@ -82,12 +85,7 @@ export class DialogLayer {
    * app or dialog that is not installed.
    */
   async openApp(
-    request: {
-      readonly appId: string;
-      readonly dialog: string;
-      readonly params?: JsonValue;
-      readonly entity?: EntityRef | null;
-    },
+    request: HostAppDialogRequest,
     ask: HostDialogAsk = {},
   ): Promise<HostAppDialogOutcome> {
     const app = this.#host.store.getState().apps.find((a) => a.manifest.id === request.appId);
@@ -186,7 +184,7 @@ export class DialogLayer {
   /** A message with one button. */
   alert(
     params: HostMethodParams<'dialogs.alert'>,
-    ask?: HostDialogAsk & { readonly appName?: string },
+    ask?: HostDialogAsk,
   ): Promise<HostMethodResult<'dialogs.alert'>> {
     return this.#standard({ ...params, kind: 'alert', appName: ask?.appName }, ask);
   }
@@ -194,7 +192,7 @@ export class DialogLayer {
   /** A question: `ok` for confirm, `dismissed` (by `cancel`, `escape`, …) otherwise. */
   confirm(
     params: HostMethodParams<'dialogs.confirm'>,
-    ask?: HostDialogAsk & { readonly appName?: string },
+    ask?: HostDialogAsk,
   ): Promise<HostMethodResult<'dialogs.confirm'>> {
     return this.#standard({ ...params, kind: 'confirm', appName: ask?.appName }, ask);
   }
@@ -202,7 +200,7 @@ export class DialogLayer {
   /** Asks for a line of text. */
   prompt(
     params: HostMethodParams<'dialogs.prompt'>,
-    ask?: HostDialogAsk & { readonly appName?: string },
+    ask?: HostDialogAsk,
   ): Promise<HostMethodResult<'dialogs.prompt'>> {
     return this.#standard({ ...params, kind: 'prompt', appName: ask?.appName }, ask) as Promise<
       HostMethodResult<'dialogs.prompt'>
@@ -212,7 +210,7 @@ export class DialogLayer {
   /** One of a few options. */
   choose(
     params: HostMethodParams<'dialogs.choose'>,
-    ask?: HostDialogAsk & { readonly appName?: string },
+    ask?: HostDialogAsk,
   ): Promise<HostMethodResult<'dialogs.choose'>> {
     return this.#standard({ ...params, kind: 'choose', appName: ask?.appName }, ask) as Promise<
       HostMethodResult<'dialogs.choose'>
@@ -250,16 +248,11 @@ export class DialogLayer {
       body.query = params.query ?? '';
       body.initial = params.initial ?? [];
       body.filter = params.filter ?? {};
-      const open = this.#open<HostPickerOutcome>(signal);
-      this.#presentBody(open, {
+      return await this.#presentBody<HostPickerOutcome>(signal, {
         heading: selector.title,
         width: PICKER_WIDTH,
         body,
-        focus: () => {
-          body.focus();
-        },
       });
-      return await open.promise;
     } finally {
       release();
     }
@@ -289,16 +282,11 @@ export class DialogLayer {
       }
       const body = new HostStandardDialogElement();
       body.request = request;
-      const open = this.#open<HostStandardDialogOutcome>(signal);
-      this.#presentBody(open, {
+      return await this.#presentBody<HostStandardDialogOutcome>(signal, {
         heading: standardDialogTitle(request),
         width: STANDARD_WIDTH,
         body,
-        focus: () => {
-          body.focus();
-        },
       });
-      return await open.promise;
     } finally {
       release();
     }
@@ -391,15 +379,26 @@ export class DialogLayer {
     };
   }
 
-  /** Shows a standard dialog's or a picker's body, which ends it with its outcome event. */
-  #presentBody<T>(open: Open<T>, spec: PresentSpec): void {
-    spec.body.addEventListener('pb-dialog-outcome', (event) => {
+  /**
+   * Shows a standard dialog's or a picker's body, which takes the focus and
+   * ends the dialog with its outcome event; resolves with that outcome.
+   */
+  #presentBody<T>(signal: AbortSignal, spec: Omit<PresentSpec, 'focus'>): Promise<T> {
+    const open = this.#open<T>(signal);
+    const { body } = spec;
+    body.addEventListener('pb-dialog-outcome', (event) => {
       open.settle((event as Event & { outcome: T }).outcome);
     });
-    const element = this.#present(open, spec);
+    const element = this.#present(open, {
+      ...spec,
+      focus: () => {
+        body.focus();
+      },
+    });
     element.addEventListener('pb-dialog-dismiss', (event) => {
       open.settle({ status: 'dismissed', by: event.by } as T);
     });
+    return open.promise;
   }
 
   /** Puts a dialog on top of the stack until `open` ends. */

@@ -1,16 +1,9 @@
-import type {
-  EntityRef,
-  HostMethodParams,
-  HostMethodResult,
-  JsonValue,
-} from '@plugboard/widget-sdk/protocol';
+import type { HostMethodParams, HostMethodResult } from '@plugboard/widget-sdk/protocol';
 import type { HostPickerOutcome } from '../elements/picker.js';
 import type { Host } from '../host.js';
 import type { HostCallInfo } from '../services/host-services.js';
 import type { DialogLayer } from './dialog-layer.js';
-import type { HostAppDialogOutcome, HostDialogAsk } from './types.js';
-
-type Asked = HostDialogAsk & { readonly appName?: string };
+import type { HostAppDialogOutcome, HostAppDialogRequest, HostDialogAsk } from './types.js';
 
 /**
  * The host's dialog layer: a stack of modal dialogs above the page. App
@@ -57,22 +50,14 @@ export class HostDialogs {
    * `params` reach its page in its context. Rejects with `not_found` for an
    * app or dialog that is not installed.
    */
-  async openApp(
-    request: {
-      readonly appId: string;
-      readonly dialog: string;
-      readonly params?: JsonValue;
-      readonly entity?: EntityRef | null;
-    },
-    ask?: HostDialogAsk,
-  ): Promise<HostAppDialogOutcome> {
+  async openApp(request: HostAppDialogRequest, ask?: HostDialogAsk): Promise<HostAppDialogOutcome> {
     return (await this.#load()).openApp(request, ask);
   }
 
   /** A message with one button. */
   async alert(
     params: HostMethodParams<'dialogs.alert'>,
-    ask?: Asked,
+    ask?: HostDialogAsk,
   ): Promise<HostMethodResult<'dialogs.alert'>> {
     return (await this.#load()).alert(params, ask);
   }
@@ -80,7 +65,7 @@ export class HostDialogs {
   /** A question: `ok` for confirm, `dismissed` (by `cancel`, `escape`, …) otherwise. */
   async confirm(
     params: HostMethodParams<'dialogs.confirm'>,
-    ask?: Asked,
+    ask?: HostDialogAsk,
   ): Promise<HostMethodResult<'dialogs.confirm'>> {
     return (await this.#load()).confirm(params, ask);
   }
@@ -88,7 +73,7 @@ export class HostDialogs {
   /** Asks for a line of text. */
   async prompt(
     params: HostMethodParams<'dialogs.prompt'>,
-    ask?: Asked,
+    ask?: HostDialogAsk,
   ): Promise<HostMethodResult<'dialogs.prompt'>> {
     return (await this.#load()).prompt(params, ask);
   }
@@ -96,7 +81,7 @@ export class HostDialogs {
   /** One of a few options. */
   async choose(
     params: HostMethodParams<'dialogs.choose'>,
-    ask?: Asked,
+    ask?: HostDialogAsk,
   ): Promise<HostMethodResult<'dialogs.choose'>> {
     return (await this.#load()).choose(params, ask);
   }

@@ -1,4 +1,9 @@
-import type { HostMethodParams, HostMethodResult } from '@plugboard/widget-sdk/protocol';
+import type {
+  EntityRef,
+  HostMethodParams,
+  HostMethodResult,
+  JsonValue,
+} from '@plugboard/widget-sdk/protocol';
 import type { HostPickerOutcome, HostSelectorSource } from '../elements/picker.js';
 import type {
   HostStandardDialogOutcome,
@@ -40,6 +45,19 @@ export interface HostDialogAsk {
   readonly signal?: AbortSignal;
   /** The widget instance that asks; `undefined` for the host itself. */
   readonly opener?: string | undefined;
+  /** Who asks, by name: a standard dialog's title when it has none of its own. */
+  readonly appName?: string | undefined;
+}
+
+/** Which app dialog to open, with what, for which entity (`host.dialogs.openApp`). */
+export interface HostAppDialogRequest {
+  readonly appId: string;
+  /** The dialog's id in the app's manifest. */
+  readonly dialog: string;
+  /** Reach the dialog's page in its context (`context.dialog.params`). */
+  readonly params?: JsonValue;
+  /** The entity the dialog's page is opened for. */
+  readonly entity?: EntityRef | null;
 }
 
 /** What `dialogs.open` resolves with. */
