@@ -210,6 +210,17 @@ describe('Order desk demo', () => {
       return `${active?.tagName.toLowerCase()} ${active?.textContent?.trim() ?? ''}`.trim();
     });
 
+  /** Waits until the open picker's search box has the focus on the host page. */
+  const searchBoxFocused = () =>
+    page.waitForFunction(
+      () => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.getAttribute('role') === 'combobox';
+      },
+      { timeout: 10_000, polling: 50 },
+    );
+
   /** An order whose shipment is on its way, so that it can be cancelled. */
   const shippedOrder = async () => {
     for (const id of ['1', '2', '3', '4', '5', '6', '7', '8']) {
@@ -308,14 +319,7 @@ describe('Order desk demo', () => {
     await panel.focus('[data-testid="compare"]');
     await page.keyboard.press('Enter');
     assert.equal(await dialogsOpen(1), 'Counterparty');
-    await page.waitForFunction(
-      () => {
-        let active = document.activeElement;
-        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-        return active?.getAttribute('role') === 'combobox';
-      },
-      { timeout: 10_000, polling: 100 },
-    );
+    await searchBoxFocused();
     await page.keyboard.type('Kestrel');
     await page.waitForFunction(
       () => {
@@ -365,14 +369,7 @@ describe('Order desk demo', () => {
   const pickGoods = async (/** @type {string} */ query, /** @type {number} */ count) => {
     assert.equal(await dialogsOpen(1), 'Goods');
     // Type only once the search box has the focus (the picker takes it as it shows).
-    await page.waitForFunction(
-      () => {
-        let active = document.activeElement;
-        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-        return active?.getAttribute('role') === 'combobox';
-      },
-      { timeout: 10_000, polling: 50 },
-    );
+    await searchBoxFocused();
     await page.keyboard.type(query);
     await page.waitForFunction(
       (q) => {
