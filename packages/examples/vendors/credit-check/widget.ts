@@ -2,7 +2,7 @@
 // vendor's own (made up here from the counterparty id); the counterparty's
 // name comes from the host through entity.get. "Compare with…" picks another
 // counterparty in the host's own selector and shows both scores.
-import { startWidget } from '../shared/widget-page.js';
+import { actionButton, startWidget } from '../shared/widget-page.js';
 import { euros, scoreOf } from './scores.js';
 
 void startWidget(async (client, root) => {
@@ -33,11 +33,7 @@ void startWidget(async (client, root) => {
     details.append(dt, dd);
   }
   // Takes the user to the host's own orders list: a host page, not the vendor's.
-  const orders = document.createElement('button');
-  orders.type = 'button';
-  orders.dataset['testid'] = 'see-orders';
-  orders.textContent = 'See all orders';
-  orders.addEventListener('click', () => {
+  const orders = actionButton('See all orders', 'see-orders', () => {
     client.call('navigation.go', { to: '/orders' }).catch((error: unknown) => {
       orders.textContent = `Could not go there: ${(error as Error).message}`;
     });
@@ -46,11 +42,7 @@ void startWidget(async (client, root) => {
   const comparison = document.createElement('p');
   comparison.dataset['testid'] = 'comparison';
   comparison.hidden = true;
-  const compare = document.createElement('button');
-  compare.type = 'button';
-  compare.dataset['testid'] = 'compare';
-  compare.textContent = 'Compare with…';
-  compare.addEventListener('click', () => {
+  const compare = actionButton('Compare with…', 'compare', () => {
     client.selectors
       .open({ selector: 'counterparty', filter: { exclude: counterparty.id } })
       .then((outcome) => {

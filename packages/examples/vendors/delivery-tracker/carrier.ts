@@ -2,7 +2,7 @@
 // carrier arrive as the dialog's params; it closes with the carrier picked.
 // A pick not yet saved makes the dialog dirty, so the host asks before ✕ or
 // Escape throws it away.
-import { startWidget } from '../shared/widget-page.js';
+import { actionButton, startWidget } from '../shared/widget-page.js';
 import { CARRIERS } from './carriers.js';
 
 void startWidget((client, root) => {
@@ -30,11 +30,8 @@ void startWidget((client, root) => {
   form.addEventListener('change', () => {
     void client.widget.setDirty({ dirty: picked() !== (current ?? null) });
   });
-  const cancel = document.createElement('button');
-  cancel.type = 'button';
-  cancel.textContent = 'Cancel';
   // Its own Cancel is the user's explicit choice: nothing to ask about.
-  cancel.addEventListener('click', () => {
+  const cancel = actionButton('Cancel', undefined, () => {
     void client.widget.setDirty({ dirty: false }).then(() => client.dialogs.dismiss());
   });
   const save = document.createElement('button');

@@ -4,7 +4,7 @@
 // the carrier in the app's own dialog, and cancel the shipment behind the
 // host's confirm.
 import type { WidgetClient } from '@plugboard/widget-sdk';
-import { hashOf, startWidget } from '../shared/widget-page.js';
+import { actionButton, hashOf, startWidget } from '../shared/widget-page.js';
 import { CARRIERS, chooseCarrier, chosenCarrier } from './carriers.js';
 import { deliveryEditor } from './delivery.js';
 
@@ -68,18 +68,14 @@ void startWidget(async (client, root) => {
   });
   // The vendor's own action: tell the customer where the parcel is. The
   // host shows the outcome as a toast.
-  const notify = document.createElement('button');
-  notify.type = 'button';
-  notify.dataset['testid'] = 'notify-customer';
-  notify.textContent = 'Notify customer';
-  notify.disabled = reached === 0 || cancelled.has(order.id);
-  notify.addEventListener('click', () => {
+  const notify = actionButton('Notify customer', 'notify-customer', () => {
     client
       .call('toasts.show', { message: `Customer notified about ${number}.`, tone: 'success' })
       .catch((error: unknown) => {
         notify.textContent = `Could not notify: ${(error as Error).message}`;
       });
   });
+  notify.disabled = reached === 0 || cancelled.has(order.id);
   const actions = document.createElement('div');
   actions.className = 'actions';
   actions.append(
@@ -99,12 +95,8 @@ function changeCarrierButton(
   carrier: string,
   shown: HTMLElement,
 ): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.dataset['testid'] = 'change-carrier';
-  button.textContent = 'Change carrier…';
   let current = carrier;
-  button.addEventListener('click', () => {
+  const button = actionButton('Change carrier…', 'change-carrier', () => {
     client.dialogs
       .open({ dialog: 'choose-carrier', params: { order: number, carrier: current } })
       .then((outcome) => {
@@ -135,12 +127,7 @@ function cancelShipmentButton(
   badge: HTMLElement,
   delivered: boolean,
 ): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.dataset['testid'] = 'cancel-shipment';
-  button.textContent = 'Cancel shipment';
-  button.disabled = delivered || cancelled.has(orderId);
-  button.addEventListener('click', () => {
+  const button = actionButton('Cancel shipment', 'cancel-shipment', () => {
     client.dialogs
       .confirm({
         title: 'Cancel the shipment?',
@@ -160,5 +147,6 @@ function cancelShipmentButton(
         button.textContent = `Could not cancel: ${(error as Error).message}`;
       });
   });
+  button.disabled = delivered || cancelled.has(orderId);
   return button;
 }

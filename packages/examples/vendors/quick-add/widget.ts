@@ -3,7 +3,7 @@
 // only `lines`, as its manifest says, and passes the version it read, so a
 // position the user changed meanwhile is never overwritten.
 import type { JsonValue, WidgetClient } from '@plugboard/widget-sdk';
-import { startWidget } from '../shared/widget-page.js';
+import { actionButton, startWidget } from '../shared/widget-page.js';
 
 type Line = { [key: string]: JsonValue };
 
@@ -44,11 +44,7 @@ void startWidget((client, root) => {
   status.className = 'muted';
   status.dataset['testid'] = 'quick-add-status';
   status.textContent = 'Add goods to this order from the catalogue.';
-  const add = document.createElement('button');
-  add.type = 'button';
-  add.dataset['testid'] = 'add-goods';
-  add.textContent = 'Add goods…';
-  add.addEventListener('click', () => {
+  const add = actionButton('Add goods…', 'add-goods', () => {
     client.selectors
       .open({ selector: 'goods', multiple: true, max: 10 })
       .then(async (outcome) => {
