@@ -9,11 +9,7 @@ import {
   type HostMethodName,
 } from '@plugboard/widget-sdk/protocol';
 import * as v from 'valibot';
-import {
-  noService,
-  type HostServiceHandler,
-  type HostServices,
-} from '../services/host-services.js';
+import { serviceFor, type HostServices } from '../services/host-services.js';
 import { checkParams } from './check-params.js';
 import type { CallLimiter, HostBridgeLimits } from './limits.js';
 
@@ -86,10 +82,7 @@ async function runService(
   id: number,
 ): Promise<unknown> {
   if (method === 'ping') return 'pong';
-  const handler = caller.services[method] as HostServiceHandler<typeof method> | undefined;
-  if (!handler) {
-    throw noService(method);
-  }
+  const handler = serviceFor(caller.services, method);
   const controller = new AbortController();
   const cancel = () => {
     controller.abort(

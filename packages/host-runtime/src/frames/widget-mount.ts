@@ -13,7 +13,7 @@ import {
 import type { Host } from '../host.js';
 import type { DraftMember, HostDraft } from '../drafts/draft.js';
 import type { HostManifestWidget } from '../manifest/schema.js';
-import { noService, type HostServices } from '../services/host-services.js';
+import { serviceFor, type HostServices } from '../services/host-services.js';
 import {
   patchWidget,
   removeWidget,
@@ -333,18 +333,14 @@ export class WidgetMount {
         },
         // Read at each call: the widget may move to another card's draft.
         // Without one, the host's own service answers (null included).
-        'entity.get': (params, call) => {
-          if (this.#draft) return this.#draft.snapshot();
-          const service = host.services['entity.get'];
-          if (!service) throw noService('entity.get');
-          return service(params, call);
-        },
-        'entity.update': (params, call) => {
-          if (this.#draft && this.#member) return this.#draft.propose(this.#member, params);
-          const service = host.services['entity.update'];
-          if (!service) throw noService('entity.update');
-          return service(params, call);
-        },
+        'entity.get': (params, call) =>
+          this.#draft
+            ? this.#draft.snapshot()
+            : serviceFor(host.services, 'entity.get')(params, call),
+        'entity.update': (params, call) =>
+          this.#draft && this.#member
+            ? this.#draft.propose(this.#member, params)
+            : serviceFor(host.services, 'entity.update')(params, call),
         ...this.#options.services,
       },
       ...(host.options.limits ? { limits: host.options.limits } : {}),

@@ -37,7 +37,12 @@ export type HostServices = {
   readonly [M in Exclude<HostMethodName, 'ping'>]?: HostServiceHandler<M>;
 };
 
-/** What a widget gets for a method the host lends no service for. */
-export function noService(method: string): PlugboardError {
-  return new PlugboardError('unsupported', `This host lends no ${method} service.`);
+/** The service for `method`, or `unsupported` when the host lends none. */
+export function serviceFor<M extends Exclude<HostMethodName, 'ping'>>(
+  services: HostServices,
+  method: M,
+): HostServiceHandler<M> {
+  const service = services[method];
+  if (!service) throw new PlugboardError('unsupported', `This host lends no ${method} service.`);
+  return service;
 }
