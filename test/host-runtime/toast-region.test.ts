@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HostToastRegionElement } from '@plugboard/host-runtime';
+import { createHost, type HostToastRegionElement } from '@plugboard/host-runtime';
 import { waitFor } from '../support/fixture-events.js';
 import {
   addSlot,
@@ -19,6 +19,8 @@ function shadow(region: HostToastRegionElement): ShadowRoot {
 }
 
 async function newRegion(): Promise<HostToastRegionElement> {
+  // The element loads with a host's first toast, or ahead with loadToasts().
+  await createHost({ extensionPoints: [], user: { id: 'u-1', name: 'Ada' } }).loadToasts();
   const region = document.createElement('pb-toast-region');
   document.body.append(region);
   await region.updateComplete;

@@ -126,7 +126,7 @@ export class OrderCardElement extends LitElement {
     this.report = report;
     if (!report.saved) return;
     const failed = report.widgetSaves.filter((save) => !save.ok);
-    host.showToast({
+    void host.showToast({
       message:
         failed.length === 0 ? 'Order saved.' : 'Order saved; an app could not save its data.',
       tone: failed.length === 0 ? 'success' : 'warning',

@@ -17,7 +17,7 @@ import {
   validateManifest,
   type HostManifestIssue,
 } from './manifest/validate.js';
-import { HostToastRegionElement, type HostToast } from './elements/toast-region.js';
+import type { HostToast, HostToastRegionElement } from './elements/toast-region.js';
 import type { HostServiceHandler, HostServices } from './services/host-services.js';
 import {
   createHostStore,
@@ -134,8 +134,8 @@ export class Host {
     this.dialogs = new HostDialogs(this);
     this.services = {
       ...dialogServices(this),
-      'toasts.show': ({ message, tone }, call) => {
-        this.showToast({ message, tone: tone ?? 'info', appName: this.appName(call.appId) });
+      'toasts.show': async ({ message, tone }, call) => {
+        await this.showToast({ message, tone: tone ?? 'info', appName: this.appName(call.appId) });
       },
       ...(options.navigate ? { 'navigation.go': this.#navigationService(options.navigate) } : {}),
       ...options.services,
@@ -200,9 +200,13 @@ export class Host {
   /**
    * Shows a toast in this host's `<pb-toast-region>`: the first one in an
    * attached root, or else one the runtime adds to the document. Widgets'
-   * `toasts.show` comes here unless the host lends its own.
+   * `toasts.show` comes here unless the host lends its own. The region's
+   * element loads with the first toast (a page may place
+   * `<pb-toast-region>` before: it comes alive then); resolves, once the
+   * toast shows, with the function that dismisses it.
    */
-  showToast(toast: HostToast): () => void {
+  async showToast(toast: HostToast): Promise<() => void> {
+    const { HostToastRegionElement } = await this.#toastRegion();
     let region: HostToastRegionElement | null = null;
     for (const root of this.#roots) {
       if ('querySelector' in root) {
@@ -212,6 +216,15 @@ export class Host {
     }
     region ??= this.#ownRegion ??= document.body.appendChild(new HostToastRegionElement());
     return region.show(toast);
+  }
+
+  /** Loads and defines `<pb-toast-region>` ahead of the first toast (when the page is idle, say). */
+  async loadToasts(): Promise<void> {
+    await this.#toastRegion();
+  }
+
+  #toastRegion() {
+    return import('./elements/toast-region.js');
   }
 
   #navigationService(

@@ -76,11 +76,8 @@ export type {
 } from './elements/picker.js';
 export { HostWidgetFrameElement, HostWidgetRetryEvent } from './elements/widget-frame.js';
 export { HostPanelSlotElement } from './elements/panel-slot.js';
-export {
-  HostToastRegionElement,
-  type HostToast,
-  type HostToastTone,
-} from './elements/toast-region.js';
+// The toast region loads with the first toast (host.showToast); its type is here.
+export type { HostToast, HostToastRegionElement, HostToastTone } from './elements/toast-region.js';
 export {
   createHost,
   Host,

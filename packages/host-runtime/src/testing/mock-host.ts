@@ -146,10 +146,6 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       Object.assign(data, changes);
       return { version: 0, applied: Object.keys(changes), refused: [] };
     },
-    // Shown for real, in the host's toast region, as a host without its own would.
-    'toasts.show': ({ message, tone }, call) => {
-      host.showToast({ message, tone: tone ?? 'info', appName: host.appName(call.appId) });
-    },
     'navigation.go': () => undefined,
     'messages.send': () => undefined,
     'storage.get': ({ key }) => storage.get(key) ?? null,
