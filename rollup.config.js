@@ -101,7 +101,11 @@ const host = 'packages/host-runtime';
 
 /** @type {import('rollup').RollupOptions[]} */
 export default [
-  library(sdk, { index: `${sdk}/src/index.ts`, protocol: `${sdk}/src/protocol.ts` }),
+  library(sdk, {
+    index: `${sdk}/src/index.ts`,
+    protocol: `${sdk}/src/protocol.ts`,
+    connector: `${sdk}/src/connector.ts`,
+  }),
   {
     input: `${sdk}/src/index.ts`,
     plugins: [
@@ -130,6 +134,7 @@ export default [
     {
       index: `${host}/src/index.ts`,
       testing: `${host}/src/testing.ts`,
+      lists: `${host}/src/lists.ts`,
       'manifest/schema': `${host}/src/manifest/schema.ts`,
     },
     [manifestJsonSchema(host)],

@@ -22,7 +22,9 @@ function validManifest(): HostManifest {
     ],
     permissions: ['entity:read', 'selectors:goods', 'toasts'],
     columns: [{ id: 'eta', point: 'customerorder.list', title: 'ETA' }],
-    actions: [{ id: 'ship', point: 'customerorder.actions', title: 'Ship now' }],
+    actions: [
+      { id: 'ship', point: 'customerorder.actions', title: 'Ship now', run: { dialog: 'slot' } },
+    ],
     dialogs: [
       { id: 'slot', url: 'https://apps.parcel.example/slot.html', title: 'Pick a slot' },
       {
@@ -210,6 +212,8 @@ describe('validateManifest', () => {
     m.widgets = m.widgets.map((widget) => ({ ...widget, url: 'http://localhost:5174/order.html' }));
     m.dialogs = [];
     delete m.connector;
+    delete m.columns;
+    delete m.actions;
     expect(() => validateManifest(m)).not.to.throw();
   });
 

@@ -31,6 +31,7 @@ export const SAMPLE_CALLS: { [M in HostMethodName]: Sample<M> } = {
     params: { dialog: 'pick-slot', params: { order: 'SO-42' } },
     result: { status: 'ok', result: { slot: '10:00' } },
   },
+  'cells.invalidate': { params: { rows: ['42'], columns: ['eta'] }, result: undefined },
   'dialogs.close': { params: { result: { slot: '10:00' } }, result: undefined },
   'dialogs.dismiss': { params: { by: 'escape' }, result: { dismissed: true } },
   'dialogs.alert': { params: { message: 'Done' }, result: { status: 'ok' } },

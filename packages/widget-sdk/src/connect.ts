@@ -1,5 +1,5 @@
 import { autoResize } from './auto-resize.js';
-import { WidgetClient } from './client.js';
+import { WidgetClient, type WidgetMethodHandler } from './client.js';
 import { dismissOnEscape } from './dialog-keys.js';
 import { keepFocus } from './focus-return.js';
 import { shakeHands } from './handshake.js';
@@ -12,6 +12,7 @@ import { REFUSAL } from './protocol/refusal.js';
 import { trafficLogger, type TrafficLog } from './protocol/traffic.js';
 import { formatRange, PROTOCOL_RANGE } from './protocol/version.js';
 import type { HostWelcome, WidgetHello } from './protocol/wire.js';
+import type { WidgetMethodName } from './protocol/widget-methods.js';
 
 /** Options of {@link connect}. */
 export interface ConnectOptions {
@@ -30,6 +31,12 @@ export interface ConnectOptions {
   readonly debug?: TrafficLog;
   /** Reports the page's height to the host as it changes, so the iframe fits. Default `true`. */
   readonly autoResize?: boolean;
+  /**
+   * Handlers of the host's calls, in place from the first call: the host
+   * may call as soon as the handshake ends, before `connect()` has
+   * resolved. The same as calling `client.handle(method, handler)` for each.
+   */
+  readonly handlers?: { readonly [M in WidgetMethodName]?: WidgetMethodHandler<M> };
 }
 
 let connected = false;
@@ -175,6 +182,9 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
       log: trafficLogger(options.debug),
       destroy: close,
     });
+    for (const [method, handler] of Object.entries(options.handlers ?? {})) {
+      client.handle(method as 'open', handler as WidgetMethodHandler<'open'>);
+    }
     if (options.autoResize !== false) stopResize = autoResize(client);
     if (context.dialog) stopKeys = dismissOnEscape(client);
     stopFocus = keepFocus();

@@ -12,6 +12,7 @@ export * from './protocol/context.js';
 export * from './protocol/host-methods.js';
 export * from './protocol/ui-methods.js';
 export * from './protocol/draft-methods.js';
+export * from './protocol/list-methods.js';
 export * from './protocol/method-kinds.js';
 export * from './protocol/widget-methods.js';
 export * from './protocol/wire.js';

@@ -78,6 +78,14 @@ export interface HostConnectionOptions {
   readonly onEnd?: (end: HostConnectionEnd) => void;
   /** A handshake that a new page began under an earlier connection (from `onEnd`): this connection answers it. */
   readonly handshake?: HostHandshake;
+  /**
+   * Widget methods this connection calls beyond WIDGET_METHODS, with their
+   * schemas: a connector's LIST_WIDGET_METHODS. Calling a method that is in
+   * neither rejects with `unsupported`.
+   */
+  readonly methods?: Readonly<
+    Partial<Record<WidgetMethodName, { params: v.GenericSchema; result: v.GenericSchema }>>
+  >;
 }
 
 /** A handshake a new page in the iframe began; pass it to a new `connectWidget` to answer it. */
@@ -274,7 +282,7 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     callOptions?: { readonly timeoutMs?: number },
   ): Promise<WidgetMethodResult<M>> {
     const started = performance.now();
-    const spec = WIDGET_METHODS[method];
+    const spec = options.methods?.[method] ?? (WIDGET_METHODS as typeof options.methods)?.[method];
     const send = (): Promise<Envelope> => {
       if (destroyed) {
         throw new PlugboardError(
@@ -286,6 +294,8 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     };
     let answer: Promise<Envelope>;
     try {
+      if (!spec)
+        throw new PlugboardError('unsupported', `${method} is not a method of this widget.`);
       checkParams(spec.params, params, method);
       answer = welcomed ? send() : ready.then(send);
     } catch (error) {
@@ -294,14 +304,14 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     }
     const result = answer.then((envelope): WidgetMethodResult<M> => {
       if (!envelope.ok) throw PlugboardError.from(envelope.error);
-      const checked = v.safeParse(spec.result, envelope.value);
+      const checked = v.safeParse((spec as NonNullable<typeof spec>).result, envelope.value);
       if (!checked.success) {
         throw new PlugboardError(
           'host_error',
           `${appName} answered ${method} with a result that breaks the protocol.`,
         );
       }
-      return checked.output;
+      return checked.output as WidgetMethodResult<M>;
     });
     if (!log) return result;
     const logged = (outcome: TrafficEntry['outcome']) => {

@@ -3,10 +3,12 @@ import {
   type EntityRef,
   type JsonValue,
   type WidgetContext,
+  type WidgetMethodName,
 } from '@plugboard/widget-sdk/protocol';
 import {
   connectWidget,
   type HostConnection,
+  type HostConnectionOptions,
   type HostConnectionEnd,
   type HostHandshake,
 } from '../bridge/connection.js';
@@ -31,7 +33,10 @@ export interface WidgetMountOptions {
   readonly host: Host;
   readonly app: HostInstalledApp;
   readonly widget: HostManifestWidget;
-  readonly point: HostExtensionPoint;
+  /** Where it is mounted; an app's connector has a point of its own, of kind `connector`. */
+  readonly point:
+    | HostExtensionPoint
+    | { readonly id: string; readonly kind: 'connector'; readonly validation?: undefined };
   readonly instanceId: string;
   readonly entity: EntityRef | null;
   /** The element the iframe goes into. */
@@ -47,6 +52,8 @@ export interface WidgetMountOptions {
    * validates and saves with it (as its manifest's protocols say).
    */
   readonly draft?: HostDraft;
+  /** Widget methods the mount calls beyond the common ones (a connector's). */
+  readonly methods?: HostConnectionOptions['methods'];
 }
 
 /** How long a ready widget has to answer the ping that follows a `load` event. */
@@ -135,7 +142,7 @@ export class WidgetMount {
         this.#setState({ dirty: false });
         draft.notify();
       },
-      call: (method, params, timeoutMs) => this.#callLater(method, params, timeoutMs),
+      call: (method, params, timeoutMs) => this.call(method, params, timeoutMs),
       moveTo: (entity) => this.setEntity(entity),
     };
     this.#member = member;
@@ -144,13 +151,10 @@ export class WidgetMount {
 
   /**
    * Calls the widget within `timeoutMs`, loading it first if it was not
-   * (a widget below the fold still validates).
+   * (a widget below the fold still validates; a connector starts at its
+   * first call).
    */
-  #callLater(
-    method: 'change' | 'validate' | 'save',
-    params: unknown,
-    timeoutMs: number,
-  ): Promise<unknown> {
+  call(method: WidgetMethodName, params: unknown, timeoutMs: number): Promise<unknown> {
     // A change can wait: a widget not loaded yet reads the draft as it connects.
     if (method === 'change' && !this.#connection) return Promise.resolve();
     const started = performance.now();
@@ -346,6 +350,7 @@ export class WidgetMount {
       ...(host.options.limits ? { limits: host.options.limits } : {}),
       ...(host.options.debug !== undefined ? { debug: host.options.debug } : {}),
       ...(handshake ? { handshake } : {}),
+      ...(this.#options.methods ? { methods: this.#options.methods } : {}),
       onEnd: (end) => {
         this.#pageEnded(iframe, signal, end);
       },

@@ -1,3 +1,4 @@
+import { CELL_ICONS } from '@plugboard/widget-sdk/protocol';
 import * as v from 'valibot';
 
 // Messages are rules a vendor can act on: "must be …". The path in front of
@@ -94,19 +95,41 @@ export const ManifestWidgetSchema = v.strictObject({
   protocols: v.optional(v.array(WidgetProtocolSchema, 'must be a list')),
 });
 
-/** A list column whose cells the app's connector renders. */
+/** A list column whose cells the app's connector answers. */
 export const ManifestColumnSchema = v.strictObject({
+  /** Unique among the app's columns; what the connector's `cells` calls name. */
   id: slug,
+  /** A `column` extension point, for instance `customerorder.list`. */
   point: text(),
+  /** The column's header. */
   title: text(80),
+  /** Its width in CSS pixels, a hint the host's table may follow. */
   width: v.optional(pixels('must be a whole number of pixels, 0 or more')),
+  /** How its cells line up. Default `start`. */
+  align: v.optional(v.picklist(['start', 'center', 'end'], 'must be start, center or end')),
 });
 
-/** An action (a button or menu item) handled by the app's connector. */
+/**
+ * An action: a button on a list's toolbar, on a row, or on a card (an
+ * `action` extension point). `run` names one of the app's dialogs, opened
+ * with the selection in its params, or `connector`: its action handler.
+ */
 export const ManifestActionSchema = v.strictObject({
+  /** Unique among the app's actions. */
   id: slug,
   point: text(),
-  title: text(80),
+  /** The button's label. */
+  title: text(40),
+  /** An icon from the host's fixed set, beside the label. */
+  icon: v.optional(v.picklist(CELL_ICONS, `must be one of ${CELL_ICONS.join(', ')}`)),
+  /** What it runs on: nothing, one row, or one or more. Default `many`. */
+  selection: v.optional(v.picklist(['none', 'one', 'many'], 'must be none, one or many')),
+  run: v.union(
+    [v.literal('connector'), v.strictObject({ dialog: slug })],
+    'must be "connector" or { "dialog": "<dialog id>" }',
+  ),
+  /** `connector`: the connector says whether it shows and is enabled for a selection. Default `static`. */
+  state: v.optional(v.picklist(['static', 'connector'], 'must be static or connector')),
 });
 
 /** The named sizes of a dialog; dialogs/sizes.ts says what each means in pixels. */
@@ -190,7 +213,11 @@ export const ManifestSchema = v.strictObject({
   ),
   /** The app's modal dialogs, which its widgets open with `dialogs.open`. */
   dialogs: v.optional(v.array(ManifestDialogSchema, 'must be a list')),
-  /** The app's connector page, which answers column and action calls. */
+  /**
+   * The app's connector: a hidden page, one per host page, that answers its
+   * columns' cells and runs its actions. Required by columns, and by actions
+   * that `run` on the connector or ask it for their `state`.
+   */
   connector: v.optional(v.strictObject({ url: webUrl })),
 });
 
@@ -198,6 +225,10 @@ export const ManifestSchema = v.strictObject({
 export type HostManifest = v.InferOutput<typeof ManifestSchema>;
 /** One widget of a manifest. */
 export type HostManifestWidget = v.InferOutput<typeof ManifestWidgetSchema>;
+/** One column of a manifest. */
+export type HostManifestColumn = v.InferOutput<typeof ManifestColumnSchema>;
+/** One action of a manifest. */
+export type HostManifestAction = v.InferOutput<typeof ManifestActionSchema>;
 /** One dialog of a manifest. */
 export type HostManifestDialog = v.InferOutput<typeof ManifestDialogSchema>;
 /** A dialog's size, named or in pixel bounds. */

@@ -52,16 +52,9 @@ function crossFieldIssues(manifest: HostManifest): HostManifestIssue[] {
       issues.push({ path, message: `must be on the manifest's origin ${manifest.origin}` });
     }
   };
-  const seen = new Map<string, number>();
+  unique(manifest.widgets, 'widgets', issues);
   manifest.widgets.forEach((widget, i) => {
     onOrigin(widget.url, `widgets[${i}].url`);
-    const first = seen.get(widget.id);
-    if (first === undefined) seen.set(widget.id, i);
-    else
-      issues.push({
-        path: `widgets[${i}].id`,
-        message: `"${widget.id}" is already the id of widgets[${first}]`,
-      });
     const { min, max, initial } = widget.height;
     if (min > max)
       issues.push({ path: `widgets[${i}].height`, message: 'min must not exceed max' });
@@ -72,16 +65,10 @@ function crossFieldIssues(manifest: HostManifest): HostManifestIssue[] {
       });
     }
   });
-  const dialogIds = new Map<string, number>();
+  unique(manifest.dialogs ?? [], 'dialogs', issues);
+  const dialogIds = new Set(manifest.dialogs?.map((dialog) => dialog.id));
   manifest.dialogs?.forEach((dialog, i) => {
     onOrigin(dialog.url, `dialogs[${i}].url`);
-    const first = dialogIds.get(dialog.id);
-    if (first === undefined) dialogIds.set(dialog.id, i);
-    else
-      issues.push({
-        path: `dialogs[${i}].id`,
-        message: `"${dialog.id}" is already the id of dialogs[${first}]`,
-      });
     if (typeof dialog.size === 'object') {
       for (const side of ['width', 'height'] as const) {
         if (dialog.size[side].min > dialog.size[side].max) {
@@ -91,7 +78,49 @@ function crossFieldIssues(manifest: HostManifest): HostManifestIssue[] {
     }
   });
   if (manifest.connector) onOrigin(manifest.connector.url, 'connector.url');
+  const needsConnector = (path: string, what: string) => {
+    if (!manifest.connector) {
+      issues.push({
+        path,
+        message: `${what} needs the manifest's connector, which it does not have`,
+      });
+    }
+  };
+  unique(manifest.columns ?? [], 'columns', issues);
+  unique(manifest.actions ?? [], 'actions', issues);
+  manifest.columns?.forEach((_, i) => {
+    needsConnector(`columns[${i}]`, 'a column');
+  });
+  manifest.actions?.forEach((action, i) => {
+    if (action.run === 'connector') needsConnector(`actions[${i}].run`, 'running on the connector');
+    else if (!dialogIds.has(action.run.dialog)) {
+      issues.push({
+        path: `actions[${i}].run.dialog`,
+        message: `"${action.run.dialog}" is not one of the manifest's dialogs`,
+      });
+    }
+    if (action.state === 'connector')
+      needsConnector(`actions[${i}].state`, 'a state from the connector');
+  });
   return issues;
+}
+
+/** Reports an id used twice in one part of the manifest. */
+function unique(
+  items: readonly { readonly id: string }[],
+  part: string,
+  issues: HostManifestIssue[],
+): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first === undefined) seen.set(item.id, i);
+    else
+      issues.push({
+        path: `${part}[${i}].id`,
+        message: `"${item.id}" is already the id of ${part}[${first}]`,
+      });
+  });
 }
 
 /**

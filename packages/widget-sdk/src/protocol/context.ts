@@ -35,8 +35,14 @@ export const ThemeSchema = v.strictObject({
 export const WidgetContextSchema = v.strictObject({
   /** This widget instance's id, unique on the host page. */
   instanceId: bounded(LIMITS.id),
-  /** The extension point the widget is mounted at. */
-  extensionPoint: v.strictObject({ id: bounded(LIMITS.id), kind: ExtensionPointKindSchema }),
+  /**
+   * The extension point the widget is mounted at. An app's connector, which
+   * serves every list and action point of its app, has `kind: 'connector'`.
+   */
+  extensionPoint: v.strictObject({
+    id: bounded(LIMITS.id),
+    kind: v.picklist([...ExtensionPointKindSchema.options, 'connector']),
+  }),
   /** The entity the widget is opened for; `null` on a create page. */
   entity: v.nullable(EntityRefSchema),
   /** The signed-in user. Identity proofs come from `identity.getToken`, never from here. */

@@ -4,6 +4,7 @@ import { normalizeHostPath } from './host-path.js';
 import { JsonValueSchema } from './json.js';
 import { DRAFT_HOST_METHODS } from './draft-methods.js';
 import { UI_METHODS } from './ui-methods.js';
+import { LIST_HOST_METHODS } from './list-methods.js';
 
 const Id = bounded(LIMITS.id);
 const NoParams = v.undefined();
@@ -63,6 +64,7 @@ export const HOST_METHODS = {
   },
   ...DRAFT_HOST_METHODS,
   ...UI_METHODS,
+  ...LIST_HOST_METHODS,
   /** Shows a toast in the host. */
   'toasts.show': {
     params: v.strictObject({

@@ -19,6 +19,7 @@ export const HOST_SERVICE_NAMES = [
   'dialogs',
   'toasts',
   'navigation',
+  'cells',
   'messages',
   'storage',
   'identity',

@@ -1,0 +1,53 @@
+import type { Cell } from '@plugboard/widget-sdk/protocol';
+
+/** A cell as a list shows it: still asked for, shown, or failed (with why). */
+export type HostCellState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly cell: Cell }
+  | { readonly status: 'error'; readonly message: string };
+
+interface Entry {
+  readonly version: string | number;
+  readonly state: HostCellState;
+}
+
+/** The cache key of one app's cell of one column for one row. */
+export const cellKey = (appId: string, column: string, rowId: string) =>
+  `${appId}\u0000${column}\u0000${rowId}`;
+
+/**
+ * The cells a host page has been given, by app, column and row, each for
+ * one row version: a newer version of the row is a miss. Bounded: past
+ * `max` entries, the least recently read go first.
+ */
+export class CellCache {
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(readonly max: number) {}
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(key: string, version: string | number): HostCellState | undefined {
+    const entry = this.#entries.get(key);
+    if (entry?.version !== version) return undefined;
+    // Re-inserting makes it the most recently read.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.state;
+  }
+
+  set(key: string, version: string | number, state: HostCellState): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, { version, state });
+    if (this.#entries.size > this.max) {
+      this.#entries.delete(this.#entries.keys().next().value as string);
+    }
+  }
+
+  /** Drops every entry whose key `drop` picks. */
+  drop(drop: (key: string) => boolean): void {
+    for (const key of this.#entries.keys()) if (drop(key)) this.#entries.delete(key);
+  }
+}

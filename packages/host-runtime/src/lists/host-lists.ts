@@ -1,0 +1,331 @@
+import {
+  CellSchema,
+  MAX_CELL_COLUMNS,
+  MAX_CELL_ROWS,
+  type CellRow,
+  type Selection,
+} from '@plugboard/widget-sdk/protocol';
+import * as v from 'valibot';
+import type { Host } from '../host.js';
+import type { HostManifestColumn } from '../manifest/schema.js';
+import type { HostInstalledApp } from '../store/host-store.js';
+import {
+  actionsAt,
+  runAction,
+  watchStates,
+  type HostActionOutcome,
+  type HostActionState,
+  type HostListAction,
+} from './actions.js';
+import { CellCache, cellKey, type HostCellState } from './cell-cache.js';
+import { HostConnectors } from './connectors.js';
+
+/** One installed app's column at a point, for the host's table header and its cells. */
+export interface HostListColumn {
+  readonly appId: string;
+  readonly appName: string;
+  /** The column's id in the app's manifest. */
+  readonly id: string;
+  /** Unique on the host page: `appId/id`. */
+  readonly key: string;
+  readonly point: string;
+  readonly title: string;
+  readonly width: number | undefined;
+  readonly align: 'start' | 'center' | 'end';
+}
+
+/** A row a list shows: its id, a version that changes when the row does, and its data. */
+export type HostListRow = CellRow;
+
+/** Options of a host's lists (`listsOf(host, options)` the first time). */
+export interface HostListsOptions {
+  /** How long a connector has to answer a batch of cells. Default 5 000 ms. */
+  readonly cellTimeoutMs?: number;
+  /** How many cells the page keeps, over every app and column. Default 20 000. */
+  readonly cacheSize?: number;
+}
+
+interface Subscriber {
+  readonly column: HostListColumn;
+  row: HostListRow;
+  readonly listener: (state: HostCellState) => void;
+}
+
+const describeIssue = (issue: v.BaseIssue<unknown>) => {
+  const path = issue.path?.map((item) => String(item.key)).join('.');
+  return `${path ? `${path}: ` : ''}${issue.message}`;
+};
+
+/**
+ * The cells of one host page's lists: which columns each point has, and
+ * each app's cell for each row, asked of the app's connector in batches
+ * (one call per connector per animation frame, at most MAX_CELL_ROWS rows
+ * each) and cached by app, column, row id and row version.
+ */
+export class HostLists {
+  readonly host: Host;
+  readonly connectors: HostConnectors;
+  readonly #cache: CellCache;
+  readonly #timeoutMs: number;
+  /** Cells on screen, by key: asked again when the app invalidates them. */
+  readonly #live = new Map<string, Set<Subscriber>>();
+  /** Cells to ask for at the next frame: per app, rows by id, and columns. */
+  readonly #pending = new Map<string, { rows: Map<string, HostListRow>; columns: Set<string> }>();
+  /** Cells asked for and not answered yet, with the row version asked for. */
+  readonly #asked = new Map<string, string | number>();
+  #frame: number | undefined;
+  /** How many `cells` calls went out; for tests and the benchmark. */
+  calls = 0;
+
+  constructor(host: Host, options: HostListsOptions = {}) {
+    this.host = host;
+    this.#timeoutMs = options.cellTimeoutMs ?? 5_000;
+    this.#cache = new CellCache(options.cacheSize ?? 20_000);
+    this.connectors = new HostConnectors(host, () => ({
+      'cells.invalidate': (params, call) => {
+        this.invalidate(call.appId, params);
+      },
+    }));
+    // An app that leaves takes its connector and cells with it.
+    host.store.subscribe((state, previous) => {
+      if (state.apps === previous.apps) return;
+      for (const app of previous.apps) {
+        if (!state.apps.includes(app)) {
+          this.connectors.close(app.manifest.id);
+          this.invalidate(app.manifest.id, {});
+        }
+      }
+    });
+  }
+
+  /** The installed (enabled) apps' columns at `point`, in install order. */
+  columns(point: string): HostListColumn[] {
+    return this.#apps().flatMap((app) =>
+      (app.manifest.columns ?? [])
+        .filter((column) => column.point === point)
+        .map((column) => listColumn(app, column)),
+    );
+  }
+
+  /** The installed (enabled) apps' actions at `point`, in install order. */
+  actions(point: string): HostListAction[] {
+    return actionsAt(this, point);
+  }
+
+  /**
+   * The states of `actions` for `selection`, by action key, to `update`:
+   * at once (an action that does not fit the selection is disabled with
+   * why; one its connector decides is `pending`), then as each app's
+   * connector answers (one call per app), or, past about 150 ms, disabled
+   * with the reason (a late answer still counts). Abort `signal` when the
+   * selection changes.
+   */
+  states(
+    actions: readonly HostListAction[],
+    selection: Selection,
+    update: (states: ReadonlyMap<string, HostActionState>) => void,
+    signal: AbortSignal,
+  ): void {
+    watchStates(this, actions, selection, update, signal);
+  }
+
+  /**
+   * Runs `action` on `selection`: opens its app dialog with
+   * `{ action, selection }` as params (the dialog's result, when it is an
+   * action result, says what it did), or calls its connector; then shows
+   * what the result asks for (a toast, refreshed cells, a dialog, a
+   * navigation, and the rows it failed for). Never rejects: a failure is a
+   * toast and an `error` outcome.
+   */
+  run(action: HostListAction, selection: Selection): Promise<HostActionOutcome> {
+    return runAction(this, action, selection);
+  }
+
+  /** An installed app, if enabled. */
+  app(appId: string): HostInstalledApp | undefined {
+    return this.#apps().find((app) => app.manifest.id === appId);
+  }
+
+  /**
+   * Shows `column`'s cell for `row`: calls `listener` with the cached cell
+   * at once when there is one, else with `loading` and then the answer.
+   * Returns the function that stops it (the cell left the screen).
+   */
+  watch(
+    column: HostListColumn,
+    row: HostListRow,
+    listener: (state: HostCellState) => void,
+  ): () => void {
+    const key = cellKey(column.appId, column.id, row.id);
+    const subscriber: Subscriber = { column, row, listener };
+    let live = this.#live.get(key);
+    if (!live) this.#live.set(key, (live = new Set()));
+    live.add(subscriber);
+    const cached = this.#cache.get(key, row.version);
+    if (cached) listener(cached);
+    else {
+      listener({ status: 'loading' });
+      this.#request(column, row);
+    }
+    return () => {
+      live.delete(subscriber);
+      if (live.size === 0) this.#live.delete(key);
+    };
+  }
+
+  /**
+   * Drops the app's cached cells of `rows`, of `columns`, of both (those
+   * rows of those columns), or all of them; the cells on screen are asked
+   * for again (they show their old value meanwhile).
+   */
+  invalidate(
+    appId: string,
+    {
+      rows,
+      columns,
+    }: {
+      readonly rows?: readonly string[] | undefined;
+      readonly columns?: readonly string[] | undefined;
+    },
+  ): void {
+    const rowSet = rows && new Set(rows);
+    const columnSet = columns && new Set(columns);
+    const picks = (key: string) => {
+      const [app, column, row] = key.split('\u0000') as [string, string, string];
+      return app === appId && (!columnSet || columnSet.has(column)) && (!rowSet || rowSet.has(row));
+    };
+    this.#cache.drop(picks);
+    for (const [key, live] of this.#live) {
+      if (!picks(key)) continue;
+      this.#asked.delete(key);
+      const [first] = live;
+      if (first) this.#request(first.column, first.row);
+    }
+  }
+
+  /** Tears down every connector and forgets every cell: the host page is going. */
+  close(): void {
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
+    this.#pending.clear();
+    this.#asked.clear();
+    this.#cache.drop(() => true);
+    this.connectors.close();
+  }
+
+  #apps(): HostInstalledApp[] {
+    return this.host.store.getState().apps.filter((app) => !app.disabled);
+  }
+
+  #request(column: HostListColumn, row: HostListRow): void {
+    const key = cellKey(column.appId, column.id, row.id);
+    if (this.#asked.get(key) === row.version) return; // already on its way
+    this.#asked.set(key, row.version);
+    let pending = this.#pending.get(column.appId);
+    if (!pending)
+      this.#pending.set(column.appId, (pending = { rows: new Map(), columns: new Set() }));
+    pending.rows.set(row.id, row);
+    pending.columns.add(column.id);
+    this.#frame ??= requestAnimationFrame(() => {
+      this.#frame = undefined;
+      this.#flush();
+    });
+  }
+
+  #flush(): void {
+    const pending = [...this.#pending];
+    this.#pending.clear();
+    for (const [appId, { rows, columns }] of pending) {
+      const app = this.app(appId);
+      if (!app) continue;
+      const reads = app.permissions.includes('entity:read');
+      const all = [...rows.values()].map((row) =>
+        reads || row.data === undefined ? row : { id: row.id, version: row.version },
+      );
+      const columnIds = [...columns];
+      for (let c = 0; c < columnIds.length; c += MAX_CELL_COLUMNS) {
+        for (let r = 0; r < all.length; r += MAX_CELL_ROWS) {
+          void this.#ask(
+            app,
+            columnIds.slice(c, c + MAX_CELL_COLUMNS),
+            all.slice(r, r + MAX_CELL_ROWS),
+          );
+        }
+      }
+    }
+  }
+
+  async #ask(app: HostInstalledApp, columns: string[], rows: HostListRow[]): Promise<void> {
+    const appId = app.manifest.id;
+    this.calls++;
+    let answer: Record<string, Record<string, unknown>> | undefined;
+    let failure: string | undefined;
+    try {
+      answer = (await this.connectors.call(
+        app,
+        'cells',
+        { columns, rows },
+        this.#timeoutMs,
+      )) as Record<string, Record<string, unknown>>;
+    } catch (error) {
+      failure = (error as Error).message;
+    }
+    for (const column of columns) {
+      for (const row of rows) {
+        const key = cellKey(appId, column, row.id);
+        // A newer version was asked for meanwhile: its own answer will come.
+        if (this.#asked.get(key) !== row.version) continue;
+        this.#asked.delete(key);
+        let state: HostCellState;
+        if (failure !== undefined) state = { status: 'error', message: failure };
+        else {
+          const raw = answer?.[column]?.[row.id];
+          const checked = v.safeParse(CellSchema, raw);
+          if (raw === undefined) {
+            state = { status: 'error', message: `${app.manifest.name} sent no cell for this row.` };
+          } else if (!checked.success) {
+            state = {
+              status: 'error',
+              message: `${app.manifest.name} sent a cell the host cannot show (${describeIssue(checked.issues[0])}).`,
+            };
+          } else if (checked.output?.kind === 'error') {
+            state = { status: 'error', message: checked.output.message };
+          } else {
+            state = { status: 'ready', cell: checked.output };
+          }
+          // A failed call is not cached: the cell is asked for again when it comes back on screen.
+          this.#cache.set(key, row.version, state);
+        }
+        for (const subscriber of this.#live.get(key) ?? []) {
+          if (subscriber.row.version === row.version) subscriber.listener(state);
+        }
+      }
+    }
+  }
+}
+
+function listColumn(app: HostInstalledApp, column: HostManifestColumn): HostListColumn {
+  return {
+    appId: app.manifest.id,
+    appName: app.manifest.name,
+    id: column.id,
+    key: `${app.manifest.id}/${column.id}`,
+    point: column.point,
+    title: column.title,
+    width: column.width,
+    align: column.align ?? 'start',
+  };
+}
+
+/** A host page's lists, made at the first call for the host. */
+const lists = new WeakMap<Host, HostLists>();
+
+/**
+ * The lists of `host`: its columns, cells, actions and connectors. The
+ * first call makes them (with `options`); later calls return the same.
+ */
+export function listsOf(host: Host, options?: HostListsOptions): HostLists {
+  let found = lists.get(host);
+  if (!found) lists.set(host, (found = new HostLists(host, options)));
+  return found;
+}

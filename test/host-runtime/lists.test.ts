@@ -1,0 +1,383 @@
+// Lists over a real cross-origin connector (test/fixtures/connector.ts):
+// batching, the cache and its invalidation, row versions, loading and error
+// cells, what a cell may be, selections, action states and results, and
+// the connector's life.
+import { expect } from 'chai';
+import type { Host, HostExtensionPoint, HostManifest } from '@plugboard/host-runtime';
+import {
+  listsOf,
+  type HostActionBarElement,
+  type HostActionDoneEvent,
+  type HostListCellElement,
+  type HostListColumn,
+  type HostListRow,
+  type Selection,
+} from '@plugboard/host-runtime/lists';
+import { waitFor } from '../support/fixture-events.js';
+import { driveFixture } from '../support/fixture-widget.js';
+import { cleanUp, cleanups, manifest, setup } from '../support/host-page.js';
+import { fixtureOrigin } from '../support/origins.js';
+
+const POINTS: HostExtensionPoint[] = [
+  { id: 'customerorder.list', kind: 'column', entity: 'customerorder', title: 'Orders' },
+  { id: 'customerorder.list.actions', kind: 'action', entity: 'customerorder', title: 'Toolbar' },
+];
+const CONNECTOR = `${fixtureOrigin}/test/fixtures/connector.html`;
+
+function listApp(
+  id: string,
+  columns: string[],
+  options: { permissions?: string[]; actions?: HostManifest['actions'] } = {},
+): HostManifest {
+  return {
+    ...manifest(id),
+    widgets: [],
+    permissions: options.permissions ?? [],
+    connector: { url: CONNECTOR },
+    columns: columns.map((column) => ({ id: column, point: 'customerorder.list', title: column })),
+    ...(options.actions ? { actions: options.actions } : {}),
+  };
+}
+
+function listHost(...apps: HostManifest[]): { host: Host; root: HTMLElement } {
+  const made = setup({ extensionPoints: POINTS });
+  for (const app of apps) made.host.install(app);
+  cleanups.push(() => {
+    listsOf(made.host).close();
+  });
+  return made;
+}
+
+const rows = (count: number, version = 1): HostListRow[] =>
+  Array.from({ length: count }, (_, i) => ({ id: `r${i + 1}`, version }));
+
+function cellsFor(
+  root: HTMLElement,
+  columns: readonly HostListColumn[],
+  list: readonly HostListRow[],
+): HostListCellElement[] {
+  const cells: HostListCellElement[] = [];
+  for (const row of list) {
+    for (const column of columns) {
+      const cell = document.createElement('pb-list-cell');
+      cell.column = column;
+      cell.row = row;
+      root.append(cell);
+      cells.push(cell);
+    }
+  }
+  return cells;
+}
+
+const shown = (cells: readonly HostListCellElement[]) =>
+  cells.every((cell) => cell.state !== undefined && cell.state.status !== 'loading');
+const textOf = (cell: HostListCellElement) => cell.shadowRoot?.textContent.trim() ?? '';
+const connectorFrames = () => [
+  ...document.querySelectorAll<HTMLIFrameElement>('[data-plugboard="connectors"] iframe'),
+];
+
+async function recorded(): Promise<{ method: string; params: unknown }[]> {
+  const [frame] = connectorFrames();
+  if (!frame) throw new Error('no connector frame');
+  return driveFixture(frame).value('recorded');
+}
+
+describe('lists: columns and cells', () => {
+  afterEach(cleanUp);
+
+  it('lists the installed columns of a point and validates what they need', () => {
+    const { host } = listHost(listApp('tracker', ['status', 'kinds']));
+    const columns = listsOf(host).columns('customerorder.list');
+    expect(columns.map((column) => column.key)).to.deep.equal(['tracker/status', 'tracker/kinds']);
+    expect(columns[0]).to.include({ appName: 'App tracker', align: 'start', title: 'status' });
+    const noConnector: Partial<HostManifest> = listApp('bare', ['status']);
+    delete noConnector.connector;
+    expect(() => host.install(noConnector)).to.throw(
+      /columns\[0\]: a column needs the manifest's connector/,
+    );
+    expect(() =>
+      host.install({
+        ...listApp('bad', []),
+        actions: [
+          { id: 'go', point: 'customerorder.list.actions', title: 'Go', run: { dialog: 'nope' } },
+        ],
+      }),
+    ).to.throw(/actions\[0\]\.run\.dialog: "nope" is not one of the manifest's dialogs/);
+  });
+
+  it('asks one connector once for every visible row of every column of its app, in one call', async () => {
+    const { host, root } = listHost(listApp('tracker', ['status', 'data']));
+    const lists = listsOf(host);
+    const columns = lists.columns('customerorder.list');
+    const cells = cellsFor(root, columns, rows(40));
+    expect(cells.every((cell) => cell.state?.status === 'loading')).to.equal(true);
+    await waitFor(() => shown(cells), 'every cell to show');
+    expect(lists.calls).to.equal(1);
+    expect(connectorFrames()).to.have.length(1);
+    const calls = await recorded();
+    expect(calls.filter((call) => call.method === 'cells:status')).to.have.length(1);
+    expect(textOf(cells[0] as HostListCellElement)).to.equal('r1 v1 r1');
+  });
+
+  it('splits a batch past MAX_CELL_ROWS rows into bounded calls', async () => {
+    const { host, root } = listHost(listApp('tracker', ['status']));
+    const cells = cellsFor(root, listsOf(host).columns('customerorder.list'), rows(450));
+    await waitFor(() => shown(cells), 'every cell to show');
+    expect(listsOf(host).calls).to.equal(3);
+  });
+
+  it('serves cached cells for the same row version, and asks again for a new one', async () => {
+    const { host, root } = listHost(listApp('tracker', ['status']));
+    const lists = listsOf(host);
+    const [column] = lists.columns('customerorder.list') as [HostListColumn];
+    const first = cellsFor(root, [column], rows(5));
+    await waitFor(() => shown(first), 'the first cells');
+    for (const cell of first) cell.remove();
+    const again = cellsFor(root, [column], rows(5));
+    expect(again.every((cell) => cell.state?.status === 'ready')).to.equal(true);
+    expect(lists.calls).to.equal(1);
+    (again[2] as HostListCellElement).row = { id: 'r3', version: 2 };
+    await waitFor(() => textOf(again[2] as HostListCellElement) === 'r3 v1 r2', 'the new version');
+    expect(lists.calls).to.equal(2);
+    const statusCalls = (await recorded()).filter((call) => call.method === 'cells:status');
+    expect(statusCalls.at(-1)?.params).to.deep.equal(['r3']);
+  });
+
+  it('refreshes only the on-screen cells the connector invalidates, through cells.invalidate', async () => {
+    const { host, root } = listHost(listApp('tracker', ['status']));
+    const lists = listsOf(host);
+    const cells = cellsFor(root, lists.columns('customerorder.list'), rows(4));
+    await waitFor(() => shown(cells), 'the cells');
+    const [frame] = connectorFrames();
+    const connector = driveFixture(frame as HTMLIFrameElement);
+    await connector.value('setLabel', { to: 'v9' });
+    await connector.value('invalidate', { rows: ['r2', 'r4', 'r99'] });
+    await waitFor(
+      () => textOf(cells[1] as HostListCellElement) === 'r2 v9 r1',
+      () => `r2 to refresh (shows ${textOf(cells[1] as HostListCellElement)})`,
+    );
+    await waitFor(() => textOf(cells[3] as HostListCellElement) === 'r4 v9 r1', 'r4 to refresh');
+    expect(textOf(cells[0] as HostListCellElement)).to.equal('r1 v1 r1');
+    const statusCalls = (await recorded()).filter((call) => call.method === 'cells:status');
+    expect(statusCalls.at(-1)?.params).to.deep.equal(['r2', 'r4']);
+    // Cells off screen are dropped from the cache too: they come back fresh.
+    lists.invalidate('tracker', {});
+    const later = cellsFor(root, lists.columns('customerorder.list'), [{ id: 'r1', version: 1 }]);
+    await waitFor(() => textOf(later[0] as HostListCellElement) === 'r1 v9 r1', 'r1 afresh');
+  });
+
+  it('renders every kind of cell as host UI, and never the app HTML', async () => {
+    const { host, root } = listHost(listApp('tracker', ['kinds']));
+    const ids = ['text', 'number', 'link', 'icon', 'progress', 'empty'];
+    const cells = cellsFor(
+      root,
+      listsOf(host).columns('customerorder.list'),
+      ids.map((id) => ({ id, version: 1 })),
+    );
+    await waitFor(() => shown(cells), 'the cells');
+    const [text, number, link, icon, progress, empty] = cells as [
+      HostListCellElement,
+      HostListCellElement,
+      HostListCellElement,
+      HostListCellElement,
+      HostListCellElement,
+      HostListCellElement,
+    ];
+    expect(textOf(text)).to.equal('<b>bold</b><img src=x onerror=alert(1)>');
+    expect(text.shadowRoot?.querySelector('b, img')).to.equal(null);
+    expect(text.shadowRoot?.querySelector('span')?.title).to.equal('Text');
+    expect(textOf(number)).to.equal('1,234.50');
+    expect(link.shadowRoot?.querySelector('a')?.getAttribute('href')).to.equal('/orders/7');
+    expect(icon.shadowRoot?.querySelector('[role="img"]')?.getAttribute('aria-label')).to.equal(
+      'On its way',
+    );
+    expect(progress.shadowRoot?.querySelector('progress')?.value).to.equal(0.4);
+    expect(empty.state).to.deep.equal({ status: 'ready', cell: null });
+    expect(textOf(empty)).to.equal('');
+  });
+
+  it('shows a cell that breaks the rules, or that the app failed, as one quiet error mark', async () => {
+    const { host, root } = listHost(listApp('tracker', ['kinds', 'broken']));
+    const [kinds, broken] = listsOf(host).columns('customerorder.list') as [
+      HostListColumn,
+      HostListColumn,
+    ];
+    const bad = ['long', 'html', 'failed', 'missing'].map((id) => ({ id, version: 1 }));
+    const cells = [...cellsFor(root, [kinds], bad), ...cellsFor(root, [broken], rows(1))];
+    await waitFor(() => shown(cells), 'the cells');
+    const reasons = cells.map((cell) =>
+      cell.state?.status === 'error' ? cell.state.message : `not an error: ${cell.state?.status}`,
+    );
+    expect(reasons[0]).to.match(/App tracker sent a cell the host cannot show \(text: .*120/);
+    expect(reasons[1]).to.match(/cannot show \(kind: /);
+    expect(reasons[2]).to.equal('Carrier offline');
+    expect(reasons[3]).to.equal('App tracker sent no cell for this row.');
+    expect(reasons[4]).to.equal('The carrier API is down');
+    const mark = cells[2]?.shadowRoot?.querySelector('.error');
+    expect(mark?.getAttribute('title')).to.equal('Carrier offline');
+    expect(mark?.getAttribute('aria-label')).to.equal('Could not load: Carrier offline');
+    expect(cells.every((cell) => cell.hasAttribute('failed'))).to.equal(true);
+  });
+
+  it('shows a placeholder while a cell loads', async () => {
+    const { host, root } = listHost(listApp('tracker', ['slow']));
+    const [cell] = cellsFor(root, listsOf(host).columns('customerorder.list'), rows(1)) as [
+      HostListCellElement,
+    ];
+    await cell.updateComplete;
+    expect(cell.hasAttribute('loading')).to.equal(true);
+    expect(cell.shadowRoot?.querySelector('[aria-label="Loading"]')).to.not.equal(null);
+    await waitFor(() => textOf(cell) === 'late', 'the slow cell');
+    expect(cell.hasAttribute('loading')).to.equal(false);
+  });
+
+  it("hands rows' data only to an app that may read the entity", async () => {
+    const { host, root } = listHost(
+      listApp('reader', ['data'], { permissions: ['entity:read'] }),
+      listApp('blind', ['data']),
+    );
+    const list = [{ id: 'r1', version: 1, data: { total: 12 } }];
+    const cells = cellsFor(root, listsOf(host).columns('customerorder.list'), list);
+    await waitFor(() => shown(cells), 'the cells');
+    expect(cells.map(textOf)).to.deep.equal(['{"total":12}', 'null']);
+    expect(connectorFrames()).to.have.length(2);
+  });
+
+  it('starts each connector once, and tears it down with the page or the app', async () => {
+    const { host, root } = listHost(listApp('tracker', ['status']), listApp('other', ['status']));
+    const lists = listsOf(host);
+    expect(connectorFrames()).to.have.length(0);
+    const cells = cellsFor(root, lists.columns('customerorder.list'), rows(3));
+    await waitFor(() => shown(cells), 'the cells');
+    const more = cellsFor(root, lists.columns('customerorder.list'), rows(6));
+    await waitFor(() => shown(more), 'more cells');
+    expect(connectorFrames()).to.have.length(2);
+    const frame = connectorFrames()[0] as HTMLIFrameElement;
+    expect(frame.getAttribute('sandbox')).to.not.include('allow-top-navigation');
+    expect(frame.closest('[aria-hidden="true"]')).to.not.equal(null);
+    const widgets = () => Object.keys(host.store.getState().widgets);
+    expect(widgets()).to.deep.equal(['connector:tracker', 'connector:other']);
+    host.uninstall('other');
+    expect(connectorFrames()).to.have.length(1);
+    expect(widgets()).to.deep.equal(['connector:tracker']);
+    lists.close();
+    expect(connectorFrames()).to.have.length(0);
+    expect(document.querySelector('[data-plugboard="connectors"]')).to.equal(null);
+    expect(widgets()).to.deep.equal([]);
+  });
+});
+
+const TOOLBAR = 'customerorder.list.actions';
+
+function actionApp(): HostManifest {
+  return listApp('shipper', ['status'], {
+    actions: [
+      { id: 'ship', point: TOOLBAR, title: 'Ship', run: 'connector', state: 'connector' },
+      { id: 'ponder', point: TOOLBAR, title: 'Ponder', run: 'connector', state: 'connector' },
+      { id: 'crash', point: TOOLBAR, title: 'Crash', run: 'connector', selection: 'one' },
+    ],
+  });
+}
+
+async function bar(root: HTMLElement, selection: Selection): Promise<HostActionBarElement> {
+  const element = document.createElement('pb-action-bar');
+  element.point = TOOLBAR;
+  element.selection = selection;
+  root.append(element);
+  await element.updateComplete;
+  return element;
+}
+
+const button = (element: HostActionBarElement, key: string) =>
+  element.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-action="${key}"]`) ?? null;
+
+describe('lists: actions', () => {
+  afterEach(() => {
+    for (const region of document.querySelectorAll('pb-toast-region')) region.remove();
+    cleanUp();
+  });
+
+  it('enables an action by its selection, and by what its connector says of it', async () => {
+    const { root } = listHost(actionApp());
+    const two = await bar(root, { kind: 'ids', ids: ['r1', 'r2'] });
+    await waitFor(
+      () => button(two, 'shipper/ship')?.getAttribute('aria-disabled') === 'false',
+      'Ship to be enabled for two rows',
+    );
+    expect(button(two, 'shipper/crash')?.getAttribute('aria-disabled')).to.equal('true');
+    expect(button(two, 'shipper/crash')?.title).to.equal('Select one row.');
+    two.selection = { kind: 'query', query: { status: 'new' }, excluded: ['r9'], count: 5_000 };
+    await waitFor(() => button(two, 'shipper/ship')?.title === 'At most 2 at once', 'the reason');
+    expect(button(two, 'shipper/ship')?.getAttribute('aria-disabled')).to.equal('true');
+    const [frame] = connectorFrames();
+    const calls = await driveFixture(frame as HTMLIFrameElement).value<
+      { method: string; params: unknown }[]
+    >('recorded');
+    expect(calls.filter((call) => call.method === 'state:ship').at(-1)?.params).to.deep.equal({
+      kind: 'query',
+      query: { status: 'new' },
+      excluded: ['r9'],
+      count: 5_000,
+    });
+  });
+
+  it('shows an action disabled, saying so, while its connector is slower than the budget', async () => {
+    const { root } = listHost(actionApp());
+    const element = await bar(root, { kind: 'ids', ids: ['r1'] });
+    const ponder = () => button(element, 'shipper/ponder');
+    await waitFor(
+      () => ponder()?.title === 'App shipper is still checking whether this applies.',
+      () => `the pending reason (title: ${ponder()?.title ?? ''})`,
+    );
+    expect(ponder()?.getAttribute('aria-disabled')).to.equal('true');
+    expect(ponder()?.getAttribute('aria-busy')).to.equal('true');
+    await waitFor(() => ponder()?.getAttribute('aria-disabled') === 'false', 'the late answer');
+  });
+
+  it("runs an action and shows its result: a toast, its rows' cells refreshed, failures", async () => {
+    const { host, root } = listHost(actionApp());
+    const cells = cellsFor(root, listsOf(host).columns('customerorder.list'), rows(3));
+    await waitFor(() => shown(cells), 'the cells');
+    const element = await bar(root, { kind: 'ids', ids: ['r1', 'r2'] });
+    await waitFor(
+      () => button(element, 'shipper/ship')?.getAttribute('aria-disabled') === 'false',
+      'Ship enabled',
+    );
+    const done = new Promise<HostActionDoneEvent>((resolve) => {
+      element.addEventListener('pb-action-done', resolve, { once: true });
+    });
+    button(element, 'shipper/ship')?.click();
+    const event = await done;
+    expect(event.outcome.status).to.equal('done');
+    await waitFor(() => textOf(cells[1] as HostListCellElement) === 'r2 v2 r1', 'r2 refreshed');
+    expect(textOf(cells[2] as HostListCellElement)).to.equal('r3 v1 r1');
+    const region = () => document.querySelector('pb-toast-region');
+    await waitFor(() => (region()?.toasts.length ?? 0) === 2, 'two toasts');
+    expect(region()?.toasts).to.deep.equal([
+      { message: 'Shipped 1', tone: 'success', appName: 'App shipper' },
+      {
+        message: 'Ship failed for 1 of 2: r2: No address',
+        tone: 'warning',
+        appName: 'App shipper',
+      },
+    ]);
+  });
+
+  it('reports an action that failed, as a toast and an error outcome', async () => {
+    const { root } = listHost(actionApp());
+    const element = await bar(root, { kind: 'ids', ids: ['r1'] });
+    const done = new Promise<HostActionDoneEvent>((resolve) => {
+      element.addEventListener('pb-action-done', resolve, { once: true });
+    });
+    await waitFor(
+      () => button(element, 'shipper/crash')?.getAttribute('aria-disabled') === 'false',
+      'Crash enabled',
+    );
+    button(element, 'shipper/crash')?.click();
+    const { outcome } = await done;
+    expect(outcome.status).to.equal('error');
+    const region = () => document.querySelector('pb-toast-region');
+    await waitFor(() => (region()?.toasts.length ?? 0) === 1, 'the error toast');
+    expect(region()?.toasts[0]?.message).to.match(/^Crash failed: .*Label printer jammed/);
+  });
+});
