@@ -87,10 +87,9 @@ export async function defineConnector(
   options: Omit<ConnectOptions, 'autoResize' | 'handlers'> = {},
 ): Promise<WidgetClient> {
   const { columns = {}, actions = {} } = definition;
-  // The handlers are in place before the host's first call; they get the
-  // client, which exists by the time the host can call.
-  let client!: WidgetClient;
-  client = await connect({
+  // The handlers are in place before the host's first call, which may come
+  // before connect() resolves: they wait for the client they hand on.
+  const connected = connect({
     ...options,
     autoResize: false,
     handlers: {
@@ -102,7 +101,7 @@ export async function defineConnector(
             let cells: readonly unknown[];
             try {
               if (!handler) throw new Error(`This connector has no column "${column}".`);
-              cells = await handler(rows, client);
+              cells = await handler(rows, await connected);
             } catch (error) {
               cells = rows.map(() => failed(messageOf(error)));
             }
@@ -119,7 +118,7 @@ export async function defineConnector(
           asked.map(async (id): Promise<ActionState> => {
             const state = actions[id]?.state;
             try {
-              return state ? await state(selection, client) : { enabled: true };
+              return state ? await state(selection, await connected) : { enabled: true };
             } catch (error) {
               return { enabled: false, reason: messageOf(error).slice(0, 500) };
             }
@@ -130,9 +129,9 @@ export async function defineConnector(
         if (!run) {
           throw new PlugboardError('unsupported', `This connector has no action "${action}".`);
         }
-        return (await run(selection, client)) ?? null;
+        return (await run(selection, await connected)) ?? null;
       },
     },
   });
-  return client;
+  return connected;
 }
