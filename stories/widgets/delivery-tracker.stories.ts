@@ -18,7 +18,7 @@ import { vendorManifest } from '../support/vendor-apps.js';
 const meta: Meta<WidgetStoryArgs> = {
   title: 'Widgets/Delivery tracker/Customer order card',
   argTypes: widgetArgTypes(
-    orders.map((order) => order.id),
+    orders.slice(0, 50).map((order) => order.id),
     (id) => orders.find((order) => order.id === id)?.number ?? id,
   ),
   args: { entityId: '7', theme: 'light', locale: 'en-GB', width: 420, latency: 0, failure: 'none' },

@@ -1,4 +1,4 @@
-// Order desk's demo data: 50 customer orders, 20 counterparties, 100 goods in
+// Order desk's demo data: 10,000 customer orders, 20 counterparties, 100 goods in
 // 10 folders, the same on every load (a seeded generator), kept in memory.
 
 export interface Good {
@@ -140,12 +140,12 @@ export const counterparties: readonly Counterparty[] = Array.from({ length: 20 }
   };
 });
 
-export const orders: readonly CustomerOrder[] = Array.from({ length: 50 }, (_, i) => {
+export const orders: readonly CustomerOrder[] = Array.from({ length: 10_000 }, (_, i) => {
   const lines = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
     const good = pick(goods);
     return { goodId: good.id, quantity: 1 + Math.floor(random() * 5), price: good.price };
   });
-  const day = new Date(Date.UTC(2026, 9, 1 + i));
+  const day = new Date(Date.UTC(2026, 0, 1 + Math.floor(i / 30)));
   return {
     id: String(i + 1),
     number: `SO-${String(i + 1).padStart(5, '0')}`,

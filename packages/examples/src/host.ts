@@ -19,6 +19,20 @@ export const host = createHost({
       title: 'Customer order card',
     },
     { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
+    { id: 'customerorder.list', kind: 'column', entity: 'customerorder', title: 'Order list' },
+    {
+      id: 'customerorder.list.actions',
+      kind: 'action',
+      entity: 'customerorder',
+      title: 'Order list toolbar',
+    },
+    { id: 'counterparty.list', kind: 'column', entity: 'counterparty', title: 'Counterparty list' },
+    {
+      id: 'counterparty.list.row',
+      kind: 'action',
+      entity: 'counterparty',
+      title: 'Counterparty row',
+    },
   ],
   user: { id: 'u-1', name: 'Demo user' },
   // Widgets may take the user to any page Order desk has; anything else is
@@ -46,7 +60,7 @@ export const host = createHost({
 /** Whether Order desk has a page at `path` (a path without query or hash counts). */
 function hasPage(path: string): boolean {
   const pathname = new URL(path, location.origin).pathname;
-  if (pathname === '/' || pathname === '/orders') return true;
+  if (pathname === '/' || pathname === '/orders' || pathname === '/counterparties') return true;
   const order = /^\/orders\/([^/]+)$/.exec(pathname)?.[1];
   if (order !== undefined) return order === 'new' || getOrder(order) !== undefined;
   const counterparty = /^\/counterparties\/([^/]+)$/.exec(pathname)?.[1];

@@ -1,7 +1,7 @@
 import { html, render } from 'lit';
 import { host, installVendorApps } from './host.js';
 import { onRoute, setLeaveGuard } from './router.js';
-import { counterpartyCard, notFound, orderCard, ordersPage } from './views.js';
+import { counterpartiesPage, counterpartyCard, notFound, orderCard, ordersPage } from './views.js';
 
 const app = document.getElementById('app');
 const problems = document.getElementById('problems');
@@ -16,10 +16,13 @@ function page(path: string) {
   const counterparty = /^\/counterparties\/([^/]+)$/.exec(path);
   if (counterparty?.[1]) return counterpartyCard(counterparty[1]);
   if (path === '/' || path === '/orders') return ordersPage();
+  if (path === '/counterparties') return counterpartiesPage();
   return notFound();
 }
 
-onRoute((path) => {
+let path = location.pathname;
+onRoute((to) => {
+  path = to;
   render(page(path), app);
   document.title = `${path.startsWith('/orders/') ? 'Order' : 'Order desk'} · Plugboard demo`;
 });
@@ -29,6 +32,8 @@ render(
   found.map((problem) => html`<pre role="alert">${problem}</pre>`),
   problems,
 );
+// The apps are in: render the page again with their columns and actions.
+render(page(path), app);
 
 // The dialog layer loads at the first dialog; fetch it while the page is
 // idle, so the first "Change carrier…" opens at once.

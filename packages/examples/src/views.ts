@@ -3,39 +3,62 @@
 // card instead of creating a new one, and its panel slot lives on.
 import { html, type TemplateResult } from 'lit';
 import '@plugboard/host-runtime';
+import { listsOf } from '@plugboard/host-runtime/lists';
 import { counterparties, findCounterparty, money } from './data.js';
+import { host } from './host.js';
 import './order-card.js';
+import './order-list.js';
 import { allOrders, totalOf } from './orders-store.js';
 
 const link = (path: string, text: string) => html`<a href=${path} data-link>${text}</a>`;
 
+/** The order list: 10,000 orders, virtualised, with apps' columns and actions. */
 export function ordersPage(): TemplateResult {
+  return html`<od-order-list></od-order-list>`;
+}
+
+/** The counterparty list, with apps' columns and a row action each. */
+export function counterpartiesPage(): TemplateResult {
+  const lists = listsOf(host);
+  const columns = lists.columns('counterparty.list');
   return html`
-    <h1>Customer orders</h1>
-    <p>${link('/orders/new', 'New order')}</p>
+    <h1>Counterparties</h1>
     <table>
       <thead>
         <tr>
-          <th>Number</th>
-          <th>Date</th>
-          <th>Counterparty</th>
-          <th>Status</th>
-          <th class="num">Total</th>
+          <th>Name</th>
+          <th>City</th>
+          <th>Email</th>
+          ${columns.map((column) => html`<th title=${`From ${column.appName}`}>${column.title}</th>`)}
+          <th><span class="visually-hidden">Actions</span></th>
         </tr>
       </thead>
       <tbody>
-        ${allOrders().map((order) => {
-          const counterparty = findCounterparty(order.counterpartyId);
-          return html`<tr>
-            <td>${link(`/orders/${order.id}`, order.number)}</td>
-            <td>${order.date}</td>
-            <td>
-              ${counterparty ? link(`/counterparties/${counterparty.id}`, counterparty.name) : ''}
-            </td>
-            <td><span class="status status-${order.status}">${order.status}</span></td>
-            <td class="num">${money(totalOf(order.lines))}</td>
-          </tr>`;
-        })}
+        ${counterparties.map(
+          (counterparty) =>
+            html`<tr data-counterparty=${counterparty.id}>
+              <td>${link(`/counterparties/${counterparty.id}`, counterparty.name)}</td>
+              <td>${counterparty.city}</td>
+              <td>${counterparty.email}</td>
+              ${columns.map(
+                (column) =>
+                  html`<td>
+                    <pb-list-cell
+                      data-column=${column.key}
+                      .column=${column}
+                      .row=${{ id: counterparty.id, version: 0 }}
+                    ></pb-list-cell>
+                  </td>`,
+              )}
+              <td>
+                <pb-action-bar
+                  point="counterparty.list.row"
+                  label=${`Actions for ${counterparty.name}`}
+                  .selection=${{ kind: 'ids', ids: [counterparty.id] }}
+                ></pb-action-bar>
+              </td>
+            </tr>`,
+        )}
       </tbody>
     </table>
   `;
@@ -65,7 +88,15 @@ export function counterpartyCard(id: string): TemplateResult {
         </dl>
         <h2>Orders</h2>
         <ul>
-          ${theirs.map((order) => html`<li>${link(`/orders/${order.id}`, order.number)} · ${money(totalOf(order.lines))}</li>`)}
+          ${theirs
+            .slice(0, 10)
+            .map(
+              (order) =>
+                html`<li>
+                  ${link(`/orders/${order.id}`, order.number)} · ${money(totalOf(order.lines))}
+                </li>`,
+            )}
+          ${theirs.length > 10 ? html`<li>and ${theirs.length - 10} more</li>` : ''}
         </ul>
         <p class="pager">${next ? link(`/counterparties/${next.id}`, `${next.name} →`) : ''}</p>
       </section>
