@@ -119,6 +119,7 @@ export class Host {
   #ownRegion: HostToastRegionElement | undefined;
   readonly #drafts = new Set<HostDraft>();
   #unloadGuarded = false;
+  #toastModule: Promise<typeof import('./elements/toast-region.js')> | undefined;
 
   constructor(options: HostOptions) {
     const seen = new Set<string>();
@@ -223,8 +224,9 @@ export class Host {
     await this.#toastRegion();
   }
 
+  // One promise for every toast, so they show in the order they were asked for.
   #toastRegion() {
-    return import('./elements/toast-region.js');
+    return (this.#toastModule ??= import('./elements/toast-region.js'));
   }
 
   #navigationService(
