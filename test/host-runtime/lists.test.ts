@@ -13,6 +13,7 @@ import {
   type HostListRow,
   type Selection,
 } from '@plugboard/host-runtime/lists';
+import { dialogsOpen, FIXTURE_PAGE, fixtureInNewDialog } from '../support/dialogs.js';
 import { waitFor } from '../support/fixture-events.js';
 import { driveFixture } from '../support/fixture-widget.js';
 import { cleanUp, cleanups, manifest, setup } from '../support/host-page.js';
@@ -243,6 +244,23 @@ describe('lists: columns and cells', () => {
     expect(connectorFrames()).to.have.length(2);
   });
 
+  it('starts afresh when the page removed its connectors, and asks again', async () => {
+    const { host, root } = listHost(listApp('tracker', ['status']));
+    const lists = listsOf(host);
+    const cells = cellsFor(root, lists.columns('customerorder.list'), rows(2));
+    await waitFor(() => shown(cells), 'the cells');
+    // As a page that replaces its body would.
+    document.querySelector('[data-plugboard="connectors"]')?.remove();
+    lists.invalidate('tracker', {});
+    const later = cellsFor(root, lists.columns('customerorder.list'), [{ id: 'r7', version: 1 }]);
+    await waitFor(
+      () => textOf(later[0] as HostListCellElement) === 'r7 v1 r1',
+      'a cell from a new connector',
+    );
+    expect(connectorFrames()).to.have.length(1);
+    expect(textOf(cells[0] as HostListCellElement)).to.equal('r1 v1 r1');
+  });
+
   it('starts each connector once, and tears it down with the page or the app', async () => {
     const { host, root } = listHost(listApp('tracker', ['status']), listApp('other', ['status']));
     const lists = listsOf(host);
@@ -361,6 +379,45 @@ describe('lists: actions', () => {
         appName: 'App shipper',
       },
     ]);
+  });
+
+  it("opens a dialog action's app dialog with the selection, and shows its result", async () => {
+    const app: HostManifest = {
+      ...listApp('booker', ['status']),
+      dialogs: [{ id: 'book', url: `${FIXTURE_PAGE}?dialog=book`, title: 'Book pickup' }],
+      actions: [{ id: 'book', point: TOOLBAR, title: 'Book', run: { dialog: 'book' } }],
+    };
+    const { host, root } = listHost(app);
+    const cells = cellsFor(root, listsOf(host).columns('customerorder.list'), rows(3));
+    await waitFor(() => shown(cells), 'the cells');
+    const element = await bar(root, { kind: 'ids', ids: ['r1', 'r3'] });
+    const done = new Promise<HostActionDoneEvent>((resolve) => {
+      element.addEventListener('pb-action-done', resolve, { once: true });
+    });
+    const dialog = await fixtureInNewDialog(async () => {
+      button(element, 'booker/book')?.click();
+      await dialogsOpen(1);
+    });
+    const context = await dialog.value<{ dialog: { id: string; params: unknown } }>('context');
+    expect(context.dialog).to.deep.equal({
+      id: 'book',
+      params: { action: 'book', selection: { kind: 'ids', ids: ['r1', 'r3'] } },
+    });
+    const [frame] = connectorFrames();
+    await driveFixture(frame as HTMLIFrameElement).value('setLabel', { to: 'v5' });
+    await dialog.value('call', {
+      method: 'dialogs.close',
+      params: { result: { refresh: ['r3'], toast: { message: 'Booked 2' } } },
+    });
+    const { outcome } = await done;
+    expect(outcome).to.deep.equal({
+      status: 'done',
+      result: { refresh: ['r3'], toast: { message: 'Booked 2' } },
+    });
+    await waitFor(() => textOf(cells[2] as HostListCellElement) === 'r3 v5 r1', 'r3 refreshed');
+    expect(textOf(cells[0] as HostListCellElement)).to.equal('r1 v1 r1');
+    const region = () => document.querySelector('pb-toast-region');
+    await waitFor(() => region()?.toasts[0]?.message === 'Booked 2', 'the toast');
   });
 
   it('reports an action that failed, as a toast and an error outcome', async () => {

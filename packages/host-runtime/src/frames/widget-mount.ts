@@ -375,6 +375,12 @@ export class WidgetMount {
   /** The page behind the connection went away or started over: wait for the next one. */
   #pageEnded(iframe: HTMLIFrameElement, signal: AbortSignal, end: HostConnectionEnd): void {
     if (signal.aborted) return;
+    // The iframe itself left the page (its container was removed without
+    // unmounting it): no page will come back to it.
+    if (!iframe.isConnected) {
+      this.#fail('error', { message: 'Its iframe was removed from the page.' });
+      return;
+    }
     const restarted = end.reason === 'restarted';
     this.#signals = { ...freshSignals(), loaded: true, ended: end.reason, spoke: restarted };
     this.#setState({ status: 'reconnecting', error: undefined, dirty: false });

@@ -38,6 +38,8 @@ export class HostConnectors {
    */
   call(app: HostInstalledApp, method: WidgetMethodName, params: unknown, timeoutMs: number) {
     const { manifest } = app;
+    // A page that replaced its body took the connectors with it: start afresh.
+    if (this.#container && !this.#container.isConnected) this.close();
     if (!manifest.connector) {
       return Promise.reject(
         new PlugboardError('not_found', `${manifest.name} has no connector in its manifest.`),
@@ -53,10 +55,11 @@ export class HostConnectors {
         ),
       );
     }
+    const container = this.#containerElement();
     let mount = this.#mounts.get(manifest.id);
     if (!mount) {
       const frame = document.createElement('div');
-      this.#containerElement().append(frame);
+      container.append(frame);
       mount = new WidgetMount({
         host: this.#host,
         app,
