@@ -52,6 +52,7 @@ async function visit(browser, url, check) {
  * What a story's tags promise about its widgets, checked after it renders:
  * `expect-ready`: every widget frame (in a slot or a dialog) reaches status="ready";
  * `expect-timeout`: a widget frame shows the host's timeout state;
+ * `expect-cells`: every list cell shows an app's answer (its connector ran);
  * `theme-light` / `theme-dark`: every vendor widget page renders on that
  * theme's surface colour (the token the mock host hands over).
  */
@@ -93,6 +94,24 @@ async function promisesKept(page, tags, vendorOrigin) {
     await framesReach(page, status).catch(() =>
       problems.push(`not every widget frame reached status="${status}"`),
     );
+  }
+  if (tags.includes('expect-cells')) {
+    await page
+      .waitForFunction(
+        () => {
+          const cells = [...document.querySelectorAll('pb-list-cell')];
+          return (
+            cells.length > 0 &&
+            cells.every(
+              (cell) =>
+                /** @type {import('@plugboard/host-runtime/lists').HostListCellElement} */ (cell)
+                  .state?.status === 'ready',
+            )
+          );
+        },
+        { timeout: RENDER_TIMEOUT_MS, polling: 100 },
+      )
+      .catch(() => problems.push("not every list cell showed its app's answer"));
   }
   for (const [tag, colour] of Object.entries(SURFACE)) {
     if (!tags.includes(tag)) continue;

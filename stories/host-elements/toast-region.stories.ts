@@ -1,7 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '@plugboard/host-runtime';
-import type { HostToastRegionElement, HostToastTone } from '@plugboard/host-runtime';
+import {
+  createHost,
+  type HostToastRegionElement,
+  type HostToastTone,
+} from '@plugboard/host-runtime';
 
 interface ToastArgs {
   message: string;
@@ -18,6 +21,10 @@ interface ToastArgs {
 const meta: Meta<ToastArgs> = {
   title: 'Host elements/Toast region',
   component: 'pb-toast-region',
+  // The element loads with a host's first toast, or ahead with loadToasts().
+  loaders: [
+    () => createHost({ extensionPoints: [], user: { id: 'u', name: 'Designer' } }).loadToasts(),
+  ],
   argTypes: {
     tone: { control: 'select', options: ['info', 'success', 'warning', 'error'] },
   },

@@ -33,6 +33,7 @@ export class HostListCellElement extends LitElement {
     column: { attribute: false },
     row: { attribute: false },
     host: { attribute: false },
+    preview: { attribute: false },
     _state: { state: true },
   };
 
@@ -110,6 +111,11 @@ export class HostListCellElement extends LitElement {
   declare row: HostListRow | undefined;
   /** The host. Default: the host attached to a root above the cell. */
   declare host: Host | undefined;
+  /**
+   * A state to show instead of asking a connector: for previews (Storybook,
+   * design reviews) of a cell in every state, with no app behind it.
+   */
+  declare preview: HostCellState | undefined;
   declare _state: HostCellState | undefined;
   #stop: (() => void) | undefined;
   #watched: string | undefined;
@@ -119,12 +125,13 @@ export class HostListCellElement extends LitElement {
     this.column = undefined;
     this.row = undefined;
     this.host = undefined;
+    this.preview = undefined;
     this._state = undefined;
   }
 
   /** What the cell shows now: `loading`, `ready` with the cell, or `error` with why. */
   get state(): HostCellState | undefined {
-    return this._state;
+    return this.preview ?? this._state;
   }
 
   override connectedCallback(): void {
@@ -164,7 +171,7 @@ export class HostListCellElement extends LitElement {
   }
 
   protected override render() {
-    const state = this._state;
+    const state = this.state;
     if (!state) return nothing;
     if (state.status === 'loading') {
       return html`<span class="loading" role="img" aria-label="Loading"></span>`;
@@ -225,7 +232,7 @@ export class HostListCellElement extends LitElement {
 
   readonly #navigate = (event: MouseEvent) => {
     const host = this.host ?? findHost(this);
-    const cell = this._state?.status === 'ready' ? this._state.cell : null;
+    const cell = this.state?.status === 'ready' ? this.state.cell : null;
     const navigate = host?.options.navigate;
     if (!navigate || cell?.kind !== 'link' || cell.to === undefined) return;
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -235,7 +242,7 @@ export class HostListCellElement extends LitElement {
 
   readonly #openDialog = () => {
     const host = this.host ?? findHost(this);
-    const cell = this._state?.status === 'ready' ? this._state.cell : null;
+    const cell = this.state?.status === 'ready' ? this.state.cell : null;
     const { column, row } = this;
     if (!host || !column || !row || cell?.kind !== 'link' || cell.dialog === undefined) return;
     const type = host.store.getState().points[column.point]?.entity;

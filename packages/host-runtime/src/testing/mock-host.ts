@@ -48,6 +48,20 @@ export const MOCK_EXTENSION_POINTS: readonly HostExtensionPoint[] = [
     title: 'Customer order card',
   },
   { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
+  { id: 'customerorder.list', kind: 'column', entity: 'customerorder', title: 'Order list' },
+  {
+    id: 'customerorder.list.actions',
+    kind: 'action',
+    entity: 'customerorder',
+    title: 'Order list toolbar',
+  },
+  { id: 'counterparty.list', kind: 'column', entity: 'counterparty', title: 'Counterparty list' },
+  {
+    id: 'counterparty.list.row',
+    kind: 'action',
+    entity: 'counterparty',
+    title: 'Counterparty row',
+  },
 ];
 
 /** Light and dark themes with the tokens widgets receive. */
