@@ -244,6 +244,16 @@ describe('lists: columns and cells', () => {
     expect(connectorFrames()).to.have.length(2);
   });
 
+  it('starts the connectors of a point ahead with prepare()', async () => {
+    const { host } = listHost(listApp('tracker', ['status']), listApp('other', ['status']));
+    const lists = listsOf(host);
+    await lists.prepare('customerorder.list');
+    const statuses = Object.values(host.store.getState().widgets).map((widget) => widget.status);
+    expect(statuses).to.deep.equal(['ready', 'ready']);
+    expect(connectorFrames()).to.have.length(2);
+    expect(lists.calls).to.equal(0);
+  });
+
   it('starts afresh when the page removed its connectors, and asks again', async () => {
     const { host, root } = listHost(listApp('tracker', ['status']));
     const lists = listsOf(host);

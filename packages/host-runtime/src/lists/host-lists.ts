@@ -41,7 +41,7 @@ export type HostListRow = CellRow;
 export interface HostListsOptions {
   /** How long a connector has to answer a batch of cells. Default 5 000 ms. */
   readonly cellTimeoutMs?: number;
-  /** How many cells the page keeps, over every app and column. Default 20 000. */
+  /** How many cells the page keeps, over every app and column. Default 5 000 (some 50 screens). */
   readonly cacheSize?: number;
 }
 
@@ -80,7 +80,7 @@ export class HostLists {
   constructor(host: Host, options: HostListsOptions = {}) {
     this.host = host;
     this.#timeoutMs = options.cellTimeoutMs ?? 5_000;
-    this.#cache = new CellCache(options.cacheSize ?? 20_000);
+    this.#cache = new CellCache(options.cacheSize ?? 5_000);
     this.connectors = new HostConnectors(host, () => ({
       'cells.invalidate': (params, call) => {
         this.invalidate(call.appId, params);
@@ -104,6 +104,25 @@ export class HostLists {
       (app.manifest.columns ?? [])
         .filter((column) => column.point === point)
         .map((column) => listColumn(app, column)),
+    );
+  }
+
+  /**
+   * Starts the connectors of the apps with columns at `point` ahead of the
+   * list (when the page is idle, say), so its first cells need no page
+   * load. Resolves when they are ready; a connector that fails is left to
+   * show its cells' errors.
+   */
+  async prepare(point: string): Promise<void> {
+    const apps = new Set(this.columns(point).map((column) => column.appId));
+    await Promise.all(
+      [...apps].map(async (appId) => {
+        const app = this.app(appId);
+        if (app)
+          await this.connectors
+            .call(app, 'ping', undefined, this.#timeoutMs)
+            .catch(() => undefined);
+      }),
     );
   }
 
