@@ -21,6 +21,10 @@ const SWITCHES = 5;
 /** save_gate: how long each validating widget takes to answer, and how many saves. */
 const GATE_MS = 100;
 const GATE_ROUNDS = 7;
+/** list_cells: scroll jumps timed per repetition; list_scroll: how long the scroll lasts. */
+const LIST_JUMPS = 15;
+const SCROLL_MS = 5_000;
+const CELL_FRAMES = 100;
 
 if (!existsSync(`${here}node_modules/@rollup/plugin-commonjs`)) {
   console.log('Installing the SDKs to compare with (bench/package.json)…');
@@ -106,7 +110,22 @@ async function browserFigures() {
       add('gate.five', await run(`bench.saveGate(5, ${GATE_MS}, ${GATE_ROUNDS})`));
       add('gate.one', await run(`bench.saveGate(1, ${GATE_MS}, ${GATE_ROUNDS})`));
 
+      const cells = await run(`bench.listCells(${LIST_JUMPS})`);
+      add('cells.jump', median(cells.jumps));
+      add('cells.firstWarm', cells.firstWarm);
+      add('cells.firstCold', cells.firstCold);
+      add('cells.iframePerCell', await run(`bench.iframePerCell(${CELL_FRAMES})`));
+
       const session = await page.createCDPSession();
+      for (const apps of [0, 3]) {
+        const scroll = await run(`bench.listScroll(${apps}, ${SCROLL_MS})`);
+        await session.send('HeapProfiler.collectGarbage');
+        const metrics = await page.metrics();
+        add(`scroll.heap.${apps}`, metrics.JSHeapUsedSize ?? NaN);
+        add(`scroll.longestTask.${apps}`, scroll.longestTaskMs);
+        add(`scroll.iframes.${apps}`, scroll.iframes);
+      }
+      await run('bench.listScrollDone()');
       for (const widgets of [0, 5]) {
         await run(`bench.memoryCard(${widgets})`);
         await session.send('HeapProfiler.collectGarbage');
@@ -144,6 +163,9 @@ async function bundleFigures() {
     ),
     hostRuntime: await packageSize('@plugboard/host-runtime', isLit),
     hostRuntimeWithLit: await packageSize('@plugboard/host-runtime'),
+    // Entries a page loads only where it has lists, and a connector page.
+    hostLists: await packageSize('@plugboard/host-runtime/lists', isLit),
+    connector: await packageSize('@plugboard/widget-sdk/connector'),
     competitors,
   };
 }
@@ -253,6 +275,48 @@ const metrics = [
     target: { text: 'none set: reported for tracking' },
   },
   {
+    name: 'list_cells',
+    unit: 'ms',
+    what: `a 10,000-row list with 3 apps' columns (34 rows in view): from a scroll jump to new rows until all their cells show, connectors ready (median of ${LIST_JUMPS}); and from the first render until all cells show, with the connectors started ahead (lists.prepare) or with the list`,
+    value: {
+      jump: s('cells.jump'),
+      firstWarm: s('cells.firstWarm'),
+      firstCold: s('cells.firstCold'),
+    },
+    baselines: { iframePerCell: s('cells.iframePerCell'), cells: CELL_FRAMES },
+    ratio: s('cells.iframePerCell').median / s('cells.firstWarm').median,
+    coldRatio: s('cells.iframePerCell').median / s('cells.firstCold').median,
+    target: {
+      text: `scroll jump p50 at most 150 ms; first render at least 50 × faster than ${CELL_FRAMES} iframes, one per cell`,
+      min: 50,
+      jumpMax: 150,
+    },
+  },
+  {
+    name: 'list_scroll',
+    unit: 'ms; bytes of JS heap (after GC); iframes',
+    what: `a ${SCROLL_MS / 1000} s scroll through the whole 10,000-row list (a new window of rows every frame) with 3 apps' columns`,
+    value: {
+      longestTask: s('scroll.longestTask.3'),
+      heap: s('scroll.heap.3'),
+      iframes: s('scroll.iframes.3'),
+    },
+    baselines: {
+      withoutColumns: {
+        longestTask: s('scroll.longestTask.0'),
+        heap: s('scroll.heap.0'),
+        iframes: s('scroll.iframes.0'),
+      },
+    },
+    ratio: s('scroll.heap.3').median / s('scroll.heap.0').median,
+    target: {
+      text: 'no host task over 50 ms; heap at most 2 × the list without columns; iframes = apps with columns (3)',
+      max: 2,
+      longestTaskMax: 50,
+      iframes: 3,
+    },
+  },
+  {
     name: 'save_gate',
     unit: 'ms',
     what: `a save of a card with 5 validating widgets, each answering after ${GATE_MS} ms (median of ${GATE_ROUNDS} saves)`,
@@ -263,8 +327,8 @@ const metrics = [
   },
 ];
 for (const metric of metrics) {
-  const { max, min, p99Max, longestTaskMax } =
-    /** @type {{ max?: number, min?: number, p99Max?: number, longestTaskMax?: number }} */ (
+  const { max, min, p99Max, longestTaskMax, jumpMax, iframes } =
+    /** @type {{ max?: number, min?: number, p99Max?: number, longestTaskMax?: number, jumpMax?: number, iframes?: number }} */ (
       metric.target
     );
   if (max !== undefined && metric.ratio !== null) metric.target.met = metric.ratio <= max;
@@ -273,7 +337,14 @@ for (const metric of metrics) {
     metric.target.met = metric.target.met && metric.p99Ratio <= p99Max;
   }
   if (longestTaskMax !== undefined) {
-    metric.target.met = metric.target.met && s('flood.longestTask').median <= longestTaskMax;
+    const longest = metric.name === 'flood' ? 'flood.longestTask' : 'scroll.longestTask.3';
+    metric.target.met = metric.target.met && s(longest).median <= longestTaskMax;
+  }
+  if (jumpMax !== undefined) {
+    metric.target.met = metric.target.met && s('cells.jump').median <= jumpMax;
+  }
+  if (iframes !== undefined) {
+    metric.target.met = metric.target.met && s('scroll.iframes.3').median === iframes;
   }
 }
 
@@ -331,14 +402,26 @@ const rows = [
   [
     'host runtime without lit, up front (min+gzip)',
     kb(sizes.hostRuntime.initial.gzip),
-    `with the dialog layer (loaded at the first dialog) ${kb(sizes.hostRuntime.gzip)}; all of it with lit ${kb(sizes.hostRuntimeWithLit.gzip)}`,
+    `with the dialog layer (loaded at the first dialog) ${kb(sizes.hostRuntime.gzip)}; all of it with lit ${kb(sizes.hostRuntimeWithLit.gzip)}; the lists entry alone ${kb(sizes.hostLists.initial.gzip)}; a connector page's SDK ${kb(sizes.connector.gzip)}`,
     metrics[4],
   ],
   [
     'save_gate, 5 validators (ms)',
     fmt(s('gate.five'), 1),
     `one validator ${fmt(s('gate.one'), 1)}; each answers in ${GATE_MS}; serial would be ${5 * GATE_MS}`,
+    metrics[8],
+  ],
+  [
+    'list_cells, 3 apps (ms)',
+    `scroll jump ${fmt(s('cells.jump'), 1)}; first render ${fmt(s('cells.firstWarm'), 1)} (connectors started ahead), ${fmt(s('cells.firstCold'), 1)} (starting with the list)`,
+    `${CELL_FRAMES} iframes, one per cell: ${fmt(s('cells.iframePerCell'), 1)}; first render ${(s('cells.iframePerCell').median / s('cells.firstCold').median).toFixed(1)} × faster with cold connectors`,
     metrics[6],
+  ],
+  [
+    'list_scroll, 3 apps',
+    `longest task ${s('scroll.longestTask.3').median.toFixed(0)} ms (0: none over 50 ms); heap ${kb(s('scroll.heap.3').median)}; iframes ${s('scroll.iframes.3').median}`,
+    `without columns: longest task ${s('scroll.longestTask.0').median.toFixed(0)} ms; heap ${kb(s('scroll.heap.0').median)}; iframes ${s('scroll.iframes.0').median}`,
+    metrics[7],
   ],
   [
     'host heap, 5 widgets',

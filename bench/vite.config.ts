@@ -19,6 +19,8 @@ export default defineConfig({
         widget: `${pages}/widget.html`,
         echo: `${pages}/echo.html`,
         flood: `${pages}/flood.html`,
+        connector: `${pages}/connector.html`,
+        cell: `${pages}/cell.html`,
       },
     },
   },

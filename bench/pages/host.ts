@@ -10,6 +10,7 @@ import {
   type HostServices,
 } from '@plugboard/host-runtime';
 import { connect as connectPenpal, WindowMessenger } from 'penpal';
+import { listBench } from './lists.js';
 
 /** Widgets live on the other loopback name: another site, another process. */
 const vendor = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
@@ -422,6 +423,15 @@ async function saveGate(widgets: number, validateMs: number, rounds: number): Pr
 }
 
 Object.assign(window, {
-  bench: { bridgeRtt, flood, panelMount, panelMountBaseline, entitySwitch, memoryCard, saveGate },
+  bench: {
+    bridgeRtt,
+    flood,
+    panelMount,
+    panelMountBaseline,
+    entitySwitch,
+    memoryCard,
+    saveGate,
+    ...listBench,
+  },
 });
 document.title = 'bench ready';

@@ -1,0 +1,198 @@
+// list_cells and list_scroll: apps' columns in a 10,000-row list that the
+// host page renders as a virtualised list does (only the rows in view
+// exist), against an iframe per cell.
+import { createHost, type Host, type HostManifest } from '@plugboard/host-runtime';
+import { listsOf, type HostListCellElement } from '@plugboard/host-runtime/lists';
+
+const vendor = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
+const POINT = 'customerorder.list';
+const ROWS = 10_000;
+/** Rows in view: a 1,200-pixel window of 36-pixel rows. */
+const VISIBLE = 34;
+const APPS = 3;
+
+function listApp(i: number): HostManifest {
+  return {
+    manifestVersion: 1,
+    id: `list-${i}`,
+    name: `List ${i}`,
+    version: '1.0.0',
+    vendor: { name: 'Bench', url: 'https://bench.example', email: 'bench@bench.example' },
+    origin: vendor,
+    widgets: [],
+    permissions: [],
+    connector: { url: `${vendor}/connector.html?app=${i}` },
+    columns: [{ id: 'state', point: POINT, title: `State ${i}` }],
+  };
+}
+
+interface List {
+  readonly host: Host;
+  readonly root: HTMLElement;
+  /** Shows rows `start`… in view; resolves when every app cell of them is shown. */
+  show(start: number): Promise<void>;
+  remove(): void;
+}
+
+function list(apps: number): List {
+  const host = createHost({
+    extensionPoints: [{ id: POINT, kind: 'column', entity: 'customerorder', title: 'Orders' }],
+    user: { id: 'u', name: 'Bench' },
+  });
+  for (let i = 1; i <= apps; i++) host.install(listApp(i));
+  const root = document.createElement('div');
+  document.body.append(root);
+  host.attach(root);
+  const columns = listsOf(host).columns(POINT);
+  let shown = 0;
+  const show = (start: number) => {
+    const generation = ++shown;
+    const cells: HostListCellElement[] = [];
+    const rows = Array.from({ length: VISIBLE }, (_, i) => {
+      const id = String(((start + i) % ROWS) + 1);
+      const row = document.createElement('div');
+      row.textContent = `Order ${id}`;
+      for (const column of columns) {
+        const cell = document.createElement('pb-list-cell');
+        cell.column = column;
+        cell.row = { id, version: 1 };
+        row.append(cell);
+        cells.push(cell);
+      }
+      return row;
+    });
+    root.replaceChildren(...rows);
+    return new Promise<void>((resolve) => {
+      // Resolves when its rows' cells all show, or when other rows replaced them.
+      const check = () => {
+        if (generation !== shown || cells.every((cell) => cell.state?.status === 'ready'))
+          resolve();
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+  };
+  return {
+    host,
+    root,
+    show,
+    remove() {
+      listsOf(host).close();
+      root.remove();
+    },
+  };
+}
+
+/**
+ * list_cells: a list with 3 apps' columns. `jumps`: from a scroll jump to
+ * new rows until all their cells show, with the connectors ready.
+ * `firstWarm`: from the first render of a list whose connectors were
+ * started ahead (lists.prepare) until all its cells show; `firstCold`: the
+ * same with the connectors starting with the list.
+ */
+async function listCells(
+  jumps: number,
+): Promise<{ jumps: number[]; firstWarm: number; firstCold: number }> {
+  const cold = list(APPS);
+  let started = performance.now();
+  await cold.show(0);
+  const firstCold = performance.now() - started;
+  cold.remove();
+
+  const warm = list(APPS);
+  await listsOf(warm.host).prepare(POINT);
+  started = performance.now();
+  await warm.show(0);
+  const firstWarm = performance.now() - started;
+  const times: number[] = [];
+  for (let i = 1; i <= jumps; i++) {
+    started = performance.now();
+    await warm.show(i * 977);
+    times.push(performance.now() - started);
+  }
+  warm.remove();
+  return { jumps: times, firstWarm, firstCold };
+}
+
+/** list_cells' baseline: `count` cells, each in an iframe of its own, until all have shown. */
+async function iframePerCell(count: number): Promise<number> {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const started = performance.now();
+  const shown = new Promise<void>((resolve) => {
+    let seen = 0;
+    const onMessage = (event: MessageEvent<{ bench?: string }>) => {
+      if (event.data.bench !== 'cell') return;
+      if (++seen === count) {
+        window.removeEventListener('message', onMessage);
+        resolve();
+      }
+    };
+    window.addEventListener('message', onMessage);
+  });
+  for (let i = 0; i < count; i++) {
+    const iframe = document.createElement('iframe');
+    iframe.style.cssText = 'width:120px;height:30px;border:0';
+    iframe.src = `${vendor}/cell.html?row=${i}`;
+    root.append(iframe);
+  }
+  await shown;
+  const elapsed = performance.now() - started;
+  root.remove();
+  return elapsed;
+}
+
+/**
+ * list_scroll: scrolls through the whole list in `ms` (a new window of
+ * rows every frame), with `apps` apps' columns. Leaves the list on the page
+ * for run.js to weigh the heap; returns the longest task and the page's
+ * iframes.
+ */
+let scrolledList: List | undefined;
+
+/** Removes the list listScroll left, with its connectors, so later figures start clean. */
+function listScrollDone(): void {
+  scrolledList?.remove();
+  scrolledList = undefined;
+}
+
+async function listScroll(
+  apps: number,
+  ms: number,
+): Promise<{ longestTaskMs: number; iframes: number; windows: number }> {
+  listScrollDone();
+  document.body.replaceChildren();
+  const scrolled = (scrolledList = list(apps));
+  if (apps > 0) await listsOf(scrolled.host).prepare(POINT);
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((entries) => {
+    for (const entry of entries.getEntries()) tasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const started = performance.now();
+  let windows = 0;
+  await new Promise<void>((resolve) => {
+    const step = () => {
+      const elapsed = performance.now() - started;
+      if (elapsed >= ms) {
+        resolve();
+        return;
+      }
+      windows++;
+      void scrolled.show(Math.floor((elapsed / ms) * ROWS));
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  // The last window's cells, then the tasks they caused.
+  await scrolled.show(ROWS - VISIBLE);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
+  return {
+    longestTaskMs: Math.max(0, ...tasks),
+    iframes: document.querySelectorAll('iframe').length,
+    windows,
+  };
+}
+
+export const listBench = { listCells, iframePerCell, listScroll, listScrollDone };
