@@ -430,6 +430,37 @@ describe('lists: actions', () => {
     await waitFor(() => region()?.toasts[0]?.message === 'Booked 2', 'the toast');
   });
 
+  it('navigates and opens the next dialog when a result asks for them', async () => {
+    const went: string[] = [];
+    const made = setup({
+      extensionPoints: POINTS,
+      navigate: (path) => {
+        went.push(path);
+        return true;
+      },
+    });
+    cleanups.push(() => {
+      listsOf(made.host).close();
+    });
+    made.host.install({
+      ...listApp('guide', []),
+      dialogs: [{ id: 'book', url: `${FIXTURE_PAGE}?dialog=book`, title: 'Book pickup' }],
+      actions: [{ id: 'onward', point: TOOLBAR, title: 'Onward', run: 'connector' }],
+    });
+    const element = await bar(made.root, { kind: 'ids', ids: ['r1'] });
+    await waitFor(
+      () => button(element, 'guide/onward')?.getAttribute('aria-disabled') === 'false',
+      'Onward enabled',
+    );
+    const dialog = await fixtureInNewDialog(async () => {
+      button(element, 'guide/onward')?.click();
+      await dialogsOpen(1);
+    });
+    expect(went).to.deep.equal(['/orders/9']);
+    const context = await dialog.value<{ dialog: unknown }>('context');
+    expect(context.dialog).to.deep.equal({ id: 'book', params: { step: 2 } });
+  });
+
   it('reports an action that failed, as a toast and an error outcome', async () => {
     const { root } = listHost(actionApp());
     const element = await bar(root, { kind: 'ids', ids: ['r1'] });

@@ -48,9 +48,11 @@ const common = {
   sort: v.optional(v.union([boundedOrEmpty(LIMITS.id), v.pipe(v.number(), v.finite())])),
 };
 
+/** A path on the host's own origin, normalised (`..` resolved), as `navigation.go` takes. */
 const HostPath = v.pipe(
   bounded(LIMITS.path),
   v.check((to) => normalizeHostPath(to) !== undefined, "must be a path on the host's own origin"),
+  v.transform((to) => normalizeHostPath(to) ?? to),
 );
 
 /**
