@@ -689,6 +689,58 @@ describe('Order desk demo', () => {
     );
   });
 
+  /** Presses an action bar's button from the keyboard, once it is enabled. */
+  const pressAction = async (/** @type {string} */ bar, /** @type {string} */ key) => {
+    await page.waitForFunction(
+      (barSelector, action) =>
+        document
+          .querySelector(barSelector)
+          ?.shadowRoot?.querySelector(`button[data-action="${action}"]`)
+          ?.getAttribute('aria-disabled') === 'false',
+      { timeout: 10_000, polling: 100 },
+      bar,
+      key,
+    );
+    await page.focus(`${bar} >>> button[data-action="${key}"]`);
+    await page.keyboard.press('Enter');
+  };
+
+  it('books a pickup from an order\'s card, and hands "select all" over as the list\'s query', async () => {
+    await page.goto(new URL('/orders/5', demo.hostUrl).href);
+    await widgetReady('delivery-tracker');
+    await pressAction('od-order-card pb-action-bar', 'delivery-tracker/book-pickup-order');
+    assert.equal(await dialogsOpen(1), 'Book pickup');
+    let dialog = await page.waitForFrame((frame) => frame.url().includes('/book-pickup.html'), {
+      timeout: 10_000,
+    });
+    await waitForText(dialog, 'pickup-orders', 'Book a pickup for order: 5');
+    await dialog.focus('button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await dialogsOpen(0);
+
+    await page.goto(new URL('/orders', demo.hostUrl).href);
+    const cells = await shownCells('delivery-tracker/delivery');
+    assert.equal(cells['5'], 'Pickup booked');
+    await page.click('input[aria-label="Select all orders"]');
+    await page.click('[data-order="1"] input[type="checkbox"]');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="selected-count"]')?.textContent === '9999 selected',
+    );
+    await pressAction('od-order-list pb-action-bar', 'delivery-tracker/book-pickup');
+    assert.equal(await dialogsOpen(1), 'Book pickup');
+    dialog = await page.waitForFrame((frame) => frame.url().includes('/book-pickup.html'), {
+      timeout: 10_000,
+    });
+    await waitForText(
+      dialog,
+      'pickup-orders',
+      'Book a pickup for all 9999 orders in the list (1 left out)',
+    );
+    await page.keyboard.press('Escape');
+    await dialogsOpen(0);
+  });
+
   it('shows Credit on the counterparty list and rechecks one from its row', async () => {
     await page.goto(new URL('/counterparties', demo.hostUrl).href);
     const credit = await shownCells('credit-check/credit');

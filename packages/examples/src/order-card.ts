@@ -5,6 +5,8 @@
 // order and the create page, so its panel slot, and the live widgets in it,
 // survive moving between orders.
 import type { HostDraft, HostSaveReport } from '@plugboard/host-runtime';
+import '@plugboard/host-runtime/lists'; // <pb-action-bar>
+import type { Selection } from '@plugboard/host-runtime/lists';
 import type { JsonValue } from '@plugboard/widget-sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { counterparties, findGood, money } from './data.js';
@@ -158,6 +160,15 @@ export class OrderCardElement extends LitElement {
       <div class="card">
         <section class="main">
           <h1>${title}</h1>
+          ${
+            draft.id === null
+              ? ''
+              : html`<pb-action-bar
+                  point="customerorder.card.actions"
+                  label="Order actions"
+                  .selection=${this.#selectionOf(draft.id)}
+                ></pb-action-bar>`
+          }
           ${this.#dirtyMarker(draft)} ${this.#problems()}
           <form
             class="fields"
@@ -336,6 +347,16 @@ export class OrderCardElement extends LitElement {
   }
 
   /** Who holds unsaved work, named. */
+  #selection: Selection | undefined;
+
+  /** The card's order as an action's selection; the same object while the order is. */
+  #selectionOf(id: string): Selection {
+    if (this.#selection?.kind !== 'ids' || this.#selection.ids[0] !== id) {
+      this.#selection = { kind: 'ids', ids: [id] };
+    }
+    return this.#selection;
+  }
+
   #dirtyMarker(draft: HostDraft) {
     if (!draft.dirty) return nothing;
     const { changedBy, widgets } = draft.dirt();

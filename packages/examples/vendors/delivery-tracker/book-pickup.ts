@@ -9,8 +9,8 @@ import { bookPickups } from './pickups.js';
 void startWidget((client, root) => {
   const params = client.context.dialog?.params as { selection?: Selection } | null | undefined;
   const selection = params?.selection ?? { kind: 'ids', ids: [] };
-  // "Select all" over the whole list arrives as a query and a count: this
-  // demo books only what it was given by id.
+  // "Select all" over the whole list arrives as the list's query, the ids
+  // left out, and a count: every order of the list but those is booked.
   const ids = selection.kind === 'ids' ? selection.ids : [];
   const count = selection.kind === 'ids' ? ids.length : selection.count;
 
@@ -20,7 +20,7 @@ void startWidget((client, root) => {
   summary.textContent =
     selection.kind === 'ids'
       ? `Book a pickup for ${count === 1 ? 'order' : `${count} orders`}: ${ids.join(', ')}`
-      : `Book a pickup for all ${count} orders in the list`;
+      : `Book a pickup for all ${count} orders in the list${selection.excluded.length > 0 ? ` (${selection.excluded.length} left out)` : ''}`;
   const label = document.createElement('label');
   const day = document.createElement('select');
   for (const option of ['Tomorrow morning', 'Tomorrow afternoon', 'In two days']) {
@@ -35,7 +35,7 @@ void startWidget((client, root) => {
   book.textContent = 'Book pickup';
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    bookPickups(ids);
+    bookPickups(selection);
     void client.dialogs.close({
       result: {
         refresh: selection.kind === 'ids' ? ids : 'all',

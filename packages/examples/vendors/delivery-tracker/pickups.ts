@@ -1,22 +1,45 @@
 // Delivery tracker's pickups and parcel states, kept in the vendor's own
 // storage (its pages share one origin), so the connector sees what the
 // "Book pickup" dialog booked.
-import type { Cell } from '@plugboard/widget-sdk/connector';
+import type { Cell, Selection } from '@plugboard/widget-sdk/connector';
 import { hashOf } from '../shared/widget-page.js';
 
-const KEY = 'delivery-tracker:pickups';
+const KEY = 'delivery-tracker:pickups:v2';
 
-export function bookedPickups(): Set<string> {
+/** The orders with a pickup booked: by id, and, after a "select all", every order but some. */
+export interface Pickups {
+  readonly ids: ReadonlySet<string>;
+  readonly all: { readonly excluded: ReadonlySet<string> } | undefined;
+}
+
+export function bookedPickups(): Pickups {
   try {
-    return new Set(JSON.parse(localStorage.getItem(KEY) ?? '[]') as string[]);
+    const stored = JSON.parse(localStorage.getItem(KEY) ?? '{}') as {
+      ids?: string[];
+      all?: { excluded: string[] };
+    };
+    return {
+      ids: new Set(stored.ids ?? []),
+      all: stored.all ? { excluded: new Set(stored.all.excluded) } : undefined,
+    };
   } catch {
-    return new Set();
+    return { ids: new Set(), all: undefined };
   }
 }
 
-export function bookPickups(ids: readonly string[]): void {
-  localStorage.setItem(KEY, JSON.stringify([...new Set([...bookedPickups(), ...ids])]));
+/** Books the selection: ids, or every order of the list but those left out. */
+export function bookPickups(selection: Selection): void {
+  const booked = bookedPickups();
+  const ids = selection.kind === 'ids' ? [...booked.ids, ...selection.ids] : [...booked.ids];
+  const all =
+    selection.kind === 'query'
+      ? { excluded: selection.excluded.filter((id) => !booked.ids.has(id)) }
+      : booked.all && { excluded: [...booked.all.excluded].filter((id) => !ids.includes(id)) };
+  localStorage.setItem(KEY, JSON.stringify({ ids: [...new Set(ids)], all }));
 }
+
+const isBooked = (orderId: string, { ids, all }: Pickups) =>
+  ids.has(orderId) || (all !== undefined && !all.excluded.has(orderId));
 
 const STATES: Cell[] = [
   { kind: 'badge', text: 'In transit', tone: 'info', sort: 1 },
@@ -25,8 +48,8 @@ const STATES: Cell[] = [
 ];
 
 /** The delivery state of an order, made up from its id, unless a pickup is booked. */
-export function deliveryCell(orderId: string, booked: ReadonlySet<string>): Cell {
-  if (booked.has(orderId)) {
+export function deliveryCell(orderId: string, booked: Pickups): Cell {
+  if (isBooked(orderId, booked)) {
     return {
       kind: 'badge',
       text: 'Pickup booked',

@@ -55,6 +55,12 @@ export const MOCK_EXTENSION_POINTS: readonly HostExtensionPoint[] = [
     entity: 'customerorder',
     title: 'Order list toolbar',
   },
+  {
+    id: 'customerorder.card.actions',
+    kind: 'action',
+    entity: 'customerorder',
+    title: 'Customer order card actions',
+  },
   { id: 'counterparty.list', kind: 'column', entity: 'counterparty', title: 'Counterparty list' },
   {
     id: 'counterparty.list.row',
