@@ -612,6 +612,19 @@ describe('Order desk demo', () => {
     );
   };
 
+  /**
+   * The Book pickup dialog, once it is open and says `text` of the orders it got.
+   * @param {string} text
+   */
+  const pickupDialog = async (text) => {
+    assert.equal(await dialogsOpen(1), 'Book pickup');
+    const dialog = await page.waitForFrame((frame) => frame.url().includes('/book-pickup.html'), {
+      timeout: 10_000,
+    });
+    await waitForText(dialog, 'pickup-orders', text);
+    return dialog;
+  };
+
   it("shows apps' columns for the rows on screen of 10,000 orders, and fills new rows on scroll", async () => {
     await page.goto(new URL('/orders', demo.hostUrl).href);
     const first = await shownCells('delivery-tracker/delivery');
@@ -659,11 +672,7 @@ describe('Order desk demo', () => {
     );
     await page.focus(book);
     await page.keyboard.press('Enter');
-    assert.equal(await dialogsOpen(1), 'Book pickup');
-    const dialog = await page.waitForFrame((frame) => frame.url().includes('/book-pickup.html'), {
-      timeout: 10_000,
-    });
-    await waitForText(dialog, 'pickup-orders', 'Book a pickup for 3 orders: 2, 3, 4');
+    const dialog = await pickupDialog('Book a pickup for 3 orders: 2, 3, 4');
     // From the keyboard, as the other dialogs here (see the save flow's picker).
     await dialog.focus('button[type="submit"]');
     await page.keyboard.press('Enter');
@@ -709,11 +718,7 @@ describe('Order desk demo', () => {
     await page.goto(new URL('/orders/5', demo.hostUrl).href);
     await widgetReady('delivery-tracker');
     await pressAction('od-order-card pb-action-bar', 'delivery-tracker/book-pickup-order');
-    assert.equal(await dialogsOpen(1), 'Book pickup');
-    let dialog = await page.waitForFrame((frame) => frame.url().includes('/book-pickup.html'), {
-      timeout: 10_000,
-    });
-    await waitForText(dialog, 'pickup-orders', 'Book a pickup for order: 5');
+    const dialog = await pickupDialog('Book a pickup for order: 5');
     await dialog.focus('button[type="submit"]');
     await page.keyboard.press('Enter');
     await dialogsOpen(0);
@@ -728,15 +733,7 @@ describe('Order desk demo', () => {
         document.querySelector('[data-testid="selected-count"]')?.textContent === '9999 selected',
     );
     await pressAction('od-order-list pb-action-bar', 'delivery-tracker/book-pickup');
-    assert.equal(await dialogsOpen(1), 'Book pickup');
-    dialog = await page.waitForFrame((frame) => frame.url().includes('/book-pickup.html'), {
-      timeout: 10_000,
-    });
-    await waitForText(
-      dialog,
-      'pickup-orders',
-      'Book a pickup for all 9999 orders in the list (1 left out)',
-    );
+    await pickupDialog('Book a pickup for all 9999 orders in the list (1 left out)');
     await page.keyboard.press('Escape');
     await dialogsOpen(0);
   });
