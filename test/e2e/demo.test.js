@@ -53,54 +53,55 @@ describe('Order desk demo', () => {
       appId,
     );
 
-  /**
-   * The vendor widget's frame (an out-of-process frame on the vendor origin):
-   * the newest one whose iframe is in the page. Frames of a page the test
-   * left may linger a moment, not yet detached; an app's connector (it
-   * serves lists) is never the widget.
-   * @param {string} app
-   */
-  const vendorFrame = async (app) => {
-    for (let tries = 0; tries < 50; tries++) {
-      const candidates = page
-        .frames()
-        .filter(
-          (f) =>
-            !f.detached &&
-            f.url().startsWith(`${demo.vendorOrigin}/${app}/`) &&
-            !f.url().includes('/connector.html'),
-        )
-        .reverse();
-      for (const frame of candidates) {
-        const element = await frame.frameElement().catch(() => null);
-        const attached = await element?.evaluate((iframe) => iframe.isConnected).catch(() => false);
-        if (attached) return frame;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    assert.fail(`no ${app} frame from ${demo.vendorOrigin} in the page`);
+  /** The vendor widget's frame (an out-of-process frame on the vendor origin). */
+  const vendorFrame = (/** @type {string} */ app) => {
+    // The newest live one: frames of a page the test left may linger a moment, detached.
+    const frame = page
+      .frames()
+      .filter(
+        (f) =>
+          !f.detached &&
+          f.url().startsWith(`${demo.vendorOrigin}/${app}/`) &&
+          // An app's connector serves lists, and lives on while the host page does.
+          !f.url().includes('/connector.html'),
+      )
+      .at(-1);
+    assert.ok(frame, `no ${app} frame from ${demo.vendorOrigin}`);
+    return frame;
   };
 
-  /** @param {import('puppeteer-core').Frame} frame @param {string} testId @param {string} text */
+  /**
+   * Waits until the element `testId` in `frame` says `text`; a failure says what it said.
+   * @param {import('puppeteer-core').Frame} frame @param {string} testId @param {string} text
+   */
   const waitForText = (frame, testId, text) =>
-    frame.waitForFunction(
-      (id, expected) => document.querySelector(`[data-testid="${id}"]`)?.textContent === expected,
-      { timeout: 15_000 },
-      testId,
-      text,
-    );
+    frame
+      .waitForFunction(
+        (id, expected) => document.querySelector(`[data-testid="${id}"]`)?.textContent === expected,
+        { timeout: 15_000 },
+        testId,
+        text,
+      )
+      .catch(async (/** @type {unknown} */ error) => {
+        const said = await frame
+          .evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent, testId)
+          .catch((/** @type {unknown} */ why) => `(unreadable: ${String(why)})`);
+        throw new Error(
+          `${frame.url()}: ${testId} says ${JSON.stringify(said)}, not ${JSON.stringify(text)} (${String(error)})`,
+        );
+      });
 
   it('shows the delivery widget, from the vendor origin, with the order it was opened for', async () => {
     await page.goto(new URL('/orders/7', demo.hostUrl).href);
     assert.match(await page.title(), /Plugboard demo/);
     await widgetReady('delivery-tracker');
-    const frame = await vendorFrame('delivery-tracker');
+    const frame = vendorFrame('delivery-tracker');
     assert.notEqual(new URL(frame.url()).origin, new URL(demo.hostUrl).origin);
     await waitForText(frame, 'order-number', 'SO-00007');
   });
 
   it('follows a move to another order without reloading the widget iframe', async () => {
-    const frame = await vendorFrame('delivery-tracker');
+    const frame = vendorFrame('delivery-tracker');
     await frame.evaluate(() => {
       Object.assign(window, { loadedOnce: true });
     });
@@ -149,7 +150,7 @@ describe('Order desk demo', () => {
       );
       seen.add(status);
       await waitForText(
-        await vendorFrame('delivery-tracker'),
+        vendorFrame('delivery-tracker'),
         'shipment-status',
         shipment[status] ?? '?',
       );
@@ -168,7 +169,7 @@ describe('Order desk demo', () => {
       if (status !== 'new') break;
     }
     await widgetReady('delivery-tracker');
-    const frame = await vendorFrame('delivery-tracker');
+    const frame = vendorFrame('delivery-tracker');
     const number = await frame.$eval('[data-testid="order-number"]', (h2) => h2.textContent ?? '');
     await frame.focus('[data-testid="notify-customer"]');
     await page.keyboard.press('Enter');
@@ -189,13 +190,13 @@ describe('Order desk demo', () => {
     await widgetReady('credit-check');
     const name = await page.$eval('main h1', (h1) => h1.textContent);
     assert.ok(name);
-    await waitForText(await vendorFrame('credit-check'), 'counterparty-name', name);
+    await waitForText(vendorFrame('credit-check'), 'counterparty-name', name);
   });
 
   it("takes the user to a host page from a widget's button, from the keyboard", async () => {
     await page.goto(new URL('/counterparties/c3', demo.hostUrl).href);
     await widgetReady('credit-check');
-    const frame = await vendorFrame('credit-check');
+    const frame = vendorFrame('credit-check');
     await frame.waitForSelector('[data-testid="see-orders"]');
     await frame.focus('[data-testid="see-orders"]');
     await page.keyboard.press('Enter');
@@ -254,7 +255,7 @@ describe('Order desk demo', () => {
   it("changes the carrier in the app's own dialog, with the keyboard alone", async () => {
     await shippedOrder();
     await widgetReady('delivery-tracker');
-    const panel = await vendorFrame('delivery-tracker');
+    const panel = vendorFrame('delivery-tracker');
     await panel.waitForSelector('[data-testid="change-carrier"]');
     const before = await panel.$eval('[data-testid="carrier"]', (el) => el.textContent ?? '');
     await panel.focus('[data-testid="change-carrier"]');
@@ -305,7 +306,7 @@ describe('Order desk demo', () => {
   it('cancels a shipment behind a destructive host confirm, then says so, with the keyboard alone', async () => {
     await shippedOrder();
     await widgetReady('delivery-tracker');
-    const panel = await vendorFrame('delivery-tracker');
+    const panel = vendorFrame('delivery-tracker');
     const number = await panel.$eval('[data-testid="order-number"]', (h2) => h2.textContent ?? '');
     await panel.focus('[data-testid="cancel-shipment"]');
     await page.keyboard.press('Enter');
@@ -331,7 +332,7 @@ describe('Order desk demo', () => {
   it("compares two counterparties through the host's selector, with the keyboard alone", async () => {
     await page.goto(new URL('/counterparties/c1', demo.hostUrl).href);
     await widgetReady('credit-check');
-    const panel = await vendorFrame('credit-check');
+    const panel = vendorFrame('credit-check');
     await panel.waitForSelector('[data-testid="compare"]');
     await panel.focus('[data-testid="compare"]');
     await page.keyboard.press('Enter');
@@ -369,7 +370,7 @@ describe('Order desk demo', () => {
     await page.waitForFunction(() => location.pathname === '/counterparties/c2');
     await page.evaluate(() => Object.assign(window, { samePage: true }));
     await widgetReady('credit-check');
-    const panel = await vendorFrame('credit-check');
+    const panel = vendorFrame('credit-check');
     await panel.waitForSelector('[data-testid="compare"]');
     await panel.click('[data-testid="compare"]');
     await dialogsOpen(1);
@@ -421,7 +422,7 @@ describe('Order desk demo', () => {
     for (const id of ['3', '4', '5', '6', '7', '8']) {
       await page.goto(new URL(`/orders/${id}`, demo.hostUrl).href);
       await widgetReady('credit-check');
-      const limit = await vendorFrame('credit-check');
+      const limit = vendorFrame('credit-check');
       await limit.waitForSelector('[data-testid="credit-limit"]');
       const text = await limit.$eval('[data-testid="credit-limit"]', (p) => p.textContent ?? '');
       if (text.startsWith('Within')) break;
@@ -430,7 +431,7 @@ describe('Order desk demo', () => {
     await widgetReady('delivery-tracker');
     const rows = await page.$$eval('[data-testid="positions"] tbody tr', (trs) => trs.length);
 
-    const quick = await vendorFrame('quick-add');
+    const quick = vendorFrame('quick-add');
     await quick.waitForSelector('[data-testid="add-goods"]');
     // From the keyboard, as the other scenarios: a mouse press in a widget's
     // frame moves the focus there across processes, and may land after the
@@ -450,7 +451,7 @@ describe('Order desk demo', () => {
     );
 
     // Courier, without an address: the save is blocked, naming Delivery tracker.
-    const tracker = await vendorFrame('delivery-tracker');
+    const tracker = vendorFrame('delivery-tracker');
     await tracker.waitForSelector('[data-testid="delivery-method"]');
     await tracker.select('[data-testid="delivery-method"]', 'courier');
     await page.waitForFunction(
@@ -564,7 +565,7 @@ describe('Order desk demo', () => {
     await page.$$eval('pb-panel-slot >>> iframe', (iframes) => {
       for (const iframe of iframes) iframe.dataset['marker'] = 'created-here';
     });
-    const quick = await vendorFrame('quick-add');
+    const quick = vendorFrame('quick-add');
     await quick.waitForSelector('[data-testid="add-goods"]');
     // From the keyboard, as the other scenarios: a mouse press in a widget's
     // frame moves the focus there across processes, and may land after the
@@ -582,7 +583,7 @@ describe('Order desk demo', () => {
     });
     const number = await page.$eval('od-order-card h1', (h1) => h1.textContent ?? '');
     assert.match(number, /^Order SO-\d{5}$/);
-    await waitForText(await vendorFrame('delivery-tracker'), 'order-number', number.slice(6));
+    await waitForText(vendorFrame('delivery-tracker'), 'order-number', number.slice(6));
     assert.deepEqual(
       await page.$$eval('pb-panel-slot >>> iframe', (iframes) =>
         iframes.map((iframe) => iframe.dataset['marker']),
@@ -652,8 +653,13 @@ describe('Order desk demo', () => {
       await page.$$eval('[data-plugboard="connectors"] iframe', (frames) => frames.length),
       2,
     );
-    // Half way down: the rows there render, and row 1 leaves the page.
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    // Half way down, once the virtualiser has sized the list for all its
+    // rows: the rows there render, and row 1 leaves the page.
+    await page.waitForFunction(() => document.documentElement.scrollHeight > 100_000, {
+      timeout: 10_000,
+      polling: 100,
+    });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
     await page.waitForFunction(
       () =>
         !document.querySelector('[data-order="1"]') &&

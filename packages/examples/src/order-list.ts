@@ -125,11 +125,13 @@ export class OrderListElement extends LitElement {
               >`,
           )}
         </div>
-        ${virtualize({
-          items: this.#orders,
-          keyFunction: (order: Order) => order.id,
-          renderItem: (order: Order, index: number) => this.#row(order, index),
-        })}
+        <div role="rowgroup">
+          ${virtualize({
+            items: this.#orders,
+            keyFunction: (order: Order) => order.id,
+            renderItem: (order: Order, index: number) => this.#row(order, index),
+          })}
+        </div>
       </div>
     `;
   }
