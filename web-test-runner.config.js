@@ -5,7 +5,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROME_ARGS, chromePath } from './scripts/chrome.js';
+import { chromeArgs, chromePath } from './scripts/chrome.js';
 import { countReporter } from './test/support/count-reporter.js';
 
 const executablePath = chromePath();
@@ -24,7 +24,13 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
+      // neighbour.localhost: a second vendor's site, in a process of its own
+      // (see test/support/origins.ts), so one vendor's busy page cannot slow another's.
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: chromeArgs(['neighbour.localhost']),
+      },
     }),
   ],
   // One page at a time: headless Chromium renders only the front tab, and a

@@ -17,6 +17,20 @@ export const CHROME_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
 ];
 
+/**
+ * CHROME_ARGS, with `loopbackNames` resolved to 127.0.0.1 as well (every
+ * other name stays unresolvable): other sites on this machine, whose
+ * frames Chromium puts in processes of their own.
+ * @param {string[]} loopbackNames
+ */
+export function chromeArgs(loopbackNames = []) {
+  return CHROME_ARGS.map((arg) =>
+    arg.startsWith('--host-resolver-rules=') && loopbackNames.length > 0
+      ? `--host-resolver-rules=${loopbackNames.map((name) => `MAP ${name} 127.0.0.1 , `).join('')}${arg.slice('--host-resolver-rules='.length)}`
+      : arg,
+  );
+}
+
 /** @type {Record<string, string[]>} */
 const CANDIDATES = {
   linux: [

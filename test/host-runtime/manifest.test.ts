@@ -206,15 +206,23 @@ describe('validateManifest', () => {
     expect(validateManifest(validManifest())).to.deep.equal(validManifest());
   });
 
-  it('accepts http on localhost for development', () => {
+  for (const origin of ['http://localhost:5174', 'http://parcel.localhost:5174']) {
+    it(`accepts http on ${new URL(origin).hostname} for development`, () => {
+      const m = validManifest();
+      m.origin = origin;
+      m.widgets = m.widgets.map((widget) => ({ ...widget, url: `${origin}/order.html` }));
+      m.dialogs = [];
+      delete m.connector;
+      delete m.columns;
+      delete m.actions;
+      expect(() => validateManifest(m)).not.to.throw();
+    });
+  }
+
+  it('refuses http on a name that only starts like localhost', () => {
     const m = validManifest();
-    m.origin = 'http://localhost:5174';
-    m.widgets = m.widgets.map((widget) => ({ ...widget, url: 'http://localhost:5174/order.html' }));
-    m.dialogs = [];
-    delete m.connector;
-    delete m.columns;
-    delete m.actions;
-    expect(() => validateManifest(m)).not.to.throw();
+    m.origin = 'http://localhost.evil.example';
+    expect(() => validateManifest(m)).to.throw(/origin: must be https, or http on localhost/);
   });
 
   for (const [what, mutate, path, rule] of INVALID) {

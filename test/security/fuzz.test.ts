@@ -13,7 +13,7 @@ import {
   manifest,
   setup,
 } from '../support/host-page.js';
-import { fixtureOrigin, hostOrigin } from '../support/origins.js';
+import { fixtureOrigin, hostOrigin, neighbourOrigin } from '../support/origins.js';
 
 const MESSAGES = 10_000;
 
@@ -40,7 +40,9 @@ describe('fuzz', () => {
       ...manifest('fuzzer', { url: `${fixtureOrigin}/test/fixtures/widget.html` }),
       permissions: ['storage', 'entity:write', 'navigation'],
     });
-    host.install(manifest('neighbour', { query: { ping: '20' } }));
+    // Another vendor's site: the fuzzer's busy page shares no process with it,
+    // so what the neighbour sees is the host's own responsiveness.
+    host.install(manifest('neighbour', { origin: neighbourOrigin, query: { ping: '20' } }));
     const slot = addSlot(root);
     const fuzzer = await commandedFixture(slot);
     await fuzzer.value('connect', { hostOrigins: [hostOrigin] });

@@ -14,3 +14,10 @@ export const fixtureOrigin = `${location.protocol}//${
 export function fixtureUrl(name: string): string {
   return `${fixtureOrigin}/test/fixtures/${name}`;
 }
+
+/**
+ * A second vendor's site (the browser resolves `neighbour.localhost` to
+ * this machine): its frames get a process of their own, apart from the
+ * fixture origin's, as another vendor's would.
+ */
+export const neighbourOrigin = `${location.protocol}//neighbour.localhost:${location.port}`;

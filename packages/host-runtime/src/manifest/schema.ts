@@ -25,11 +25,16 @@ const slugOrDotted = () =>
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Whether `value` is an https URL, or an http URL on this machine. */
+/**
+ * Whether `value` is an https URL, or an http URL on this machine
+ * (`localhost` and its subdomains, which resolve to this machine and which
+ * browsers treat as other sites: `app-a.localhost`, `app-b.localhost`).
+ */
 export function isWebUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+    const local = LOCAL_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost');
+    return url.protocol === 'https:' || (url.protocol === 'http:' && local);
   } catch {
     return false;
   }
