@@ -104,8 +104,8 @@ async function promisesKept(page, tags, vendorOrigin) {
             cells.length > 0 &&
             cells.every(
               (cell) =>
-                /** @type {import('@plugboard/host-runtime/lists').HostListCellElement} */ (cell)
-                  .state?.status === 'ready',
+                /** @type {Element & { state?: { status: string } }} */ (cell).state?.status ===
+                'ready',
             )
           );
         },

@@ -605,8 +605,8 @@ describe('Order desk demo', () => {
           cells.length > 0 &&
           cells.every(
             (cell) =>
-              /** @type {import('@plugboard/host-runtime/lists').HostListCellElement} */ (cell)
-                .state?.status === 'ready',
+              /** @type {Element & { state?: { status: string } }} */ (cell).state?.status ===
+              'ready',
           )
         );
       },
@@ -717,9 +717,9 @@ describe('Order desk demo', () => {
     );
     await page.waitForFunction(
       () =>
-        document
-          .querySelector('pb-toast-region')
-          ?.toasts.some(({ message }) => message === 'Booked 3 pickups for tomorrow morning.'),
+        /** @type {(Element & { toasts: { message: string }[] }) | null} */ (
+          document.querySelector('pb-toast-region')
+        )?.toasts.some(({ message }) => message === 'Booked 3 pickups for tomorrow morning.'),
       { timeout: 10_000, polling: 100 },
     );
   });
@@ -781,9 +781,9 @@ describe('Order desk demo', () => {
     await page.click(recheck);
     await page.waitForFunction(
       () =>
-        document
-          .querySelector('pb-toast-region')
-          ?.toasts.some(({ message }) => message.startsWith('Rechecked: ')),
+        /** @type {(Element & { toasts: { message: string }[] }) | null} */ (
+          document.querySelector('pb-toast-region')
+        )?.toasts.some(({ message }) => message.startsWith('Rechecked: ')),
       { timeout: 10_000, polling: 100 },
     );
   });
