@@ -107,7 +107,7 @@ export class OrderListElement extends LitElement {
               type="checkbox"
               aria-label="Select all orders"
               .checked=${this._all && this._selected.size === 0}
-              .indeterminate=${(this._all && this._selected.size > 0) || (!this._all && this._selected.size > 0)}
+              .indeterminate=${this._selected.size > 0}
               @change=${this.#toggleAll}
           /></span>
           <span role="columnheader">Number</span>

@@ -88,7 +88,7 @@ function misfit(action: HostListAction, selection: Selection): string | undefine
  * The states of `actions` for `selection`, by key. `update` hears them:
  * at once (static ones, and `pending` for those their connector decides),
  * then when each app's connector answers (one call per app), or, past
- * `budgetMs`, disabled with the reason; a late answer still counts. Abort
+ * ACTION_STATE_BUDGET_MS, disabled with the reason; a late answer still counts. Abort
  * `signal` when the selection changes.
  */
 export function watchStates(
@@ -97,7 +97,6 @@ export function watchStates(
   selection: Selection,
   update: (states: ReadonlyMap<string, HostActionState>) => void,
   signal: AbortSignal,
-  budgetMs = ACTION_STATE_BUDGET_MS,
 ): void {
   const states = new Map<string, HostActionState>();
   const asks = new Map<string, HostListAction[]>();
@@ -122,7 +121,7 @@ export function watchStates(
         });
       }
       update(new Map(states));
-    }, budgetMs);
+    }, ACTION_STATE_BUDGET_MS);
     signal.addEventListener('abort', () => {
       clearTimeout(late);
     });

@@ -25,10 +25,6 @@ export class CellCache {
 
   constructor(readonly max: number) {}
 
-  get size(): number {
-    return this.#entries.size;
-  }
-
   get(key: string, version: string | number): HostCellState | undefined {
     const entry = this.#entries.get(key);
     if (entry?.version !== version) return undefined;

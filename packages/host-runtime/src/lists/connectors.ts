@@ -81,11 +81,6 @@ export class HostConnectors {
     return mount.call(method, params, timeoutMs);
   }
 
-  /** Whether the app's connector has been started on this page. */
-  started(appId: string): boolean {
-    return this.#mounts.has(appId);
-  }
-
   /** Tears down one app's connector (it was uninstalled), or all of them. */
   close(appId?: string): void {
     for (const [id, mount] of this.#mounts) {
