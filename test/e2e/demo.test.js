@@ -71,6 +71,30 @@ describe('Order desk demo', () => {
   };
 
   /**
+   * The app's widget frame once `selector` is in it. Now and then puppeteer
+   * never gets an out-of-process frame's execution context (the page runs
+   * and the host has it ready, yet nothing can be evaluated in it); the page
+   * is then loaded again, once, and `reloaded` redoes what the test had set up.
+   * @param {string} app
+   * @param {string} selector
+   * @param {() => Promise<unknown>} [reloaded]
+   */
+  const frameWith = async (app, selector, reloaded = async () => undefined) => {
+    for (let attempt = 0; ; attempt++) {
+      const frame = vendorFrame(app);
+      try {
+        await frame.waitForSelector(selector, { timeout: 10_000 });
+        return frame;
+      } catch (error) {
+        if (attempt > 0) throw error;
+        await page.reload();
+        await widgetReady(app);
+        await reloaded();
+      }
+    }
+  };
+
+  /**
    * Waits until the element `testId` in `frame` says `text`; a failure says what it said.
    * @param {import('puppeteer-core').Frame} frame @param {string} testId @param {string} text
    */
@@ -422,8 +446,7 @@ describe('Order desk demo', () => {
     for (const id of ['3', '4', '5', '6', '7', '8']) {
       await page.goto(new URL(`/orders/${id}`, demo.hostUrl).href);
       await widgetReady('credit-check');
-      const limit = vendorFrame('credit-check');
-      await limit.waitForSelector('[data-testid="credit-limit"]');
+      const limit = await frameWith('credit-check', '[data-testid="credit-limit"]');
       const text = await limit.$eval('[data-testid="credit-limit"]', (p) => p.textContent ?? '');
       if (text.startsWith('Within')) break;
     }
@@ -431,8 +454,7 @@ describe('Order desk demo', () => {
     await widgetReady('delivery-tracker');
     const rows = await page.$$eval('[data-testid="positions"] tbody tr', (trs) => trs.length);
 
-    const quick = vendorFrame('quick-add');
-    await quick.waitForSelector('[data-testid="add-goods"]');
+    const quick = await frameWith('quick-add', '[data-testid="add-goods"]');
     // From the keyboard, as the other scenarios: a mouse press in a widget's
     // frame moves the focus there across processes, and may land after the
     // picker took it.
@@ -562,11 +584,15 @@ describe('Order desk demo', () => {
     await page.goto(new URL('/orders/new', demo.hostUrl).href);
     await widgetReady('quick-add');
     await widgetReady('delivery-tracker');
-    await page.$$eval('pb-panel-slot >>> iframe', (iframes) => {
-      for (const iframe of iframes) iframe.dataset['marker'] = 'created-here';
+    const mark = () =>
+      page.$$eval('pb-panel-slot >>> iframe', (iframes) => {
+        for (const iframe of iframes) iframe.dataset['marker'] = 'created-here';
+      });
+    await mark();
+    const quick = await frameWith('quick-add', '[data-testid="add-goods"]', async () => {
+      await widgetReady('delivery-tracker');
+      await mark();
     });
-    const quick = vendorFrame('quick-add');
-    await quick.waitForSelector('[data-testid="add-goods"]');
     // From the keyboard, as the other scenarios: a mouse press in a widget's
     // frame moves the focus there across processes, and may land after the
     // picker took it.
