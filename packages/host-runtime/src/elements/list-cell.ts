@@ -19,6 +19,22 @@ const GLYPHS: Record<string, string> = {
   link: '↗',
 };
 
+/** Number formats by locale and decimals: made once each, not at every render of every cell. */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function formatNumber(locale: string, decimals: number | undefined, value: number): string {
+  const key = `${locale} ${String(decimals)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: decimals ?? 0,
+      maximumFractionDigits: decimals ?? 3,
+    });
+    formats.set(key, format);
+  }
+  return format.format(value);
+}
+
 /**
  * `<pb-list-cell .column=${column} .row=${row}>`: one app's cell for one
  * row of the host's own table. It asks the app's connector for the cell
@@ -195,12 +211,10 @@ export class HostListCellElement extends LitElement {
       case 'text':
         return html`<span title=${tooltip ?? nothing}>${cell.text}</span>`;
       case 'number': {
-        const host = this.host ?? findHost(this);
-        const format = new Intl.NumberFormat(host?.options.locale ?? 'en', {
-          minimumFractionDigits: cell.decimals ?? 0,
-          maximumFractionDigits: cell.decimals ?? 3,
-        });
-        return html`<span title=${tooltip ?? nothing}>${format.format(cell.value)}</span>`;
+        const locale = (this.host ?? findHost(this))?.options.locale ?? 'en';
+        return html`<span title=${tooltip ?? nothing}
+          >${formatNumber(locale, cell.decimals, cell.value)}</span
+        >`;
       }
       case 'badge':
         return html`<span class="badge" data-tone=${cell.tone} title=${tooltip ?? nothing}
@@ -218,23 +232,30 @@ export class HostListCellElement extends LitElement {
         return html`<span role="img" aria-label=${cell.tooltip} title=${cell.tooltip}
           >${GLYPHS[cell.icon]}</span
         >`;
-      case 'progress':
+      case 'progress': {
+        const label = tooltip ?? `${Math.round(cell.value * 100)} %`;
         return html`<progress
           value=${cell.value}
           max="1"
-          title=${tooltip ?? `${Math.round(cell.value * 100)} %`}
-          aria-label=${tooltip ?? `${Math.round(cell.value * 100)} %`}
+          title=${label}
+          aria-label=${label}
         ></progress>`;
+      }
       default:
         return nothing;
     }
   }
 
-  readonly #navigate = (event: MouseEvent) => {
-    const host = this.host ?? findHost(this);
+  /** The cell shown, when it is a link. */
+  #link(): Extract<Cell, { kind: 'link' }> | undefined {
     const cell = this.state?.status === 'ready' ? this.state.cell : null;
-    const navigate = host?.options.navigate;
-    if (!navigate || cell?.kind !== 'link' || cell.to === undefined) return;
+    return cell?.kind === 'link' ? cell : undefined;
+  }
+
+  readonly #navigate = (event: MouseEvent) => {
+    const navigate = (this.host ?? findHost(this))?.options.navigate;
+    const cell = this.#link();
+    if (!navigate || cell?.to === undefined) return;
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     void navigate(cell.to, { newTab: false });
@@ -242,9 +263,9 @@ export class HostListCellElement extends LitElement {
 
   readonly #openDialog = () => {
     const host = this.host ?? findHost(this);
-    const cell = this.state?.status === 'ready' ? this.state.cell : null;
+    const cell = this.#link();
     const { column, row } = this;
-    if (!host || !column || !row || cell?.kind !== 'link' || cell.dialog === undefined) return;
+    if (!host || !column || !row || cell?.dialog === undefined) return;
     const type = host.store.getState().points[column.point]?.entity;
     void host.dialogs
       .openApp({

@@ -7,7 +7,7 @@ import {
 } from '@plugboard/widget-sdk/protocol';
 import * as v from 'valibot';
 import type { HostManifestAction } from '../manifest/schema.js';
-import type { HostInstalledApp } from '../store/host-store.js';
+import { atPoint, type HostInstalledApp } from '../store/host-store.js';
 import type { HostLists } from './host-lists.js';
 
 /** One installed app's action at a point. */
@@ -51,14 +51,9 @@ export const selectionSize = (selection: Selection) =>
 
 /** The installed (enabled) apps' actions at `point`, in install order. */
 export function actionsAt(lists: HostLists, point: string): HostListAction[] {
-  return lists.host.store
-    .getState()
-    .apps.filter((app) => !app.disabled)
-    .flatMap((app) =>
-      (app.manifest.actions ?? [])
-        .filter((action) => action.point === point)
-        .map((action) => listAction(app, action)),
-    );
+  return atPoint(lists.host.store.getState(), 'actions', point).map(({ app, item }) =>
+    listAction(app, item),
+  );
 }
 
 function listAction(app: HostInstalledApp, action: HostManifestAction): HostListAction {

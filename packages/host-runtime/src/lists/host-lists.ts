@@ -8,7 +8,7 @@ import {
 import * as v from 'valibot';
 import type { Host } from '../host.js';
 import type { HostManifestColumn } from '../manifest/schema.js';
-import type { HostInstalledApp } from '../store/host-store.js';
+import { atPoint, type HostInstalledApp } from '../store/host-store.js';
 import {
   actionsAt,
   runAction,
@@ -100,10 +100,8 @@ export class HostLists {
 
   /** The installed (enabled) apps' columns at `point`, in install order. */
   columns(point: string): HostListColumn[] {
-    return this.#apps().flatMap((app) =>
-      (app.manifest.columns ?? [])
-        .filter((column) => column.point === point)
-        .map((column) => listColumn(app, column)),
+    return atPoint(this.host.store.getState(), 'columns', point).map(({ app, item }) =>
+      listColumn(app, item),
     );
   }
 
@@ -162,7 +160,9 @@ export class HostLists {
 
   /** An installed app, if enabled. */
   app(appId: string): HostInstalledApp | undefined {
-    return this.#apps().find((app) => app.manifest.id === appId);
+    return this.host.store
+      .getState()
+      .apps.find((app) => app.manifest.id === appId && !app.disabled);
   }
 
   /**
@@ -207,12 +207,7 @@ export class HostLists {
       readonly columns?: readonly string[] | undefined;
     },
   ): void {
-    const rowSet = rows && new Set(rows);
-    const columnSet = columns && new Set(columns);
-    const picks = (key: string) => {
-      const [app, column, row] = key.split('\u0000') as [string, string, string];
-      return app === appId && (!columnSet || columnSet.has(column)) && (!rowSet || rowSet.has(row));
-    };
+    const picks = keysOf(appId, rows, columns);
     this.#cache.drop(picks);
     for (const [key, live] of this.#live) {
       if (!picks(key)) continue;
@@ -230,10 +225,6 @@ export class HostLists {
     this.#asked.clear();
     this.#cache.drop(() => true);
     this.connectors.close();
-  }
-
-  #apps(): HostInstalledApp[] {
-    return this.host.store.getState().apps.filter((app) => !app.disabled);
   }
 
   #request(column: HostListColumn, row: HostListRow): void {
@@ -299,8 +290,8 @@ export class HostLists {
         if (failure !== undefined) state = { status: 'error', message: failure };
         else {
           const raw = answer?.[column]?.[row.id];
-          const checked = v.safeParse(CellSchema, raw);
-          if (raw === undefined) {
+          const checked = raw === undefined ? undefined : v.safeParse(CellSchema, raw);
+          if (!checked) {
             state = { status: 'error', message: `${app.manifest.name} sent no cell for this row.` };
           } else if (!checked.success) {
             state = {
@@ -321,6 +312,20 @@ export class HostLists {
       }
     }
   }
+}
+
+/** Picks the cache keys of `appId`'s cells of `rows` and `columns` (each: all when absent). */
+function keysOf(
+  appId: string,
+  rows: readonly string[] | undefined,
+  columns: readonly string[] | undefined,
+): (key: string) => boolean {
+  const rowSet = rows && new Set(rows);
+  const columnSet = columns && new Set(columns);
+  return (key) => {
+    const [app, column, row] = key.split('\u0000') as [string, string, string];
+    return app === appId && (!columnSet || columnSet.has(column)) && (!rowSet || rowSet.has(row));
+  };
 }
 
 function listColumn(app: HostInstalledApp, column: HostManifestColumn): HostListColumn {

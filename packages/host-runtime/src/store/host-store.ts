@@ -93,14 +93,31 @@ export function removeWidget(store: HostStore, instanceId: string): void {
   store.setState({ widgets: Object.fromEntries(widgets) });
 }
 
+/** The parts of a manifest that go to extension points. */
+type PointPart = 'widgets' | 'columns' | 'actions';
+
+/**
+ * What goes to an extension point, of one part of the manifests (widgets,
+ * columns or actions): enabled apps, in install order, each item with its app.
+ */
+export function atPoint<P extends PointPart>(
+  state: HostState,
+  part: P,
+  pointId: string,
+): { readonly app: HostInstalledApp; readonly item: NonNullable<HostManifest[P]>[number] }[] {
+  return state.apps
+    .filter((app) => !app.disabled)
+    .flatMap((app) =>
+      ((app.manifest[part] ?? []) as NonNullable<HostManifest[P]>[number][])
+        .filter((item) => item.point === pointId)
+        .map((item) => ({ app, item })),
+    );
+}
+
 /** The widgets that go to an extension point: enabled apps in install order. */
 export function widgetsForPoint(
   state: HostState,
   pointId: string,
 ): { readonly app: HostInstalledApp; readonly widgetId: string }[] {
-  return state.apps
-    .filter((app) => !app.disabled)
-    .flatMap((app) =>
-      app.manifest.widgets.filter((w) => w.point === pointId).map((w) => ({ app, widgetId: w.id })),
-    );
+  return atPoint(state, 'widgets', pointId).map(({ app, item }) => ({ app, widgetId: item.id }));
 }
