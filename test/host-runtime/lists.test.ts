@@ -271,6 +271,22 @@ describe('lists: columns and cells', () => {
     expect(textOf(cells[0] as HostListCellElement)).to.equal('r1 v1 r1');
   });
 
+  it('asks a reinstalled app afresh for the cells its first install had', async () => {
+    const app = listApp('tracker', ['status']);
+    const { host, root } = listHost(app);
+    const lists = listsOf(host);
+    const cells = cellsFor(root, lists.columns('customerorder.list'), rows(2));
+    await waitFor(() => shown(cells), 'the cells');
+    host.uninstall('tracker');
+    // A frame passes with the app gone: what was asked for it then has no answer.
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+    host.install(app);
+    const again = cellsFor(root, lists.columns('customerorder.list'), rows(2));
+    await waitFor(() => shown(again), 'the cells from the reinstalled app');
+    expect(textOf(again[1] as HostListCellElement)).to.equal('r2 v1 r1');
+  });
+
   it('starts each connector once, and tears it down with the page or the app', async () => {
     const { host, root } = listHost(listApp('tracker', ['status']), listApp('other', ['status']));
     const lists = listsOf(host);

@@ -92,7 +92,7 @@ export class HostLists {
       for (const app of previous.apps) {
         if (!state.apps.includes(app)) {
           this.connectors.close(app.manifest.id);
-          this.invalidate(app.manifest.id, {});
+          this.#forget(app.manifest.id);
         }
       }
     });
@@ -215,6 +215,16 @@ export class HostLists {
       const [first] = live;
       if (first) this.#request(first.column, first.row);
     }
+  }
+
+  /**
+   * Forgets an app that left: its cached cells, and the cells it was asked
+   * for (nothing is asked again: a reinstalled app is asked afresh).
+   */
+  #forget(appId: string): void {
+    const picks = keysOf(appId, undefined, undefined);
+    this.#cache.drop(picks);
+    for (const key of this.#asked.keys()) if (picks(key)) this.#asked.delete(key);
   }
 
   /** Tears down every connector and forgets every cell: the host page is going. */
