@@ -29,12 +29,26 @@ export interface Order {
 
 const KEY = 'order-desk:orders:v1';
 
+/**
+ * What localStorage holds, parsed, and the list of every order made from
+ * it: read again only when the stored text changed (a save, another tab).
+ * A card renders at every keystroke and asks for its neighbours among
+ * 10,000 orders; the list and the entity service ask too.
+ */
+let read: { text: string | null; saved: Record<string, Order>; all?: Order[] } | undefined;
+
 function stored(): Record<string, Order> {
-  try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, Order>;
-  } catch {
-    return {};
+  const text = localStorage.getItem(KEY);
+  if (read?.text !== text) {
+    let saved: Record<string, Order>;
+    try {
+      saved = JSON.parse(text ?? '{}') as Record<string, Order>;
+    } catch {
+      saved = {};
+    }
+    read = { text, saved };
   }
+  return read.saved;
 }
 
 // Made once: 10,000 orders.
@@ -53,9 +67,12 @@ const SEEDED: readonly Order[] = orders.map((order) => ({
 /** Every order: the seeded ones as last saved, then the new ones. */
 export function allOrders(): Order[] {
   const saved = stored();
+  if (read?.all) return read.all;
   const seeds = SEEDED.map((order) => saved[order.id] ?? order);
   const added = Object.values(saved).filter((order) => !(Number(order.id) <= SEEDED.length));
-  return [...seeds, ...added];
+  const all = [...seeds, ...added];
+  if (read) read.all = all;
+  return all;
 }
 
 export const getOrder = (id: string): Order | undefined => stored()[id] ?? SEEDED[Number(id) - 1];
@@ -137,7 +154,7 @@ export function saveOrder(id: string | null, data: Readonly<Data>): { id: string
     lines: positionsOf(data),
     revision: (saved[newId]?.revision ?? 0) + 1,
   };
-  saved[newId] = order;
-  localStorage.setItem(KEY, JSON.stringify(saved));
+  // A new object: the parsed one stays what localStorage holds, even if this write fails.
+  localStorage.setItem(KEY, JSON.stringify({ ...saved, [newId]: order }));
   return { id: newId, data: orderData(order) };
 }
