@@ -192,7 +192,7 @@ async function main() {
   }
   const server = await serveStatic(STATIC_DIR);
   const browser = await launchChrome();
-  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const counts = { passed: 0, failed: 0, skipped: 0, failures: /** @type {string[]} */ ([]) };
   /** @param {string} name @param {string[]} problems */
   const report = (name, problems) => {
     if (problems.length === 0) {
@@ -200,6 +200,7 @@ async function main() {
       console.log(`  ✓ ${name}`);
     } else {
       counts.failed += 1;
+      counts.failures.push(`${name}: ${problems[0]}`);
       console.log(`  ✗ ${name}\n${problems.map((p) => `      ${p}`).join('\n')}`);
     }
   };

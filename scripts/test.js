@@ -14,17 +14,26 @@ const bin = (/** @type {string} */ name) => join('node_modules', '.bin', name);
 const resultsDir = mkdtempSync(join(tmpdir(), 'plugboard-test-'));
 
 /**
- * @typedef {{ passed: number, failed: number, skipped: number }} Counts
+ * @typedef {{ passed: number, failed: number, skipped: number, failures?: string[] }} Counts
  * @typedef {{ name: string, command: string[], env?: Record<string, string>, counts?: (file: string) => Counts | undefined, needs?: string }} Step
  */
 
-/** Reads the `# pass N` lines of node's TAP reporter. */
+/**
+ * Reads the `# pass N` lines of node's TAP reporter, and the names of the
+ * tests that failed (`not ok N - name`, a suite's line after its tests').
+ */
 function tapCounts(/** @type {string} */ file) {
   if (!existsSync(file)) return undefined;
   const tap = readFileSync(file, 'utf8');
   const count = (/** @type {string} */ key) =>
     Number(tap.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? NaN);
-  const counts = { passed: count('pass'), failed: count('fail'), skipped: count('skipped') };
+  const failures = [...tap.matchAll(/^\s*not ok \d+ - (.*)$/gm)].map((match) => match[1] ?? '');
+  const counts = {
+    passed: count('pass'),
+    failed: count('fail'),
+    skipped: count('skipped'),
+    failures,
+  };
   return Number.isNaN(counts.passed) ? undefined : counts;
 }
 
@@ -107,6 +116,10 @@ function summary() {
     console.log(
       `  ${ok ? '✓' : '✗'} ${name.padEnd(16)} ${detail.padEnd(24)} ${seconds.toFixed(1)}s${note ? `  (${note})` : ''}`,
     );
+    // The failed tests' names, so a log cut short still says what failed.
+    const failures = counts?.failures ?? [];
+    for (const failure of failures.slice(0, 20)) console.log(`      ✗ ${failure}`);
+    if (failures.length > 20) console.log(`      … and ${failures.length - 20} more`);
     if (counts) {
       total.passed += counts.passed;
       total.failed += counts.failed;
