@@ -30,13 +30,23 @@ const SETTLE_MS = 1_000;
  */
 export function watchPage(iframe: HTMLIFrameElement, appOrigin: string, events: PageEvents) {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  // Once this document has spoken, its messages say nothing more to the
+  // watch, so it stops reading them: the browser copies a message's data
+  // out only when it is read, and a page that floods the window with huge
+  // messages costs the host nothing here.
+  let spoke = false;
   const onMessage = (event: MessageEvent<unknown>) => {
     if (event.source !== iframe.contentWindow) return;
     if (event.origin !== appOrigin) events.foreign(event.origin);
+    else if (spoke) return;
     else if (isRefusal(event.data)) events.refused();
-    else if ((event.data as { namespace?: unknown } | null)?.namespace === 'penpal') events.spoke();
+    else if ((event.data as { namespace?: unknown } | null)?.namespace === 'penpal') {
+      spoke = true;
+      events.spoke();
+    }
   };
   const onLoad = () => {
+    spoke = false;
     if (iframe.contentDocument !== null) {
       // Readable: the frame's page is on the host's origin. Stop first:
       // emptying the frame fires `load` again.
