@@ -105,6 +105,8 @@ export default [
     index: `${sdk}/src/index.ts`,
     protocol: `${sdk}/src/protocol.ts`,
     connector: `${sdk}/src/connector.ts`,
+    messages: `${sdk}/src/messages.ts`,
+    identity: `${sdk}/src/identity.ts`,
   }),
   {
     input: `${sdk}/src/index.ts`,
@@ -135,6 +137,7 @@ export default [
       index: `${host}/src/index.ts`,
       testing: `${host}/src/testing.ts`,
       lists: `${host}/src/lists.ts`,
+      storage: `${host}/src/storage.ts`,
       'manifest/schema': `${host}/src/manifest/schema.ts`,
     },
     [manifestJsonSchema(host)],

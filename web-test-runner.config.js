@@ -22,6 +22,16 @@ export default {
   hostname: 'localhost',
   nodeResolve: { exportConditions: [...conditions, 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  // /test/echo answers with the request's Authorization header and URL, so a
+  // test can see what a widget's fetch sent (identity tokens go in the header).
+  middleware: [
+    (ctx, next) => {
+      if (ctx.path !== '/test/echo') return next();
+      ctx.type = 'json';
+      ctx.body = JSON.stringify({ authorization: ctx.get('authorization'), url: ctx.url });
+      return undefined;
+    },
+  ],
   browsers: [
     chromeLauncher({
       // neighbour.localhost: a second vendor's site, in a process of its own

@@ -1,12 +1,16 @@
 import { expect } from 'chai';
 import { connectWidget, PlugboardError } from '@plugboard/host-runtime';
-import { HOST_METHODS, permissionFor, type HostMethodName } from '@plugboard/widget-sdk/protocol';
+import {
+  ALL_HOST_METHODS,
+  permissionFor,
+  type HostMethodName,
+} from '@plugboard/widget-sdk/protocol';
 import { closeBridges, openConnectedBridge, type Bridge } from '../support/bridge.js';
 import { testContext } from '../support/context.js';
 import { expectFixtureError } from '../support/errors.js';
 import { SAMPLE_CALLS, sampleServices } from '../support/samples.js';
 
-const METHODS = Object.keys(HOST_METHODS) as HostMethodName[];
+const METHODS = Object.keys(ALL_HOST_METHODS) as HostMethodName[];
 const ALL_PERMISSIONS = METHODS.map((m) => permissionFor(m, SAMPLE_CALLS[m].params)).filter(
   (p): p is NonNullable<typeof p> => typeof p === 'string',
 );
@@ -28,7 +32,7 @@ describe('bridge guards', () => {
             if (key === 'hangs') return new Promise(() => undefined);
             if (key === 'missing') throw new PlugboardError('not_found', 'No value at "missing".');
             if (key === 'bad-result') return (() => 'a function') as unknown as null;
-            return 'value';
+            return { value: 'value', version: 1 };
           },
         },
       });
@@ -162,6 +166,7 @@ describe('bridge guards', () => {
         services: {
           'storage.set': ({ key }) => {
             stored.push(key);
+            return { version: 1 };
           },
         },
       });

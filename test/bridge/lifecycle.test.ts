@@ -51,7 +51,7 @@ describe('bridge lifecycle', () => {
           reached(call.signal);
           return new Promise(() => undefined);
         },
-        'storage.set': () => undefined,
+        'storage.set': () => ({ version: 1 }),
       },
     });
     await bridge.widget.value('start', {
@@ -72,7 +72,7 @@ describe('bridge lifecycle', () => {
         method: 'storage.set',
         params: { key: 'k', value: 1 },
       }),
-    ).to.equal(undefined);
+    ).to.deep.equal({ version: 1 });
   });
 
   it('facades reach the host method of their service and name, and are never taken for promises', async () => {

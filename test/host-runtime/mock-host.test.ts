@@ -68,8 +68,13 @@ describe('createMockHost', () => {
 
   it('keeps storage between calls, after its latency', async () => {
     const host = createMockHost({ latencyMs: 50 });
-    await service(host, 'storage.set', null)({ key: 'k', value: [1, 2] });
-    expect(await service(host, 'storage.get', null)({ key: 'k' })).to.deep.equal([1, 2]);
+    expect(await service(host, 'storage.set', null)({ key: 'k', value: [1, 2] })).to.deep.equal({
+      version: 1,
+    });
+    expect(await service(host, 'storage.get', null)({ key: 'k' })).to.deep.equal({
+      value: [1, 2],
+      version: 1,
+    });
   });
 
   it('fails every service with host_error when asked to', async () => {

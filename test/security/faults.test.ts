@@ -181,6 +181,7 @@ describe('fault states', () => {
       services: {
         'storage.set': ({ key }) => {
           calls.push(key);
+          return { version: 1 };
         },
       },
     });

@@ -3,13 +3,17 @@
 // it, and served when granted.
 import { expect } from 'chai';
 import { createHost } from '@plugboard/host-runtime';
-import { HOST_METHODS, permissionFor, type HostMethodName } from '@plugboard/widget-sdk/protocol';
+import {
+  ALL_HOST_METHODS,
+  permissionFor,
+  type HostMethodName,
+} from '@plugboard/widget-sdk/protocol';
 import { closeBridges, openConnectedBridge, type Bridge } from '../support/bridge.js';
 import { expectFixtureError } from '../support/errors.js';
 import { manifest, ORDER_CARD } from '../support/host-page.js';
 import { SAMPLE_CALLS, sampleServices } from '../support/samples.js';
 
-const METHODS = Object.keys(HOST_METHODS) as HostMethodName[];
+const METHODS = Object.keys(ALL_HOST_METHODS) as HostMethodName[];
 const ALL_PERMISSIONS = METHODS.map((m) => permissionFor(m, SAMPLE_CALLS[m].params)).filter(
   (p): p is NonNullable<typeof p> => typeof p === 'string',
 );

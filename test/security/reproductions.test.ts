@@ -52,7 +52,7 @@ describe('reported problems', () => {
     it(`${method} with a ${length.toLocaleString('en')}-element payload is refused unread`, async () => {
       const bridge = await openConnectedBridge({
         permissions: ['messages', 'storage'],
-        services: { 'messages.send': () => undefined, 'storage.set': () => undefined },
+        services: { 'messages.send': () => undefined, 'storage.set': () => ({ version: 1 }) },
       });
       const message = expectFixtureError(
         await bridge.widget.run('callWithArray', { method, length }),

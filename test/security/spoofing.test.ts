@@ -16,6 +16,7 @@ function countingServices(calls: string[]): HostServices {
   return {
     'storage.set': ({ key }) => {
       calls.push(`storage.set ${key}`);
+      return { version: 1 };
     },
     'storage.get': ({ key }) => {
       calls.push(`storage.get ${key}`);

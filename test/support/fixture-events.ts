@@ -30,12 +30,12 @@ export function recordFixtureEvents(): { readonly events: FixtureEvent[]; stop()
  * waited for (`what` may be a function, read at that moment).
  */
 export async function waitFor(
-  check: () => boolean,
+  check: () => boolean | Promise<boolean>,
   what: string | (() => string),
   timeoutMs = 8_000,
 ): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (performance.now() > deadline)
       throw new Error(`Timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

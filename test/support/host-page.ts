@@ -147,5 +147,6 @@ export async function commandedFixture(
     `the iframe of widget ${index}`,
   );
   await ready;
-  return driveFixture(iframe as unknown as HTMLIFrameElement);
+  const found = iframe as unknown as HTMLIFrameElement;
+  return driveFixture(found, new URL(found.src).origin);
 }

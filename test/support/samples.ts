@@ -49,9 +49,39 @@ export const SAMPLE_CALLS: { [M in HostMethodName]: Sample<M> } = {
   },
   'toasts.show': { params: { message: 'Saved', tone: 'success' }, result: undefined },
   'navigation.go': { params: { to: '/orders/43' }, result: undefined },
-  'messages.send': { params: { topic: 'refresh', payload: { id: '42' } }, result: undefined },
-  'storage.get': { params: { key: 'last-sync' }, result: '2026-11-23' },
-  'storage.set': { params: { key: 'last-sync', value: '2026-11-23' }, result: undefined },
+  'messages.send': {
+    params: { messages: [{ topic: 'refresh', payload: { id: '42' } }] },
+    result: undefined,
+  },
+  'messages.subscribe': { params: { topic: 'refresh' }, result: undefined },
+  'messages.unsubscribe': { params: { topic: 'refresh' }, result: undefined },
+  'storage.get': {
+    params: { key: 'last-sync' },
+    result: { value: '2026-11-23', version: 3 },
+  },
+  'storage.getMany': {
+    params: {
+      items: [{ key: 'note', scope: 'entity', entity: { type: 'counterparty', id: 'c1' } }],
+    },
+    result: [null],
+  },
+  'storage.set': {
+    params: { key: 'last-sync', value: '2026-11-23', expectedVersion: 3 },
+    result: { version: 4 },
+  },
+  'storage.remove': { params: { key: 'last-sync', scope: 'account' }, result: undefined },
+  'storage.list': {
+    params: { prefix: 'last-', limit: 10 },
+    result: { items: [{ key: 'last-sync', version: 4, bytes: 12 }] },
+  },
+  'storage.quota': {
+    params: undefined,
+    result: {
+      bytes: { used: 12, limit: 1_048_576 },
+      keys: { used: 1, limit: 10_000 },
+      valueBytes: 65_536,
+    },
+  },
   'identity.getToken': {
     params: undefined,
     result: { token: 'signed.jwt.token', expiresAt: 1_900_000_000 },

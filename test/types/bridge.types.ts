@@ -12,7 +12,13 @@ import type {
   WidgetClient,
   WidgetContext,
 } from '@plugboard/widget-sdk';
-import type { HOST_SERVICE_NAMES } from '@plugboard/widget-sdk/protocol';
+import type {
+  DEFERRED_HOST_METHODS,
+  DEFERRED_METHODS,
+  HOST_METHODS,
+  HOST_SERVICE_NAMES,
+  StoredValue,
+} from '@plugboard/widget-sdk/protocol';
 
 type Equal<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -36,6 +42,10 @@ export async function widgetSide(client: WidgetClient): Promise<void> {
 
   // Every service has a facade: the SDK's list of services misses none.
   assertType<Equal<(typeof HOST_SERVICE_NAMES)[number], HostServiceName>>();
+  // The names a host knows before it loads the deferred table are that table's.
+  assertType<Equal<(typeof DEFERRED_METHODS)[number], keyof typeof DEFERRED_HOST_METHODS>>();
+  // No method is in both tables.
+  assertType<Equal<keyof typeof HOST_METHODS & keyof typeof DEFERRED_HOST_METHODS, never>>();
   // Facades are the same calls, typed from the protocol.
   const chosen = await client.dialogs.open({ dialog: 'carrier', params: { carrier: 'DPD' } });
   assertType<Equal<typeof chosen, HostMethodResult<'dialogs.open'>>>();
@@ -60,11 +70,15 @@ export async function widgetSide(client: WidgetClient): Promise<void> {
   // @ts-expect-error: not a host method
   await client.call('files.delete');
   // @ts-expect-error: a function is not JSON
-  await client.call('messages.send', { topic: 't', payload: () => 1 });
+  await client.call('messages.send', { messages: [{ topic: 't', payload: () => 1 }] });
 
-  // @ts-expect-error: storage.get resolves with JSON or null, not a number
+  // @ts-expect-error: storage.get resolves with a stored value or null, not a number
   const wrong: number = await client.call('storage.get', { key: 'k' });
   void wrong;
+  const stored = await client.storage.get({ key: 'k', scope: 'entity' });
+  assertType<Equal<typeof stored, StoredValue | null>>();
+  // @ts-expect-error: a scope is user, account or entity
+  await client.storage.get({ key: 'k', scope: 'team' });
 
   client.handle('open', (context) => {
     assertType<Equal<typeof context, WidgetContext>>();

@@ -1,4 +1,5 @@
 import {
+  DATA_METHODS,
   PlugboardError,
   type JsonValue,
   type Theme,
@@ -18,7 +19,11 @@ import {
   type HostManifestIssue,
 } from './manifest/validate.js';
 import type { HostToast, HostToastRegionElement } from './elements/toast-region.js';
-import type { HostServiceHandler, HostServices } from './services/host-services.js';
+import type { HostIdentityOptions } from './identity/identity-service.js';
+import type { HostMessagesOptions, MessageBroker } from './messages/broker.js';
+import type { DataServices } from './services/data-services.js';
+import type { HostCallInfo, HostServiceHandler, HostServices } from './services/host-services.js';
+import type { HostStorageOptions } from './storage/types.js';
 import {
   createHostStore,
   type HostExtensionPoint,
@@ -73,6 +78,19 @@ export interface HostOptions {
    * Default: the runtime's accessible `<pb-standard-dialog>` in its dialog layer.
    */
   readonly standardDialogs?: HostStandardDialogRenderer;
+  /** The message broker's limits (the queue of each receiver). */
+  readonly messages?: HostMessagesOptions;
+  /**
+   * Where apps' `storage` goes (an adapter over the host's backend), with
+   * quotas. Default: in memory, for this page's life, with the default
+   * quotas (`@plugboard/host-runtime/storage` has the adapters).
+   */
+  readonly storage?: HostStorageOptions;
+  /**
+   * The signer of apps' identity tokens (`identity.getToken`): normally a
+   * call to the host's backend. Without it, widgets get `unsupported`.
+   */
+  readonly identity?: HostIdentityOptions;
 }
 
 /** What a host installation grants an app, beyond its manifest. */
@@ -85,6 +103,13 @@ export interface HostInstallGrants {
   readonly settings?: Readonly<Record<string, JsonValue>>;
   /** Narrows the fields the manifest's `writes` lets the app write (by entity type); it cannot widen them. */
   readonly writes?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The shared topics of the manifest's `topics` this installation allows.
+   * Default none: an app talks across apps only when the host says so.
+   */
+  readonly topics?: readonly string[];
+  /** The installation's id, in the app's identity tokens. Default: the app's id. */
+  readonly installationId?: string;
 }
 
 /** A host configuration that cannot work, for instance two points with one id. */
@@ -120,6 +145,7 @@ export class Host {
   readonly #drafts = new Set<HostDraft>();
   #unloadGuarded = false;
   #toastModule: Promise<typeof import('./elements/toast-region.js')> | undefined;
+  #data: Promise<DataServices> | undefined;
 
   constructor(options: HostOptions) {
     const seen = new Set<string>();
@@ -131,6 +157,12 @@ export class Host {
       }
       seen.add(point.id);
     }
+    const lifetime = options.identity?.lifetimeSeconds ?? 120;
+    if (!Number.isInteger(lifetime) || lifetime < 60 || lifetime > 300) {
+      throw new HostConfigError(
+        `identity.lifetimeSeconds is ${lifetime}; an identity token lives 60 to 300 seconds.`,
+      );
+    }
     this.options = options;
     this.dialogs = new HostDialogs(this);
     this.services = {
@@ -139,6 +171,19 @@ export class Host {
         await this.showToast({ message, tone: tone ?? 'info', appName: this.appName(call.appId) });
       },
       ...(options.navigate ? { 'navigation.go': this.#navigationService(options.navigate) } : {}),
+      // The data services load with their first call (services/data-services.ts).
+      ...Object.fromEntries(
+        DATA_METHODS.map((method) => [
+          method,
+          async (params: unknown, call: HostCallInfo): Promise<unknown> =>
+            (
+              (await this.#dataServices()).services[method] as (
+                params: unknown,
+                call: HostCallInfo,
+              ) => unknown
+            )(params, call),
+        ]),
+      ),
       ...options.services,
     };
     this.store = createHostStore(options.extensionPoints);
@@ -168,15 +213,20 @@ export class Host {
           grants.writes ? fields.filter((field) => grants.writes?.[type]?.includes(field)) : fields,
         ]),
       ),
+      topics: (valid.topics ?? []).filter((topic) => grants.topics?.includes(topic)),
+      installationId: grants.installationId ?? valid.id,
     };
     this.store.setState({ apps: [...this.store.getState().apps, app] });
     return app;
   }
 
-  /** Removes an app; its widgets leave the page. Unknown ids are ignored. */
+  /** Removes an app; its widgets leave the page, and its topics' kept values go. Unknown ids are ignored. */
   uninstall(appId: string): void {
     this.store.setState({
       apps: this.store.getState().apps.filter((app) => app.manifest.id !== appId),
+    });
+    void this.#data?.then(({ broker }) => {
+      broker.forgetApp(appId);
     });
   }
 
@@ -227,6 +277,28 @@ export class Host {
   // One promise for every toast, so they show in the order they were asked for.
   #toastRegion() {
     return (this.#toastModule ??= import('./elements/toast-region.js'));
+  }
+
+  /**
+   * The page's message broker, loaded with the first message or
+   * subscription. Widget mounts subscribe through it and leave it.
+   * @internal
+   */
+  async broker(): Promise<MessageBroker> {
+    return (await this.#dataServices()).broker;
+  }
+
+  /** Forgets a widget's subscriptions, if the broker was ever loaded. @internal */
+  leaveBroker(instanceId: string): void {
+    void this.#data?.then(({ broker }) => {
+      broker.leave(instanceId);
+    });
+  }
+
+  #dataServices(): Promise<DataServices> {
+    return (this.#data ??= import('./services/data-services.js').then(({ dataServices }) =>
+      dataServices(this),
+    ));
   }
 
   #navigationService(

@@ -26,6 +26,15 @@ export {
 } from './bridge/connection.js';
 export { DEFAULT_LIMITS, type HostBridgeLimits } from './bridge/limits.js';
 export type { HostCallInfo, HostServiceHandler, HostServices } from './services/host-services.js';
+export type { HostIdentityClaims, HostIdentityOptions } from './identity/identity-service.js';
+export type { HostMessagesOptions, MessageBroker } from './messages/broker.js';
+export type {
+  HostStorageAdapter,
+  HostStorageAddress,
+  HostStorageOptions,
+  HostStorageQuota,
+  HostStorageRecord,
+} from './storage/types.js';
 export {
   HostManifestError,
   validateManifest,

@@ -1,12 +1,12 @@
 import {
+  DEFERRED_METHODS,
   HOST_METHODS,
   INTERACTIVE_METHODS,
   type WidgetContext,
-  isHostMethod,
-  permissionFor,
   PlugboardError,
   type Envelope,
   type HostMethodName,
+  type MethodSpec,
 } from '@plugboard/widget-sdk/protocol';
 import * as v from 'valibot';
 import { serviceFor, type HostServices } from '../services/host-services.js';
@@ -46,10 +46,12 @@ export async function dispatchCall(
   id: number,
 ): Promise<Envelope> {
   try {
-    if (!isHostMethod(method)) {
+    const spec = await specOf(method);
+    if (!spec) {
       throw new PlugboardError('unsupported', `There is no host method "${method}".`);
     }
-    const permission = permissionFor(method, params);
+    const rule = spec.permission;
+    const permission = typeof rule === 'function' ? rule(params) : rule;
     if (permission && !caller.permissions.has(permission)) {
       throw new PlugboardError(
         'permission_denied',
@@ -57,7 +59,7 @@ export async function dispatchCall(
         { permission },
       );
     }
-    const valid: unknown = checkParams(HOST_METHODS[method].params, params, method);
+    const valid: unknown = checkParams(spec.params, params, method);
     if (!caller.limiter.begin()) {
       throw new PlugboardError(
         'busy',
@@ -65,7 +67,7 @@ export async function dispatchCall(
       );
     }
     try {
-      const value = await runService(caller, method, valid, id);
+      const value = await runService(caller, method as HostMethodName, spec, valid, id);
       return { ok: true, value };
     } finally {
       caller.limiter.end();
@@ -75,9 +77,23 @@ export async function dispatchCall(
   }
 }
 
+/** The data services' schemas (DEFERRED_HOST_METHODS), loaded at their first call. */
+let dataMethods: Promise<Readonly<Record<string, MethodSpec>>> | undefined;
+
+/** A host method's spec, or `undefined` when there is no such method. */
+async function specOf(method: string): Promise<MethodSpec | undefined> {
+  if (Object.hasOwn(HOST_METHODS, method)) return HOST_METHODS[method as keyof typeof HOST_METHODS];
+  if (!(DEFERRED_METHODS as readonly string[]).includes(method)) return undefined;
+  const table = await (dataMethods ??= import('./deferred-methods.js').then(
+    (m): Readonly<Record<string, MethodSpec>> => m.DEFERRED_HOST_METHODS,
+  ));
+  return Object.hasOwn(table, method) ? table[method] : undefined;
+}
+
 async function runService(
   caller: CallerInfo,
   method: HostMethodName,
+  spec: MethodSpec,
   params: unknown,
   id: number,
 ): Promise<unknown> {
@@ -120,7 +136,7 @@ async function runService(
       Promise.resolve().then(() => handler(params as never, info)),
       stopped,
     ]);
-    const checked = v.safeParse(HOST_METHODS[method].result, result);
+    const checked = v.safeParse(spec.result, result);
     if (!checked.success) {
       console.error(
         `[plugboard] The host's ${method} service returned a result that breaks the protocol:`,

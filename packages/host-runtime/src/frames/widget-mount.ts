@@ -316,6 +316,8 @@ export class WidgetMount {
   #connect(iframe: HTMLIFrameElement, signal: AbortSignal, handshake: HostHandshake | undefined) {
     const { host, app, widget, instanceId } = this.#options;
     const { manifest } = app;
+    // Read at each call: a subscription adds the broker's `messages`.
+    const methods: NonNullable<HostConnectionOptions['methods']> = { ...this.#options.methods };
     const connection = connectWidget({
       iframe,
       origin: manifest.origin,
@@ -345,12 +347,18 @@ export class WidgetMount {
           this.#draft && this.#member
             ? this.#draft.propose(this.#member, params)
             : serviceFor(host.services, 'entity.update')(params, call),
+        // Messages go to this page's connection; a new page subscribes anew.
+        'messages.subscribe': async (params, call) => {
+          const broker = await host.broker();
+          Object.assign(methods, broker.widgetMethods);
+          broker.subscribe(params, call, (messages) => connection.call('messages', { messages }));
+        },
         ...this.#options.services,
       },
       ...(host.options.limits ? { limits: host.options.limits } : {}),
       ...(host.options.debug !== undefined ? { debug: host.options.debug } : {}),
       ...(handshake ? { handshake } : {}),
-      ...(this.#options.methods ? { methods: this.#options.methods } : {}),
+      methods,
       onEnd: (end) => {
         this.#pageEnded(iframe, signal, end);
       },
@@ -381,6 +389,7 @@ export class WidgetMount {
       this.#fail('error', { message: 'Its iframe was removed from the page.' });
       return;
     }
+    this.#options.host.leaveBroker(this.#options.instanceId);
     const restarted = end.reason === 'restarted';
     this.#signals = { ...freshSignals(), loaded: true, ended: end.reason, spoke: restarted };
     this.#setState({ status: 'reconnecting', error: undefined, dirty: false });
@@ -462,6 +471,7 @@ export class WidgetMount {
     this.#run = undefined;
     this.#connection?.destroy();
     this.#connection = undefined;
+    this.#options.host.leaveBroker(this.#options.instanceId);
     this.#releaseQueue();
     this.#stopListening?.();
     this.#stopListening = undefined;

@@ -224,6 +224,21 @@ export const ManifestSchema = v.strictObject({
    * that `run` on the connector or ask it for their `state`.
    */
   connector: v.optional(v.strictObject({ url: webUrl })),
+  /**
+   * Shared topics: message topics the app's widgets may send and hear
+   * across apps (with `shared: true`), when the other app declares the same
+   * topic and both installations grant it. An app's own topics need no
+   * declaration.
+   */
+  topics: v.optional(
+    v.array(
+      v.pipe(
+        v.string('must be a string'),
+        v.regex(/^[\w.:-]{1,200}$/, 'must be 1 to 200 letters, digits, ".", "_", "-" or ":"'),
+      ),
+      'must be a list of topic names',
+    ),
+  ),
 });
 
 /** A valid app manifest. */

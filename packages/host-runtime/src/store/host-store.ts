@@ -39,6 +39,10 @@ export interface HostInstalledApp {
   readonly settings: Readonly<Record<string, JsonValue>>;
   /** The fields it may write, by entity type: its manifest's `writes`, narrowed by the grants. */
   readonly writes: Readonly<Record<string, readonly string[]>>;
+  /** The shared topics it may use: its manifest's `topics` that the installation granted. */
+  readonly topics: readonly string[];
+  /** Its installation's id on this host, in its identity tokens. */
+  readonly installationId: string;
 }
 
 /** One mounted widget. */

@@ -6,7 +6,9 @@ import {
 } from '@plugboard/widget-sdk/protocol';
 import type { HostSelector } from '../dialogs/types.js';
 import { Host, type HostOptions } from '../host.js';
+import { identityService, type HostIdentityClaims } from '../identity/identity-service.js';
 import type { HostServices } from '../services/host-services.js';
+import { storageServices } from '../storage/storage-service.js';
 import type { HostExtensionPoint } from '../store/host-store.js';
 
 type JsonObject = Record<string, JsonValue>;
@@ -117,6 +119,16 @@ export class MockHost extends Host {
   readonly calls: MockHostCall[] = [];
 }
 
+/** A JWT of the claims with no signature (`alg: none`): what the mock host hands out as an identity token. */
+function unsignedToken(claims: HostIdentityClaims): string {
+  const part = (value: unknown) =>
+    btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value))))
+      .replaceAll('+', '-')
+      .replaceAll('/', '_')
+      .replace(/=+$/, '');
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.unsigned`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A selector over one type's mock entities: named by their `name` or `number`, found by any text field. */
@@ -147,7 +159,6 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     ...DEFAULT_ENTITIES,
     ...options.entities,
   });
-  const storage = new Map<string, JsonValue>();
   const failure = options.failure ?? 'none';
   const latencyMs = options.latencyMs ?? 0;
   const user = options.user ?? { id: 'u-1', name: 'Mock user' };
@@ -167,15 +178,15 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       return { version: 0, applied: Object.keys(changes), refused: [] };
     },
     'navigation.go': () => undefined,
-    'messages.send': () => undefined,
-    'storage.get': ({ key }) => storage.get(key) ?? null,
-    'storage.set': ({ key, value }) => {
-      storage.set(key, value);
-    },
-    'identity.getToken': () => ({
-      token: `mock-token.${user.id}`,
-      expiresAt: Date.now() + 5 * 60_000,
-    }),
+    // The runtime's own storage, in memory, and its identity service over
+    // a signer that signs nothing: a vendor's backend rejects these tokens.
+    ...storageServices(options.storage ?? {}, user.id),
+    'identity.getToken': identityService(
+      options.identity ?? { sign: unsignedToken },
+      user.id,
+      (id) =>
+        host.store.getState().apps.find((app) => app.manifest.id === id)?.installationId ?? id,
+    ),
   };
 
   const services: Record<string, (params: never, call: { appId: string }) => unknown> = {};

@@ -23,6 +23,10 @@ export const ErrorCode = {
   HostError: 'host_error',
   /** The two sides share no protocol version. */
   VersionMismatch: 'version_mismatch',
+  /** A write expected another version than the stored one (someone wrote in between). */
+  Conflict: 'conflict',
+  /** A write would pass a storage quota; nothing was changed. */
+  QuotaExceeded: 'quota_exceeded',
 } as const;
 
 /** One of the {@link ErrorCode} values. */

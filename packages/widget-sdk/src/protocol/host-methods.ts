@@ -1,12 +1,9 @@
 import * as v from 'valibot';
 import { bounded, LIMITS } from './bounds.js';
 import { normalizeHostPath } from './host-path.js';
-import { JsonValueSchema } from './json.js';
 import { DRAFT_HOST_METHODS } from './draft-methods.js';
-import { UI_METHODS } from './ui-methods.js';
-import { LIST_HOST_METHODS } from './list-methods.js';
+import { DEFERRED_HOST_METHODS } from './deferred-methods.js';
 
-const Id = bounded(LIMITS.id);
 const NoParams = v.undefined();
 const NoResult = v.undefined();
 
@@ -32,18 +29,21 @@ export type Permission =
  * `undefined`: the parameters are too malformed to say; the schema check that
  * follows rejects them.
  */
-type PermissionRule = Permission | null | ((params: unknown) => Permission | undefined);
+export type PermissionRule = Permission | null | ((params: unknown) => Permission | undefined);
 
-interface MethodSpec {
+/** One method's parameter and result schemas and the permission it needs. */
+export interface MethodSpec {
   readonly params: v.GenericSchema;
   readonly result: v.GenericSchema;
   readonly permission: PermissionRule;
 }
 
 /**
- * Every method a widget may call on the host: its parameter and result
- * schemas, and the permission it needs. This table is the one place that
- * says which permission guards which method.
+ * The methods a widget may call on the host, but for those a host loads
+ * at their first call (DEFERRED_HOST_METHODS: dialogs, selectors,
+ * `cells.invalidate`, messages, storage, identity): their parameter and result schemas, and the
+ * permission each needs. These two tables are the one place that says which
+ * permission guards which method.
  */
 export const HOST_METHODS = {
   /** Health check and latency probe. */
@@ -63,8 +63,6 @@ export const HOST_METHODS = {
     permission: null,
   },
   ...DRAFT_HOST_METHODS,
-  ...UI_METHODS,
-  ...LIST_HOST_METHODS,
   /** Shows a toast in the host. */
   'toasts.show': {
     params: v.strictObject({
@@ -97,37 +95,16 @@ export const HOST_METHODS = {
     result: NoResult,
     permission: 'navigation',
   },
-  /** Sends a message to the app's other widgets (or to one, by instance id). */
-  'messages.send': {
-    params: v.strictObject({
-      topic: Id,
-      payload: JsonValueSchema,
-      to: v.optional(Id),
-    }),
-    result: NoResult,
-    permission: 'messages',
-  },
-  /** Reads a value the app stored in the host; `null` if none. */
-  'storage.get': {
-    params: v.strictObject({ key: Id }),
-    result: v.nullable(JsonValueSchema),
-    permission: 'storage',
-  },
-  /** Stores a value in the host for this app. */
-  'storage.set': {
-    params: v.strictObject({ key: Id, value: JsonValueSchema }),
-    result: NoResult,
-    permission: 'storage',
-  },
-  /** A short-lived signed token naming the user, for the vendor's own backend to verify. */
-  'identity.getToken': {
-    params: NoParams,
-    result: v.strictObject({ token: bounded(8_192), expiresAt: v.number() }),
-    permission: 'identity',
-  },
 } as const satisfies Record<string, MethodSpec>;
 
-type HostTable = typeof HOST_METHODS;
+type HostTable = typeof HOST_METHODS & typeof DEFERRED_HOST_METHODS;
+
+/** Every host method, both tables: for tools and tests; a host loads DEFERRED_HOST_METHODS lazily. */
+export const ALL_HOST_METHODS: HostTable = /* @__PURE__ */ Object.assign(
+  {},
+  HOST_METHODS,
+  DEFERRED_HOST_METHODS,
+);
 
 /** The name of a method a widget may call on the host. */
 export type HostMethodName = keyof HostTable;
@@ -148,11 +125,11 @@ export function permissionFor(
   method: HostMethodName,
   params: unknown,
 ): Permission | null | undefined {
-  const rule: PermissionRule = HOST_METHODS[method].permission;
+  const rule: PermissionRule = ALL_HOST_METHODS[method].permission;
   return typeof rule === 'function' ? rule(params) : rule;
 }
 
 /** Whether `name` is a host method of this protocol version. */
 export function isHostMethod(name: string): name is HostMethodName {
-  return Object.hasOwn(HOST_METHODS, name);
+  return Object.hasOwn(ALL_HOST_METHODS, name);
 }

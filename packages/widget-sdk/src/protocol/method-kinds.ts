@@ -40,3 +40,41 @@ export const INTERACTIVE_METHODS: ReadonlySet<string> = new Set<HostMethodName>(
   'dialogs.choose',
   'selectors.open',
 ]);
+
+/**
+ * The methods of DEFERRED_HOST_METHODS (deferred-methods.ts), by name: a
+ * host loads that table at the first such call, and knows these names
+ * before. A type test (test/types) checks the two agree.
+ */
+export const DEFERRED_METHODS = [
+  'dialogs.open',
+  'dialogs.close',
+  'dialogs.dismiss',
+  'dialogs.alert',
+  'dialogs.confirm',
+  'dialogs.prompt',
+  'dialogs.choose',
+  'selectors.open',
+  'cells.invalidate',
+  'messages.send',
+  'messages.subscribe',
+  'messages.unsubscribe',
+  'storage.get',
+  'storage.getMany',
+  'storage.set',
+  'storage.remove',
+  'storage.list',
+  'storage.quota',
+  'identity.getToken',
+] as const satisfies readonly HostMethodName[];
+
+/** The data services' methods (messages, storage, identity): what a host's runtime lends by default, loaded at the first call. */
+export const DATA_METHODS = DEFERRED_METHODS.filter((method): method is DataMethodName =>
+  /^(messages|storage|identity)\./.test(method),
+);
+
+/** A method of the data services: `messages.*`, `storage.*`, `identity.*`. */
+export type DataMethodName = Extract<
+  (typeof DEFERRED_METHODS)[number],
+  `messages.${string}` | `storage.${string}` | `identity.${string}`
+>;

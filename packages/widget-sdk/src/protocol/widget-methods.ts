@@ -1,13 +1,16 @@
 import * as v from 'valibot';
 import { WidgetContextSchema } from './context.js';
 import { DRAFT_WIDGET_METHODS } from './draft-methods.js';
+import type { MESSAGE_WIDGET_METHODS } from './message-methods.js';
 import type { LIST_WIDGET_METHODS } from './list-methods.js';
 
 /**
  * The methods the host may call on any widget, with their parameter and
  * result schemas. A widget that has no handler for one answers
  * `unsupported`. A connector also answers LIST_WIDGET_METHODS (list-methods.ts),
- * kept apart so that a host page without lists does not load their schemas.
+ * and a widget that subscribed to a topic MESSAGE_WIDGET_METHODS
+ * (message-methods.ts): kept apart so that a host page without lists or
+ * messages does not load their schemas.
  */
 export const WIDGET_METHODS = {
   /** Health check and latency probe. */
@@ -19,7 +22,9 @@ export const WIDGET_METHODS = {
   ...DRAFT_WIDGET_METHODS,
 } as const satisfies Record<string, { params: v.GenericSchema; result: v.GenericSchema }>;
 
-type WidgetTable = typeof WIDGET_METHODS & typeof LIST_WIDGET_METHODS;
+type WidgetTable = typeof WIDGET_METHODS &
+  typeof LIST_WIDGET_METHODS &
+  typeof MESSAGE_WIDGET_METHODS;
 
 /** The name of a method the host may call on a widget. */
 export type WidgetMethodName = keyof WidgetTable;

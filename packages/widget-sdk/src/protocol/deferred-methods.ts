@@ -1,0 +1,24 @@
+import type { MethodSpec } from './host-methods.js';
+import { IDENTITY_HOST_METHODS } from './identity-methods.js';
+import { LIST_HOST_METHODS } from './list-methods.js';
+import { MESSAGE_HOST_METHODS } from './message-methods.js';
+import { STORAGE_HOST_METHODS } from './storage-methods.js';
+import { UI_METHODS } from './ui-methods.js';
+
+/**
+ * The host methods a host loads at their first call: dialogs and selectors
+ * (whose dialog layer loads at first use too), the connector's
+ * `cells.invalidate`, and the data services' (`messages.*`, `storage.*`,
+ * `identity.*`). They are kept apart from HOST_METHODS (as
+ * LIST_WIDGET_METHODS are from WIDGET_METHODS) so that a card whose widgets
+ * only read and update the entity never loads their schemas.
+ */
+// Made in a call marked pure, so a bundle that never reads the table drops it.
+export const DEFERRED_HOST_METHODS = /* @__PURE__ */ (() =>
+  ({
+    ...UI_METHODS,
+    ...LIST_HOST_METHODS,
+    ...MESSAGE_HOST_METHODS,
+    ...STORAGE_HOST_METHODS,
+    ...IDENTITY_HOST_METHODS,
+  }) as const satisfies Record<string, MethodSpec>)();
