@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer, defaultClientConditions } from 'vite';
+import { creditBackend } from './servers/credit-backend.js';
+import { identitySigner } from './servers/identity.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vendorsRoot = join(here, 'vendors');
@@ -49,13 +51,14 @@ function manifests() {
  */
 export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel = 'info' } = {}) {
   const conditions = ['@plugboard/source', ...defaultClientConditions];
+  let hostOrigin = '';
   const vendors = await createServer({
     configFile: false,
     root: vendorsRoot,
     logLevel: logLevel === 'info' ? 'warn' : logLevel,
     resolve: { conditions },
     server: { host: '127.0.0.1', port: vendorPort, strictPort: true, cors: true },
-    plugins: [manifests()],
+    plugins: [manifests(), creditBackend(() => hostOrigin)],
   });
   await vendors.listen();
   const vendorOrigin = new URL(vendors.resolvedUrls?.local[0] ?? '').origin;
@@ -66,9 +69,11 @@ export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel =
     logLevel,
     define: { 'import.meta.env.VITE_VENDOR_ORIGIN': JSON.stringify(vendorOrigin) },
     server: { host: 'localhost', port: hostPort, strictPort: true },
+    plugins: [identitySigner()],
   });
   await hostServer.listen();
   const hostUrl = hostServer.resolvedUrls?.local[0] ?? '';
+  hostOrigin = new URL(hostUrl).origin;
   return {
     hostUrl,
     vendorOrigin,

@@ -20,6 +20,7 @@ export default defineConfig({
       input: {
         'delivery-tracker': `${vendors}/delivery-tracker/index.html`,
         'delivery-tracker-carrier': `${vendors}/delivery-tracker/carrier.html`,
+        'delivery-tracker-label': `${vendors}/delivery-tracker/label.html`,
         'credit-check': `${vendors}/credit-check/index.html`,
         'credit-check-order': `${vendors}/credit-check/order.html`,
         'delivery-tracker-book-pickup': `${vendors}/delivery-tracker/book-pickup.html`,

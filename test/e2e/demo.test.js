@@ -53,17 +53,23 @@ describe('Order desk demo', () => {
       appId,
     );
 
-  /** The vendor widget's frame (an out-of-process frame on the vendor origin). */
-  const vendorFrame = (/** @type {string} */ app) => {
+  /**
+   * The vendor widget's frame (an out-of-process frame on the vendor origin):
+   * its page `name`, or else its panel.
+   * @param {string} app
+   * @param {string} [name]
+   */
+  const vendorFrame = (app, name) => {
     // The newest live one: frames of a page the test left may linger a moment, detached.
     const frame = page
       .frames()
       .filter(
         (f) =>
           !f.detached &&
-          f.url().startsWith(`${demo.vendorOrigin}/${app}/`) &&
-          // An app's connector serves lists, and lives on while the host page does.
-          !f.url().includes('/connector.html'),
+          f.url().startsWith(`${demo.vendorOrigin}/${app}/${name ?? ''}`) &&
+          // An app's connector serves lists, and lives on while the host page does;
+          // Delivery tracker's Parcel label is a second widget on the order card.
+          (name !== undefined || !/\/(connector|label)\.html/.test(f.url())),
       )
       .at(-1);
     assert.ok(frame, `no ${app} frame from ${demo.vendorOrigin}`);
@@ -152,8 +158,9 @@ describe('Order desk demo', () => {
       ),
       'first',
     );
-    // Delivery tracker, Credit check's order limit and Quick add: one iframe each.
-    assert.equal((await page.$$('pb-panel-slot >>> iframe')).length, 3);
+    // Delivery tracker's panel and Parcel label, Credit check's order limit
+    // and Quick add: one iframe each.
+    assert.equal((await page.$$('pb-panel-slot >>> iframe')).length, 4);
   });
 
   it("shows a shipment status that agrees with the order's own status", async () => {
@@ -215,6 +222,69 @@ describe('Order desk demo', () => {
     const name = await page.$eval('main h1', (h1) => h1.textContent);
     assert.ok(name);
     await waitForText(vendorFrame('credit-check'), 'counterparty-name', name);
+  });
+
+  it("keeps a counterparty's notes across a reload, per user or for everyone", async () => {
+    await page.goto(new URL('/counterparties/c2', demo.hostUrl).href);
+    await widgetReady('credit-check');
+    const typeNote = async (/** @type {string} */ who, /** @type {string} */ text) => {
+      const frame = await frameWith('credit-check', '[data-testid="notes"]:not([disabled])');
+      await frame.click(`[data-testid="notes-${who}"]`);
+      await frame.waitForSelector('[data-testid="notes"]:not([disabled])');
+      await frame.$eval('[data-testid="notes"]', (el) => {
+        /** @type {HTMLTextAreaElement} */ (el).value = '';
+      });
+      await frame.type('[data-testid="notes"]', text);
+      await waitForText(frame, 'notes-status', 'Saved.');
+    };
+    const mine = `Mine ${Date.now()}`;
+    const everyone = `Shared ${Date.now()}`;
+    await typeNote('me', mine);
+    await typeNote('everyone', everyone);
+    await page.reload();
+    await widgetReady('credit-check');
+    const frame = await frameWith('credit-check', '[data-testid="notes"]:not([disabled])');
+    assert.equal(
+      await frame.$eval(
+        '[data-testid="notes"]',
+        (el) => /** @type {HTMLTextAreaElement} */ (el).value,
+      ),
+      mine,
+    );
+    await frame.click('[data-testid="notes-everyone"]');
+    await frame.waitForFunction(
+      (text) =>
+        /** @type {HTMLTextAreaElement | null} */ (document.querySelector('[data-testid="notes"]'))
+          ?.value === text,
+      { timeout: 10_000 },
+      everyone,
+    );
+  });
+
+  it("gets the score from Credit check's backend only with a token it verified", async () => {
+    await page.goto(new URL('/counterparties/c3', demo.hostUrl).href);
+    await widgetReady('credit-check');
+    const frame = await frameWith('credit-check', '[data-testid="verified-score"][data-verified]');
+    assert.equal(
+      await frame.$eval('[data-testid="verified-score"]', (el) => el.getAttribute('data-verified')),
+      'true',
+    );
+    assert.match(
+      await frame.$eval('[data-testid="verified-score"]', (el) => el.textContent ?? ''),
+      /^Verified by Ledgerline: \d+ \(\w+\)\.$/,
+    );
+    // The backend itself: no token, a forged one, one for another entity.
+    const score = new URL('/credit-check/api/score?counterparty=c3', demo.vendorOrigin);
+    assert.equal((await fetch(score)).status, 401);
+    const forged = ['{"alg":"ES256"}', '{"sub":"u-1","aud":"credit-check"}']
+      .map((part) => Buffer.from(part).toString('base64url'))
+      .join('.');
+    const refused = await fetch(score, { headers: { authorization: `Bearer ${forged}.c2ln` } });
+    assert.equal(refused.status, 401);
+    assert.match(String((await refused.json()).error), /refused/);
+    const jwks = await (await fetch(new URL('/.well-known/jwks.json', demo.hostUrl))).json();
+    assert.equal(jwks.keys[0].alg, 'ES256');
+    assert.equal(jwks.keys[0].d, undefined, 'the JWKS holds no private key');
   });
 
   it("takes the user to a host page from a widget's button, from the keyboard", async () => {
@@ -319,6 +389,9 @@ describe('Order desk demo', () => {
     await page.keyboard.press('Enter');
     await dialogsOpen(0);
     await waitForText(panel, 'carrier', carrier);
+    // The Parcel label, the app's other widget on the card, heard it through
+    // the host's broker, with no reload.
+    await waitForText(vendorFrame('delivery-tracker', 'label.html'), 'label-carrier', carrier);
     assert.equal(await hostFocus(), 'iframe', 'the focus went back to the panel');
     // …to the button the user pressed, so the keyboard carries on from there.
     await panel.waitForFunction(
@@ -614,7 +687,7 @@ describe('Order desk demo', () => {
       await page.$$eval('pb-panel-slot >>> iframe', (iframes) =>
         iframes.map((iframe) => iframe.dataset['marker']),
       ),
-      ['created-here', 'created-here', 'created-here'],
+      ['created-here', 'created-here', 'created-here', 'created-here'],
     );
   });
 

@@ -2,8 +2,15 @@
 // widgets, and the vendor apps it installs. Widgets' toasts go to the
 // runtime's own toast region (<pb-toast-region>), which Order desk keeps;
 // their dialogs, standard dialogs and pickers to the runtime's dialog layer,
-// over Order desk's selectors.
-import { createHost, HostManifestError, type HostInstalledApp } from '@plugboard/host-runtime';
+// over Order desk's selectors; their messages through the runtime's broker;
+// their storage to IndexedDB; their identity tokens to Order desk's signer.
+import {
+  createHost,
+  HostManifestError,
+  type HostInstallGrants,
+  type HostInstalledApp,
+} from '@plugboard/host-runtime';
+import { browserStorage } from '@plugboard/host-runtime/storage';
 import { findCounterparty } from './data.js';
 import { entityData } from './entities.js';
 import { getOrder } from './orders-store.js';
@@ -55,6 +62,22 @@ export const host = createHost({
     mode: 'light',
     tokens: { 'color-text': '#101828', 'color-muted': '#667085', 'color-accent': '#2f54eb' },
   },
+  // Apps' storage survives reloads, in this browser's IndexedDB (a product
+  // would keep it in its backend).
+  storage: { adapter: browserStorage({ name: 'order-desk' }) },
+  // Identity tokens are signed by Order desk's server (servers/identity.js),
+  // which publishes its public key at /.well-known/jwks.json.
+  identity: {
+    sign: async (claims) => {
+      const response = await fetch('/api/identity/sign', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(claims),
+      });
+      if (!response.ok) throw new Error(`The signer answered ${response.status}.`);
+      return ((await response.json()) as { token: string }).token;
+    },
+  },
   services: {
     'entity.get': (_params, { context: { entity } }) => {
       const data = entity && entityData(entity.type, entity.id);
@@ -76,6 +99,11 @@ function hasPage(path: string): boolean {
 /** The vendor apps of the demo, as their vendors publish them. */
 export const VENDOR_APPS = ['delivery-tracker', 'credit-check', 'quick-add'];
 
+/** What Order desk's installations grant beyond the manifests: Credit check is connected to its vendor's score service. */
+const GRANTS: Readonly<Record<string, HostInstallGrants>> = {
+  'credit-check': { settings: { scoreService: '/credit-check/api/score' } },
+};
+
 /**
  * Fetches and installs each vendor app's manifest. A manifest that cannot be
  * fetched or installed is reported, and the other apps still install.
@@ -88,7 +116,7 @@ export async function installVendorApps(vendorOrigin: string): Promise<string[]>
       try {
         const response = await fetch(url);
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return host.install(await response.json());
+        return host.install(await response.json(), GRANTS[app]);
       } catch (error) {
         problems.push(
           error instanceof HostManifestError

@@ -1,6 +1,6 @@
 // Credit check's own figures for a counterparty, made up from its id: a
 // score, a rating, and a credit limit in cents.
-import { hashOf } from '../shared/widget-page.js';
+import { hashOf } from '../shared/hash.js';
 
 const RATINGS: [number, string][] = [
   [750, 'Excellent'],

@@ -3,7 +3,9 @@
 // name comes from the host through entity.get. "Compare with…" picks another
 // counterparty in the host's own selector and shows both scores.
 import { actionButton, startWidget } from '../shared/widget-page.js';
+import { notesEditor } from './notes.js';
 import { euros, scoreOf } from './scores.js';
+import { showVerifiedScore } from './verified-score.js';
 
 void startWidget(async (client, root) => {
   const found = await client.entity.get();
@@ -61,5 +63,16 @@ void startWidget(async (client, root) => {
   const actions = document.createElement('div');
   actions.className = 'actions';
   actions.append(orders, compare);
-  root.replaceChildren(title, details, comparison, actions);
+  const verified = document.createElement('p');
+  verified.className = 'muted';
+  verified.dataset['testid'] = 'verified-score';
+  root.replaceChildren(
+    title,
+    details,
+    verified,
+    comparison,
+    actions,
+    notesEditor(client, counterparty.id),
+  );
+  await showVerifiedScore(client, counterparty.id, verified);
 });

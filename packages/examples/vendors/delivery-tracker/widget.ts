@@ -4,8 +4,16 @@
 // the carrier in the app's own dialog, and cancel the shipment behind the
 // host's confirm.
 import type { WidgetClient } from '@plugboard/widget-sdk';
+import { messagesOf } from '@plugboard/widget-sdk/messages';
 import { actionButton, hashOf, startWidget } from '../shared/widget-page.js';
-import { CARRIERS, chooseCarrier, chosenCarrier } from './carriers.js';
+import {
+  CARRIER_TOPIC,
+  CARRIERS,
+  carrierOf,
+  chooseCarrier,
+  chosenCarrier,
+  type CarrierMessage,
+} from './carriers.js';
 import { deliveryEditor } from './delivery.js';
 
 const STEPS = ['Label created', 'Picked up', 'In transit', 'Out for delivery', 'Delivered'];
@@ -35,7 +43,7 @@ void startWidget(async (client, root) => {
   const hash = hashOf(order.id);
   const status = typeof order.data['status'] === 'string' ? order.data['status'] : 'new';
   const reached = REACHED[status] ?? 0;
-  const carrier = chosenCarrier(order.id) ?? CARRIERS[hash % CARRIERS.length] ?? 'DPD';
+  const carrier = carrierOf(order.id, hash);
   const tracking = `${carrier.slice(0, 2).toUpperCase()}${String(hash).padStart(10, '0').slice(0, 10)}`;
   const number = typeof order.data['number'] === 'string' ? order.data['number'] : order.id;
 
@@ -110,6 +118,15 @@ function changeCarrierButton(
         current = next;
         chooseCarrier(orderId, next);
         shown.textContent = next;
+        // The Parcel label widget on the same card hears it at once, and
+        // one that opens later gets it first (retained).
+        void messagesOf(client)
+          .publish(CARRIER_TOPIC, { order: orderId, carrier: next } satisfies CarrierMessage, {
+            retain: true,
+          })
+          .catch((error: unknown) => {
+            console.warn('Delivery tracker could not tell the label:', error);
+          });
         return client.toasts.show({ message: `${number} now ships with ${next}.` });
       })
       .catch((error: unknown) => {

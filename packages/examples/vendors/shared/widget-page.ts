@@ -49,12 +49,7 @@ export async function startWidget(render: Render): Promise<void> {
   await show();
 }
 
-/** A stable number from a string, for the vendors' made-up data. */
-export function hashOf(text: string): number {
-  let hash = 2166136261;
-  for (const char of text) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
-  return hash >>> 0;
-}
+export { hashOf } from './hash.js';
 
 /** A button with `label` that runs `onClick`; `testId` names it for the tests. */
 export function actionButton(label: string, testId: string | undefined, onClick: () => void) {
