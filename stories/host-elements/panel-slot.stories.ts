@@ -33,9 +33,12 @@ export const ManyWidgets: Story = {
   tags: ['expect-ready'],
   render: (args) =>
     renderWithMockHost(
-      ['Parcel Pilot', 'Route Radar', 'Ship Shape', 'Track & Trace'].map((name, i) =>
-        vendorManifest('delivery-tracker', { id: `delivery-tracker-${i + 1}`, name }),
-      ),
+      ['Parcel Pilot', 'Route Radar', 'Ship Shape', 'Track & Trace'].map((name, i) => {
+        const tracker = vendorManifest('delivery-tracker');
+        // Each app with its order panel only (not its Parcel label).
+        const widgets = tracker.widgets.filter((widget) => widget.id === 'order-panel');
+        return { ...tracker, id: `delivery-tracker-${i + 1}`, name, widgets };
+      }),
       'customerorder.card',
       args,
     ),

@@ -11,9 +11,11 @@ import { vendorManifest } from '../support/vendor-apps.js';
 /**
  * Delivery tracker, an example vendor app, at the customer order card: the
  * order's shipment status and timeline, and its delivery method and address,
- * edited in the card's draft. Served from another origin and connected to a
- * mock host with the demo's orders. Pick a courier without an address and
- * press Save: Delivery tracker blocks it.
+ * edited in the card's draft; below it, its second widget, the Parcel label.
+ * Served from another origin and connected to a mock host with the demo's
+ * orders. Pick a courier without an address and press Save: Delivery tracker
+ * blocks it. Change the carrier: the label follows, by a message between the
+ * two widgets through the host's broker.
  */
 const meta: Meta<WidgetStoryArgs> = {
   title: 'Widgets/Delivery tracker/Customer order card',
