@@ -19,6 +19,7 @@ export default defineConfig({
         widget: `${pages}/widget.html`,
         echo: `${pages}/echo.html`,
         flood: `${pages}/flood.html`,
+        fanout: `${pages}/fanout.html`,
         connector: `${pages}/connector.html`,
         cell: `${pages}/cell.html`,
       },

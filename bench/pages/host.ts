@@ -202,6 +202,7 @@ async function flood(ms: number) {
     services: {
       'storage.set': ({ key, value }) => {
         if (key === 'counts') counts = value;
+        return { version: 1 };
       },
     },
   });
@@ -251,6 +252,7 @@ function card(loadConcurrency?: number): Card {
       'storage.set': ({ value }, call) => {
         shownBy.set(call.instanceId, value);
         check();
+        return { version: 1 };
       },
     },
   });
@@ -384,7 +386,7 @@ async function saveGate(widgets: number, validateMs: number, rounds: number): Pr
   const host = createHost({
     extensionPoints: [{ id: POINT, kind: 'panel', entity: 'customerorder', title: 'Order card' }],
     user: { id: 'u', name: 'Bench' },
-    services: { 'storage.set': () => undefined },
+    services: { 'storage.set': () => ({ version: 1 }) },
   });
   for (let i = 1; i <= widgets; i++) host.install(manifest(i, validateMs));
   const root = document.createElement('div');
@@ -422,8 +424,101 @@ async function saveGate(widgets: number, validateMs: number, rounds: number): Pr
   return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
 }
 
+/**
+ * fanout: one widget publishes `total` messages to `subscribers` widgets of
+ * its app (all on one card, one vendor process), through the host's broker.
+ * From the publisher's first message until every subscriber has heard them
+ * all: deliveries a second, whether any was lost or out of order, the busy
+ * answers the publisher got, and the host page's longest task.
+ */
+async function fanout(subscribers: number, total: number) {
+  const host = createHost({
+    extensionPoints: [{ id: POINT, kind: 'panel', entity: 'customerorder', title: 'Card' }],
+    user: { id: 'u', name: 'Bench' },
+    // Every widget mounts at once, in view or not.
+    lazyMargin: '100000px',
+    services: {
+      'storage.set': ({ key, value }, call) => {
+        reports.get(key)?.set(call.instanceId, value);
+        check();
+        return { version: 1 };
+      },
+    },
+  });
+  const widget = (id: string, query: string) => ({
+    id,
+    point: POINT,
+    url: `${vendor}/fanout.html?total=${total}&${query}`,
+    height: { min: 10, max: 40, initial: 20 },
+  });
+  host.install({
+    manifestVersion: 1,
+    id: 'fanout',
+    name: 'Fanout',
+    version: '1.0.0',
+    vendor: { name: 'Bench', url: 'https://bench.example', email: 'bench@bench.example' },
+    origin: vendor,
+    widgets: [
+      widget('pub', 'role=pub'),
+      ...Array.from({ length: subscribers }, (_, i) => widget(`sub${i}`, 'role=sub')),
+    ],
+    permissions: ['messages', 'storage'],
+  });
+  const reports = new Map<string, Map<string, unknown>>([
+    ['ready', new Map()],
+    ['heard', new Map()],
+    ['published', new Map()],
+  ]);
+  let check: () => void = () => undefined;
+  const reported = (key: string, count: number) =>
+    new Promise<void>((resolve) => {
+      const previous = check;
+      check = () => {
+        previous();
+        if ((reports.get(key)?.size ?? 0) >= count) resolve();
+      };
+      check();
+    });
+  const root = document.createElement('div');
+  document.body.append(root);
+  const detach = host.attach(root);
+  const slot = addSlot(root, '1');
+  await reported('ready', subscribers + 1);
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const started = performance.now();
+  slot.entityId = '2'; // `open` to the live widgets: the publisher starts
+  // A lost message would leave a subscriber short of `total` for ever.
+  await Promise.race([
+    Promise.all([reported('heard', subscribers), reported('published', 1)]),
+    sleep(60_000),
+  ]);
+  const seconds = (performance.now() - started) / 1000;
+  observer.disconnect();
+  const heard = [...(reports.get('heard')?.values() ?? [])] as {
+    heard: number;
+    inOrder: boolean;
+  }[];
+  const published = [...(reports.get('published')?.values() ?? [])][0] as { busy: number };
+  slot.remove();
+  detach();
+  root.remove();
+  return {
+    deliveriesPerSecond: (subscribers * total) / seconds,
+    seconds,
+    lost: subscribers * total - heard.reduce((sum, r) => sum + r.heard, 0),
+    outOfOrder: heard.filter((r) => !r.inOrder).length,
+    busy: published.busy,
+    longestTaskMs: Math.max(0, ...tasks),
+  };
+}
+
 Object.assign(window, {
   bench: {
+    fanout,
     bridgeRtt,
     flood,
     panelMount,
