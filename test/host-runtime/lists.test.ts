@@ -16,12 +16,20 @@ import {
 import { dialogsOpen, FIXTURE_PAGE, fixtureInNewDialog } from '../support/dialogs.js';
 import { waitFor } from '../support/fixture-events.js';
 import { driveFixture } from '../support/fixture-widget.js';
-import { cleanUp, cleanups, manifest, setup } from '../support/host-page.js';
-import { fixtureOrigin } from '../support/origins.js';
+import {
+  addSlot,
+  cleanUp,
+  cleanups,
+  commandedFixture,
+  manifest,
+  setup,
+} from '../support/host-page.js';
+import { fixtureOrigin, hostOrigin } from '../support/origins.js';
 
 const POINTS: HostExtensionPoint[] = [
   { id: 'customerorder.list', kind: 'column', entity: 'customerorder', title: 'Orders' },
   { id: 'customerorder.list.actions', kind: 'action', entity: 'customerorder', title: 'Toolbar' },
+  { id: 'customerorder.card', kind: 'panel', entity: 'customerorder', title: 'Order card' },
 ];
 const CONNECTOR = `${fixtureOrigin}/test/fixtures/connector.html`;
 
@@ -165,6 +173,33 @@ describe('lists: columns and cells', () => {
     lists.invalidate('tracker', {});
     const later = cellsFor(root, lists.columns('customerorder.list'), [{ id: 'r1', version: 1 }]);
     await waitFor(() => textOf(later[0] as HostListCellElement) === 'r1 v9 r1', 'r1 afresh');
+  });
+
+  it('hears its app’s messages: a panel of the app relabels the cells through the connector', async () => {
+    const app = listApp('tracker', ['status'], { permissions: ['messages'] });
+    const { host, root } = listHost({
+      ...app,
+      widgets: [
+        {
+          id: 'panel',
+          point: 'customerorder.card',
+          url: `${fixtureOrigin}/test/fixtures/widget.html`,
+          height: { min: 40, max: 200, initial: 60 },
+        },
+      ],
+    });
+    const lists = listsOf(host);
+    const cells = cellsFor(root, lists.columns('customerorder.list'), rows(2));
+    await waitFor(() => shown(cells), 'the cells');
+    const panel = await commandedFixture(addSlot(root));
+    await panel.value('connect', { hostOrigins: [hostOrigin] });
+    // Retained: the connector gets it even if it subscribes after this.
+    await panel.value('publish', { topic: 'relabel', payload: 'v7', options: { retain: true } });
+    await waitFor(
+      () => textOf(cells[0] as HostListCellElement) === 'r1 v7 r1',
+      () => `the relabel to arrive (r1 shows ${textOf(cells[0] as HostListCellElement)})`,
+    );
+    expect(textOf(cells[1] as HostListCellElement)).to.equal('r2 v7 r1');
   });
 
   it('renders every kind of cell as host UI, and never the app HTML', async () => {

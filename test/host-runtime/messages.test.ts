@@ -7,6 +7,7 @@ import type { TrafficEntry } from '@plugboard/host-runtime';
 import { commandedApp as app, mountCard as card } from '../support/commanded-apps.js';
 import { waitFor } from '../support/fixture-events.js';
 import type { FixtureResult, FixtureWidget } from '../support/fixture-widget.js';
+import { fixtureInNewDialog, openDialogs, openerPanel } from '../support/dialogs.js';
 import { cleanUp } from '../support/host-page.js';
 import { neighbourOrigin } from '../support/origins.js';
 
@@ -32,7 +33,23 @@ async function receivedCount(widget: FixtureWidget, count: number): Promise<Rece
 const codeOf = (result: FixtureResult<unknown>) => (result.ok ? 'ok' : result.error.code);
 
 describe('messages between widgets', () => {
-  afterEach(cleanUp);
+  afterEach(() => {
+    cleanUp();
+    for (const dialog of openDialogs()) dialog.remove();
+  });
+
+  it('reaches the app’s dialog, and the dialog’s answer reaches its panel', async () => {
+    const { opener } = await openerPanel('tracker', {}, ['dialogs', 'messages']);
+    await opener.value('subscribe', { topic: 'from-dialog' });
+    const dialog = await fixtureInNewDialog(() =>
+      opener.value('start', { key: 'open', method: 'dialogs.open', params: { dialog: 'pick' } }),
+    );
+    await dialog.value('subscribe', { topic: 'to-dialog' });
+    await opener.value('publish', { topic: 'to-dialog', payload: 'hello dialog' });
+    await dialog.value('publish', { topic: 'from-dialog', payload: 'hello panel' });
+    expect((await receivedCount(dialog, 1))[0]?.payload).to.equal('hello dialog');
+    expect((await receivedCount(opener, 1))[0]?.payload).to.equal('hello panel');
+  });
 
   it('delivers to every subscriber in the order sent, never to the sender', async () => {
     const { widgets, ids } = await card([{ manifest: app('tracker', 3) }]);
