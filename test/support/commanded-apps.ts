@@ -2,7 +2,7 @@
 // order card, for tests of services between widgets and apps.
 import type { Host, HostInstallGrants, HostManifest } from '@plugboard/host-runtime';
 import type { FixtureWidget } from './fixture-widget.js';
-import { addSlot, commandedFixture, setup } from './host-page.js';
+import { addSlot, commandedFixture, manifest, setup } from './host-page.js';
 import { fixtureOrigin, hostOrigin } from './origins.js';
 
 /** An app of `count` command-driven widgets on the order card. */
@@ -13,12 +13,7 @@ export function commandedApp(
 ): HostManifest {
   const origin = extra.origin ?? fixtureOrigin;
   return {
-    manifestVersion: 1,
-    id,
-    name: `App ${id}`,
-    version: '1.0.0',
-    vendor: { name: 'Test vendor', url: 'https://vendor.example', email: 'dev@vendor.example' },
-    origin,
+    ...manifest(id, { origin }),
     widgets: Array.from({ length: count }, (_, i) => ({
       id: `w${i}`,
       point: 'customerorder.card',
