@@ -134,7 +134,9 @@ export class Host {
   /**
    * What widgets reach: the host's `services`, over the runtime's defaults:
    * `toasts.show` shows a toast in the host's toast region, `navigation.go`
-   * calls `navigate`, `dialogs.*` and `selectors.open` use the dialog layer.
+   * calls `navigate`, `dialogs.*` and `selectors.open` use the dialog layer,
+   * `messages.*` the page's broker, `storage.*` the `storage` adapter, and
+   * `identity.getToken` the `identity` signer.
    */
   readonly services: HostServices;
   /** The dialog layer: app dialogs, standard dialogs and pickers, for widgets and for the host itself. */

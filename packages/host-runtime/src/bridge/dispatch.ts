@@ -77,14 +77,14 @@ export async function dispatchCall(
   }
 }
 
-/** The data services' schemas (DEFERRED_HOST_METHODS), loaded at their first call. */
-let dataMethods: Promise<Readonly<Record<string, MethodSpec>>> | undefined;
+/** DEFERRED_HOST_METHODS (dialogs, selectors, lists, data services), loaded at the first such call. */
+let deferredMethods: Promise<Readonly<Record<string, MethodSpec>>> | undefined;
 
 /** A host method's spec, or `undefined` when there is no such method. */
 async function specOf(method: string): Promise<MethodSpec | undefined> {
   if (Object.hasOwn(HOST_METHODS, method)) return HOST_METHODS[method as keyof typeof HOST_METHODS];
   if (!(DEFERRED_METHODS as readonly string[]).includes(method)) return undefined;
-  const table = await (dataMethods ??= import('./deferred-methods.js').then(
+  const table = await (deferredMethods ??= import('./deferred-methods.js').then(
     (m): Readonly<Record<string, MethodSpec>> => m.DEFERRED_HOST_METHODS,
   ));
   return Object.hasOwn(table, method) ? table[method] : undefined;
