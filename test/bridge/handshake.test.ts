@@ -83,6 +83,16 @@ describe('bridge handshake', () => {
     expect(error.message).to.contain('999');
   });
 
+  it('refuses a widget of protocol 2, whose storage and messages read otherwise', async () => {
+    const bridge = await openBridge();
+    const reply = await bridge.widget.value<{ ok: boolean; error: { code: string } }>(
+      'helloWithProtocol',
+      { hostOrigin, min: 2, max: 2 },
+    );
+    expect(reply.ok).to.equal(false);
+    expect(reply.error.code).to.equal('version_mismatch');
+  });
+
   it('agrees the newest common version with a widget that speaks a range', async () => {
     const bridge = await openBridge();
     const reply = await bridge.widget.value<{ ok: boolean; value: { protocolVersion: number } }>(

@@ -4,13 +4,16 @@
  * A change to anything under `protocol/` that an older peer could misread
  * bumps it.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /**
- * The oldest protocol version this build still speaks. Version 1 was never
- * published: its `dialogs.open` and `selectors.open` had no outcome status.
+ * The oldest protocol version this build still speaks. Versions 1 and 2
+ * were never published: 1's `dialogs.open` and `selectors.open` had no
+ * outcome status; 2's `storage.get` answered the bare value (3: the value
+ * and its version), its `storage.set` nothing (3: the new version), and its
+ * `messages.send` carried one message (3: a batch).
  */
-export const MIN_PROTOCOL_VERSION = 2;
+export const MIN_PROTOCOL_VERSION = 3;
 
 /** The protocol versions one side speaks, both ends included. */
 export interface ProtocolRange {
