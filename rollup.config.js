@@ -138,6 +138,7 @@ export default [
       testing: `${host}/src/testing.ts`,
       lists: `${host}/src/lists.ts`,
       storage: `${host}/src/storage.ts`,
+      moysklad: `${host}/src/moysklad.ts`,
       'manifest/schema': `${host}/src/manifest/schema.ts`,
     },
     [manifestJsonSchema(host)],

@@ -1,0 +1,337 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { HostManifestDialog, HostManifestWidget } from '../../manifest/schema.js';
+import { HostManifestError, validateManifest } from '../../manifest/validate.js';
+import {
+  MOYSKLAD_NAMESPACE,
+  MOYSKLAD_SUPPORTS,
+  MOYSKLAD_USES,
+  MoySkladDescriptorError,
+  type MoySkladConversion,
+  type MoySkladConvertOptions,
+  type MoySkladSupport,
+  type MoySkladUnsupported,
+  type MoySkladUse,
+  type MoySkladWidget,
+} from './types.js';
+
+type Node = Record<string, unknown>;
+
+const WIDGET_POINT = /^(entity|document)\.[a-z]+\.(edit|create)$/;
+const ROOT = 'ServerApplication';
+
+/** A slug for the manifest from a MoySklad name: `somePopup` → `somepopup`. */
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63) || 'x';
+
+const isNode = (value: unknown): value is Node =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The names of a node's child elements (attributes and text left out). */
+const childrenOf = (node: unknown): string[] =>
+  isNode(node) ? Object.keys(node).filter((key) => !key.startsWith('@') && key !== '#text') : [];
+
+const textOf = (value: unknown): string | undefined =>
+  typeof value === 'string'
+    ? value.trim()
+    : isNode(value) && typeof value['#text'] === 'string'
+      ? value['#text'].trim()
+      : undefined;
+
+/**
+ * Converts a MoySklad app descriptor (XML, `ServerApplication` v2) into a
+ * Plugboard app manifest. Widgets at points the host maps become widgets
+ * there (`height/fixed` their height, `0px` hidden; `supports` their
+ * protocols, `uses` their permissions); `popups` become app dialogs.
+ * What this host does not run (`iframes` chat and mobile windows,
+ * `scenario`, `vendorApi` callbacks, buttons, which MoySklad runs on the
+ * vendor's server) is listed in `unsupported`. Throws
+ * {@link MoySkladDescriptorError} naming each problem's element path, or
+ * `HostManifestError` when what it made is not a valid manifest.
+ */
+export function convertMoySkladDescriptor(
+  xml: string,
+  options: MoySkladConvertOptions,
+): MoySkladConversion {
+  // fast-xml-parser 5 deprecates its validator in favour of a separate,
+  // young package (fast-xml-validator, two versions); it still ships, and
+  // is what reports where a descriptor stops being XML.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const wellFormed = XMLValidator.validate(xml);
+  if (wellFormed !== true) {
+    const { msg, line, col } = wellFormed.err;
+    throw new MoySkladDescriptorError([{ path: `line ${line}, column ${col}`, message: msg }]);
+  }
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    isArray: (_name, path) =>
+      [
+        `${ROOT}.popups.popup`,
+        `${ROOT}.buttons.button`,
+        `${ROOT}.iframes.iframe`,
+        `${ROOT}.scenario.action`,
+      ].includes(String(path)),
+  }).parse(xml) as Node;
+  const issues: { path: string; message: string }[] = [];
+  const unsupported: MoySkladUnsupported[] = [];
+  // An empty root with no attributes parses as ''.
+  const root = parsed[ROOT] === '' ? {} : parsed[ROOT];
+  if (!isNode(root)) {
+    const found = childrenOf(parsed).filter((name) => name !== '?xml');
+    throw new MoySkladDescriptorError([
+      { path: found[0] ?? '(root)', message: `the root element must be ${ROOT}` },
+    ]);
+  }
+  if (root['@xmlns'] !== MOYSKLAD_NAMESPACE) {
+    issues.push({
+      path: ROOT,
+      message: `must be in the namespace ${MOYSKLAD_NAMESPACE} (descriptor version 2; version 1 is no longer supported)`,
+    });
+  }
+
+  const sourceUrl = (node: unknown, path: string): string | undefined => {
+    const url = textOf(isNode(node) ? (node['sourceUrl'] ?? node['@sourceUrl']) : undefined);
+    if (!url) {
+      issues.push({ path: `${path}/sourceUrl`, message: 'is required' });
+      return undefined;
+    }
+    return url;
+  };
+
+  const widgets: HostManifestWidget[] = [];
+  /** Each manifest widget's and dialog's element, to name in the manifest's errors. */
+  const elementOf: Record<string, string> = {};
+  const described: Record<string, MoySkladWidget> = {};
+  const permissions = new Set<string>();
+  const protocolsOf = (supports: readonly MoySkladSupport[]) => {
+    const protocols = new Set<'change' | 'validation' | 'save' | 'dirty-state'>();
+    for (const support of supports) {
+      if (support === 'change-handler') protocols.add('change');
+      if (support === 'validation-feedback') protocols.add('validation');
+      if (support === 'save-handler') protocols.add('save');
+      if (support === 'dirty-state') protocols.add('dirty-state');
+    }
+    return [...protocols];
+  };
+
+  for (const point of childrenOf(root['widgets'])) {
+    const path = `widgets/${point}`;
+    const node = (root['widgets'] as Node)[point];
+    if (!WIDGET_POINT.test(point)) {
+      issues.push({
+        path,
+        message:
+          'is not a widget point: widgets are named after entity.<type>.edit, document.<type>.edit or document.<type>.create',
+      });
+      continue;
+    }
+    if (Array.isArray(node)) {
+      issues.push({ path, message: 'appears twice: an app has one widget per extension point' });
+      continue;
+    }
+    const hostPoint = options.points[point];
+    const url = sourceUrl(node, path);
+    const heightText = textOf(
+      isNode(node) && isNode(node['height']) ? node['height']['fixed'] : undefined,
+    );
+    const height = /^\d{1,5}px$/.test(heightText ?? '')
+      ? Number.parseInt(heightText ?? '', 10)
+      : undefined;
+    if (height === undefined) {
+      issues.push({
+        path: `${path}/height/fixed`,
+        message: heightText
+          ? `"${heightText}" is not a height in pixels such as 150px`
+          : 'is required, in pixels such as 150px',
+      });
+    }
+    const supports: MoySkladSupport[] = [];
+    const supportsNode = isNode(node) ? node['supports'] : undefined;
+    for (const name of childrenOf(supportsNode)) {
+      if (!(MOYSKLAD_SUPPORTS as readonly string[]).includes(name)) {
+        issues.push({
+          path: `${path}/supports/${name}`,
+          message: `is not a protocol; supports takes ${MOYSKLAD_SUPPORTS.join(', ')}`,
+        });
+        continue;
+      }
+      supports.push(name as MoySkladSupport);
+      // validation-feedback is nested in change-handler (and, in old descriptors, beside it).
+      if (
+        name === 'change-handler' &&
+        childrenOf((supportsNode as Node)[name]).includes('validation-feedback')
+      ) {
+        supports.push('validation-feedback');
+      }
+    }
+    const uses: MoySkladUse[] = [];
+    for (const name of childrenOf(isNode(node) ? node['uses'] : undefined)) {
+      if (!(MOYSKLAD_USES as readonly string[]).includes(name)) {
+        issues.push({
+          path: `${path}/uses/${name}`,
+          message: `is not a service; uses takes ${MOYSKLAD_USES.join(', ')}`,
+        });
+        continue;
+      }
+      uses.push(name as MoySkladUse);
+    }
+    if (isNode(node) && node['@useContextKey'] !== 'false') {
+      unsupported.push({
+        path: `${path}/@useContextKey`,
+        message:
+          'a contextKey in the page URL is not sent: identity never travels in a URL here; use user-context',
+      });
+    }
+    if (!hostPoint) {
+      unsupported.push({ path, message: `this host has no extension point for ${point}` });
+      continue;
+    }
+    if (!url || height === undefined) continue;
+    const create = point.endsWith('.create');
+    const widgetId = slugOf(point);
+    elementOf[`widgets[${widgets.length}]`] = path;
+    const entityType = point.split('.')[1] ?? '';
+    widgets.push({
+      id: widgetId,
+      point: hostPoint,
+      url,
+      height: { min: height, max: height, initial: height },
+      protocols: protocolsOf([...new Set(supports)]),
+    });
+    permissions.add('entity:read');
+    if (supports.includes('update-provider') && (options.writes?.[entityType]?.length ?? 0) > 0) {
+      permissions.add('entity:write');
+    }
+    for (const use of uses) {
+      if (use === 'good-folder-selector')
+        permissions.add(`selectors:${options.goodFolderSelector ?? 'goodFolder'}`);
+      if (use === 'standard-dialogs') permissions.add('dialogs');
+      if (use === 'navigation-service') permissions.add('navigation');
+      if (use === 'user-context') permissions.add('identity');
+    }
+    described[widgetId] = {
+      point,
+      widgetId,
+      height,
+      create,
+      supports: [...new Set(supports)],
+      uses,
+    };
+  }
+
+  const dialogs: HostManifestDialog[] = [];
+  const popups: Record<string, string> = {};
+  const popupNodes = isNode(root['popups']) ? root['popups']['popup'] : undefined;
+  (Array.isArray(popupNodes) ? popupNodes : []).forEach((popup: unknown, i) => {
+    const path = `popups/popup[${i + 1}]`;
+    const name = textOf(isNode(popup) ? popup['name'] : undefined);
+    if (!name) {
+      issues.push({ path: `${path}/name`, message: 'is required' });
+      return;
+    }
+    if (name in popups) {
+      issues.push({ path: `${path}/name`, message: `"${name}" names another popup too` });
+      return;
+    }
+    const url = sourceUrl(popup, path);
+    if (!url) return;
+    const id = slugOf(name);
+    popups[name] = id;
+    elementOf[`dialogs[${dialogs.length}]`] = path;
+    // MoySklad shows a popup full screen, titled with the app's name.
+    dialogs.push({ id, url, title: options.name, size: 'fullscreen' });
+    permissions.add('dialogs');
+  });
+
+  const report = (block: string, message: string) => {
+    if (root[block] !== undefined) unsupported.push({ path: block, message });
+  };
+  report(
+    'vendorApi',
+    "the vendor API's callbacks (install, button, scenario, event) are not called by this host",
+  );
+  report(
+    'access',
+    'JSON API access rights are not granted here: the host lends its data through widgets',
+  );
+  report('scenario', 'scenario actions run on the vendor server, which this host does not call');
+  report(
+    'buttons',
+    "buttons run on the vendor's server (vendorApi), which this host does not call",
+  );
+  report('iframe', 'the main app window is not shown by this host');
+  for (const block of ['loyaltyApi', 'fiscalApi', 'qrPayApi']) {
+    report(block, 'provider APIs are not part of widgets');
+  }
+  const frames = isNode(root['iframes']) ? root['iframes']['iframe'] : undefined;
+  (Array.isArray(frames) ? frames : []).forEach((frame: unknown, i) => {
+    const type = isNode(frame) && typeof frame['@type'] === 'string' ? frame['@type'] : 'main';
+    unsupported.push({
+      path: `iframes/iframe[${i + 1}]`,
+      message: `the ${type} window is not shown by this host`,
+    });
+  });
+  for (const block of childrenOf(root)) {
+    const known = [
+      'widgets',
+      'popups',
+      'vendorApi',
+      'access',
+      'scenario',
+      'buttons',
+      'iframe',
+      'iframes',
+      'loyaltyApi',
+      'fiscalApi',
+      'qrPayApi',
+    ];
+    if (!known.includes(block))
+      issues.push({ path: block, message: 'is not a block of a v2 descriptor' });
+  }
+  if (issues.length > 0) throw new MoySkladDescriptorError(issues);
+
+  const manifest = {
+    manifestVersion: 1,
+    id: options.id,
+    name: options.name,
+    version: options.version ?? '1.0.0',
+    vendor: options.vendor,
+    origin: options.origin,
+    widgets,
+    ...(dialogs.length > 0 ? { dialogs } : {}),
+    permissions: [...permissions],
+    ...(options.writes && permissions.has('entity:write')
+      ? {
+          writes: Object.fromEntries(
+            Object.entries(options.writes).map(([type, fields]) => [type, [...fields]]),
+          ),
+        }
+      : {}),
+  };
+  try {
+    return { manifest: validateManifest(manifest), widgets: described, popups, unsupported };
+  } catch (error) {
+    if (error instanceof HostManifestError) {
+      // widgets[0].url → widgets/document.customerorder.edit/sourceUrl; the rest came from the options.
+      throw new MoySkladDescriptorError(
+        error.issues.map((issue) => {
+          const [, item, field] = /^((?:widgets|dialogs)\[\d+\])\.?(.*)$/.exec(issue.path) ?? [];
+          const element = item === undefined ? undefined : elementOf[item];
+          return element
+            ? {
+                path: `${element}/${field === 'url' ? 'sourceUrl' : field}`,
+                message: issue.message,
+              }
+            : { path: `(options) ${issue.path}`, message: issue.message };
+        }),
+      );
+    }
+    throw error;
+  }
+}
