@@ -5,6 +5,7 @@ import {
   type Theme,
   type TrafficLog,
 } from '@plugboard/widget-sdk/protocol';
+import type { HostConnection, HostConnectionOptions } from './bridge/connection.js';
 import type { HostBridgeLimits } from './bridge/limits.js';
 import { hostRoots } from './host-roots.js';
 import { dialogServices } from './dialogs/dialog-services.js';
@@ -110,7 +111,16 @@ export interface HostInstallGrants {
   readonly topics?: readonly string[];
   /** The installation's id, in the app's identity tokens. Default: the app's id. */
   readonly installationId?: string;
+  /**
+   * How the host talks to the app's pages, when not over Plugboard's own
+   * bridge: `installMoySkladApp` (`@plugboard/host-runtime/moysklad`) sets
+   * it for widgets written for MoySklad's protocol.
+   */
+  readonly transport?: HostTransport;
 }
+
+/** Opens the host's end of one widget's page, for the widget `widgetId` of the app's manifest. */
+export type HostTransport = (options: HostConnectionOptions, widgetId: string) => HostConnection;
 
 /** A host configuration that cannot work, for instance two points with one id. */
 export class HostConfigError extends Error {
@@ -217,6 +227,7 @@ export class Host {
       ),
       topics: (valid.topics ?? []).filter((topic) => grants.topics?.includes(topic)),
       installationId: grants.installationId ?? valid.id,
+      ...(grants.transport ? { transport: grants.transport } : {}),
     };
     this.store.setState({ apps: [...this.store.getState().apps, app] });
     return app;

@@ -1,7 +1,7 @@
 /**
  * `@plugboard/host-runtime/moysklad`: apps written for MoySklad's widget
- * protocol. For now, the descriptor's conversion into a Plugboard app
- * manifest; the raw-postMessage adapter that runs such widgets comes next.
+ * protocol, installed from their XML descriptor and run unchanged over a
+ * raw-postMessage adapter.
  */
 export {
   MOYSKLAD_NAMESPACE,
@@ -16,3 +16,4 @@ export {
   type MoySkladWidget,
 } from './compat/moysklad/types.js';
 export { convertMoySkladDescriptor } from './compat/moysklad/descriptor.js';
+export { installMoySkladApp, type MoySkladInstallOptions } from './compat/moysklad/install.js';

@@ -318,51 +318,55 @@ export class WidgetMount {
     const { manifest } = app;
     // Read at each call: a subscription adds the broker's `messages`.
     const methods: NonNullable<HostConnectionOptions['methods']> = { ...this.#options.methods };
-    const connection = connectWidget({
-      iframe,
-      origin: manifest.origin,
-      appId: manifest.id,
-      appName: manifest.name,
-      instanceId,
-      permissions: app.permissions,
-      context: () => this.context(),
-      services: {
-        ...host.services,
-        'widget.resize': ({ height }) => {
-          const clamped = Math.round(clamp(height, widget.height.min, widget.height.max));
-          if (!this.#options.fill) iframe.style.height = `${clamped}px`;
-          this.#setState({ height: clamped });
+    const open = app.transport ?? connectWidget;
+    const connection = open(
+      {
+        iframe,
+        origin: manifest.origin,
+        appId: manifest.id,
+        appName: manifest.name,
+        instanceId,
+        permissions: app.permissions,
+        context: () => this.context(),
+        services: {
+          ...host.services,
+          'widget.resize': ({ height }) => {
+            const clamped = Math.round(clamp(height, widget.height.min, widget.height.max));
+            if (!this.#options.fill) iframe.style.height = `${clamped}px`;
+            this.#setState({ height: clamped });
+          },
+          'widget.setDirty': ({ dirty }) => {
+            this.#setState({ dirty });
+            this.#draft?.notify();
+          },
+          // Read at each call: the widget may move to another card's draft.
+          // Without one, the host's own service answers (null included).
+          'entity.get': (params, call) =>
+            this.#draft
+              ? this.#draft.snapshot()
+              : serviceFor(host.services, 'entity.get')(params, call),
+          'entity.update': (params, call) =>
+            this.#draft && this.#member
+              ? this.#draft.propose(this.#member, params)
+              : serviceFor(host.services, 'entity.update')(params, call),
+          // Messages go to this page's connection; a new page subscribes anew.
+          'messages.subscribe': async (params, call) => {
+            const broker = await host.broker();
+            Object.assign(methods, broker.widgetMethods);
+            broker.subscribe(params, call, (messages) => connection.call('messages', { messages }));
+          },
+          ...this.#options.services,
         },
-        'widget.setDirty': ({ dirty }) => {
-          this.#setState({ dirty });
-          this.#draft?.notify();
+        ...(host.options.limits ? { limits: host.options.limits } : {}),
+        ...(host.options.debug !== undefined ? { debug: host.options.debug } : {}),
+        ...(handshake ? { handshake } : {}),
+        methods,
+        onEnd: (end) => {
+          this.#pageEnded(iframe, signal, end);
         },
-        // Read at each call: the widget may move to another card's draft.
-        // Without one, the host's own service answers (null included).
-        'entity.get': (params, call) =>
-          this.#draft
-            ? this.#draft.snapshot()
-            : serviceFor(host.services, 'entity.get')(params, call),
-        'entity.update': (params, call) =>
-          this.#draft && this.#member
-            ? this.#draft.propose(this.#member, params)
-            : serviceFor(host.services, 'entity.update')(params, call),
-        // Messages go to this page's connection; a new page subscribes anew.
-        'messages.subscribe': async (params, call) => {
-          const broker = await host.broker();
-          Object.assign(methods, broker.widgetMethods);
-          broker.subscribe(params, call, (messages) => connection.call('messages', { messages }));
-        },
-        ...this.#options.services,
       },
-      ...(host.options.limits ? { limits: host.options.limits } : {}),
-      ...(host.options.debug !== undefined ? { debug: host.options.debug } : {}),
-      ...(handshake ? { handshake } : {}),
-      methods,
-      onEnd: (end) => {
-        this.#pageEnded(iframe, signal, end);
-      },
-    });
+      widget.id,
+    );
     this.#connection = connection;
     for (const waiter of this.#waiters.splice(0)) waiter(connection);
     connection.ready.then(

@@ -1,3 +1,4 @@
+import type { HostTransport } from '../host.js';
 import type { EntityRef, ExtensionPointKind, JsonValue } from '@plugboard/widget-sdk/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HostManifest } from '../manifest/schema.js';
@@ -43,6 +44,8 @@ export interface HostInstalledApp {
   readonly topics: readonly string[];
   /** Its installation's id on this host, in its identity tokens. */
   readonly installationId: string;
+  /** How the host talks to its pages, when not over Plugboard's bridge (a MoySklad app's). */
+  readonly transport?: HostTransport;
 }
 
 /** One mounted widget. */

@@ -1,0 +1,305 @@
+import {
+  PlugboardError,
+  type Envelope,
+  type JsonValue,
+  type WidgetContext,
+} from '@plugboard/widget-sdk/protocol';
+
+type JsonObject = Record<string, JsonValue>;
+import type {
+  HostConnection,
+  HostConnectionInfo,
+  HostConnectionOptions,
+} from '../../bridge/connection.js';
+import { dispatchCall, type CallerInfo } from '../../bridge/dispatch.js';
+import { CallLimiter, DEFAULT_LIMITS } from '../../bridge/limits.js';
+import { ERR, serviceRequests, type Message } from './requests.js';
+import type { MoySkladWidget } from './types.js';
+
+/** What the adapter knows of a MoySklad app beyond its manifest. */
+export interface MoySkladAppInfo {
+  /** Its widgets, by manifest widget id. */
+  readonly widgets: Readonly<Record<string, MoySkladWidget>>;
+  /** Popup names to dialog ids. */
+  readonly popups: Readonly<Record<string, string>>;
+  /** MoySklad field names to the host's (`description` → `comment`), both ways. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** A MoySklad route (`#customerorder/edit?id=7`) as a path of the host, or `undefined`. */
+  readonly route: (path: string) => string | undefined;
+  /** The host's selector for good folders. */
+  readonly goodFolderSelector: string;
+}
+
+/**
+ * The host's end of a widget written for MoySklad's protocol: raw
+ * postMessage of plain objects, no handshake. It speaks to the page the way
+ * MoySklad does (Open on each showing, Change, Save, OpenPopup, responses,
+ * InvalidMessageError with codes 1000–1006) and maps its requests onto the
+ * same host services a Plugboard widget reaches, through the same
+ * permission guard and schemas. Security stays ours: a message counts only
+ * from this iframe's own window and the app's origin, and the host posts
+ * only to that origin. Every request is answered.
+ */
+export function connectMoySklad(
+  options: HostConnectionOptions & {
+    readonly moysklad: MoySkladAppInfo;
+    readonly widgetId: string;
+  },
+): HostConnection {
+  const { iframe, origin, moysklad } = options;
+  const widget = moysklad.widgets[options.widgetId];
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const lifetime = new AbortController();
+  const caller: CallerInfo = {
+    appId: options.appId,
+    appName: options.appName ?? options.appId,
+    instanceId: options.instanceId,
+    context: options.context,
+    permissions: new Set(options.permissions),
+    services: options.services ?? {},
+    limits,
+    limiter: new CallLimiter(limits),
+    signal: lifetime.signal,
+    cancels: new Map(),
+  };
+  let destroyed = false;
+  let nextId = 1;
+  let state: 'loading' | 'opening' | 'opened' = 'loading';
+  let openId = 0;
+  let lastChange: { id: number; verdict?: { valid: boolean; message: string } } | undefined;
+  const verdictWaiters = new Set<() => void>();
+  let callId = 0;
+
+  const post = (message: Message) => {
+    if (!destroyed) iframe.contentWindow?.postMessage(message, origin);
+  };
+  const invalid = (message: Message, code: number, error: string) => {
+    post({
+      name: 'InvalidMessageError',
+      correlationId: typeof message['messageId'] === 'number' ? message['messageId'] : null,
+      invalidMessage: message,
+      errors: [{ code, error }],
+    });
+  };
+  const call = (method: string, params: unknown): Promise<Envelope> =>
+    dispatchCall(caller, method, params, ++callId);
+  const context = (): WidgetContext => options.context();
+  const point = () => widget?.point ?? context().extensionPoint.id;
+
+  const toMoySklad = (data: JsonObject): JsonObject =>
+    Object.fromEntries(
+      Object.entries(data).map(([field, value]) => [
+        Object.entries(moysklad.fields).find(([, host]) => host === field)?.[0] ?? field,
+        value,
+      ]),
+    );
+
+  const sendOpen = () => {
+    const { entity, dialog } = context();
+    if (dialog) {
+      const popupName =
+        Object.entries(moysklad.popups).find(([, id]) => id === dialog.id)?.[0] ?? dialog.id;
+      post({
+        name: 'OpenPopup',
+        messageId: nextId++,
+        popupName,
+        ...(dialog.params === null ? {} : { popupParameters: dialog.params }),
+      });
+      state = 'opened';
+      return;
+    }
+    openId = nextId++;
+    state = 'opening';
+    lastChange = undefined;
+    // Open resets the dirty flag.
+    void call('widget.setDirty', { dirty: false });
+    post({
+      name: 'Open',
+      messageId: openId,
+      extensionPoint: point(),
+      objectId: entity?.id ?? null,
+      displayMode: 'expanded',
+    });
+  };
+
+  const supports = (name: string) =>
+    widget ? (widget.supports as readonly string[]).includes(name) : false;
+
+  const handlers: Record<string, (message: Message) => void | Promise<void>> = {
+    OpenFeedback: (message) => {
+      if (state !== 'opening' || message['correlationId'] !== openId) {
+        invalid(
+          message,
+          ERR.state,
+          `Invalid widget state ${state === 'opened' ? 'Opened' : 'Loading'} for OpenFeedback, allowed: Opening`,
+        );
+        return;
+      }
+      state = 'opened';
+    },
+    SetDirty: (message) => {
+      if (!supports('dirty-state')) {
+        invalid(message, ERR.protocol, 'Widget does not support the protocol for SetDirty');
+        return;
+      }
+      void call('widget.setDirty', { dirty: true });
+    },
+    ClearDirty: (message) => {
+      if (!supports('dirty-state')) {
+        invalid(message, ERR.protocol, 'Widget does not support the protocol for ClearDirty');
+        return;
+      }
+      void call('widget.setDirty', { dirty: false });
+    },
+    ValidationFeedback: (message) => {
+      if (!supports('validation-feedback')) {
+        invalid(
+          message,
+          ERR.protocol,
+          'Widget does not support the protocol for ValidationFeedback',
+        );
+        return;
+      }
+      const valid = message['valid'] === true;
+      const text = typeof message['message'] === 'string' ? message['message'].slice(0, 100) : '';
+      if (!valid && !text) {
+        invalid(message, ERR.missing, 'Missing required parameter message');
+        return;
+      }
+      // Only the verdict on the latest Change counts; earlier ones are ignored.
+      if (!lastChange || message['correlationId'] !== lastChange.id) return;
+      lastChange.verdict = { valid, message: text };
+      for (const wake of verdictWaiters) wake();
+    },
+    ...serviceRequests({
+      post,
+      invalid,
+      call,
+      context,
+      moysklad,
+      appName: caller.appName,
+      supports,
+    }),
+  };
+
+  const onMessage = (event: MessageEvent<unknown>) => {
+    // Only this iframe's own window, on the app's origin, is heard.
+    if (event.source !== iframe.contentWindow || event.origin !== origin || destroyed) return;
+    const message = event.data;
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) return;
+    const data = message as Message;
+    if (!('name' in data) && typeof data['height'] === 'number') {
+      void call('widget.resize', { height: data['height'] });
+      return;
+    }
+    const name = data['name'];
+    // An object with no name is no message of this protocol, and has nothing to answer to.
+    if (typeof name !== 'string') return;
+    const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
+    if (!handler) {
+      invalid(
+        data,
+        ERR.invalid,
+        `Invalid value of name: ${JSON.stringify(name)} is not a message of this protocol`,
+      );
+      return;
+    }
+    const fireAndForget = [
+      'OpenFeedback',
+      'SetDirty',
+      'ClearDirty',
+      'ValidationFeedback',
+      'ClosePopup',
+    ].includes(name);
+    if (!fireAndForget && typeof data['messageId'] !== 'number') {
+      invalid(data, ERR.missing, 'Missing required parameter messageId');
+      return;
+    }
+    void Promise.resolve(handler(data)).catch((error: unknown) => {
+      invalid(data, ERR.host, `Error processing ${name}: ${String(error)}`);
+    });
+  };
+
+  let resolveReady: (info: HostConnectionInfo) => void = () => undefined;
+  const ready = new Promise<HostConnectionInfo>((resolve) => {
+    resolveReady = resolve;
+  });
+  // Each document that loads in the iframe is shown anew: it gets Open (or OpenPopup).
+  const onLoad = () => {
+    if (destroyed) return;
+    sendOpen();
+    resolveReady({ protocolVersion: 0 });
+  };
+  window.addEventListener('message', onMessage);
+  iframe.addEventListener('load', onLoad);
+
+  const waitForVerdict = (id: number) =>
+    new Promise<{ valid: boolean; message: string }>((resolve, reject) => {
+      const check = () => {
+        if (lastChange?.id !== id) {
+          verdictWaiters.delete(check);
+          reject(
+            new PlugboardError('cancelled', 'A newer change replaced the one being validated.'),
+          );
+        } else if (lastChange.verdict) {
+          verdictWaiters.delete(check);
+          resolve(lastChange.verdict);
+        }
+      };
+      verdictWaiters.add(check);
+      check();
+    });
+
+  const connection: HostConnection = {
+    ready,
+    call: async (method: string, params: unknown) => {
+      await ready;
+      if (method === 'ping') return 'pong';
+      if (method === 'open') {
+        sendOpen();
+        return undefined;
+      }
+      if (method === 'contextChanged') return undefined;
+      if (method === 'change') {
+        const { data, paths } = params as { data: JsonObject; paths: string[] };
+        lastChange = { id: nextId++ };
+        for (const wake of verdictWaiters) wake();
+        post({
+          name: 'Change',
+          messageId: lastChange.id,
+          extensionPoint: point(),
+          changeHints: [
+            ...new Set(paths.map((path) => (path === 'positions' ? 'positions' : '_fields'))),
+          ],
+          objectState: { ...toMoySklad(data), id: context().entity?.id ?? null },
+        });
+        return undefined;
+      }
+      if (method === 'validate') {
+        // Only widgets that heard a Change are asked; the latest Change's verdict counts.
+        if (!lastChange) return { valid: true };
+        const verdict = await waitForVerdict(lastChange.id);
+        return verdict.valid ? { valid: true } : { valid: false, message: verdict.message };
+      }
+      if (method === 'save') {
+        post({
+          name: 'Save',
+          messageId: nextId++,
+          extensionPoint: point(),
+          objectId: context().entity?.id ?? null,
+        });
+        return undefined;
+      }
+      throw new PlugboardError('unsupported', `A MoySklad widget has no ${method}.`);
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      lifetime.abort(new PlugboardError('cancelled', 'The widget was unmounted.'));
+      window.removeEventListener('message', onMessage);
+      iframe.removeEventListener('load', onLoad);
+      verdictWaiters.clear();
+    },
+  };
+  return connection;
+}

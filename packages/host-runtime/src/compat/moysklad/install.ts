@@ -1,0 +1,55 @@
+import type { Host, HostInstallGrants } from '../../host.js';
+import type { HostInstalledApp } from '../../store/host-store.js';
+import { connectMoySklad } from './adapter.js';
+import { convertMoySkladDescriptor } from './descriptor.js';
+import type { MoySkladConversion, MoySkladConvertOptions } from './types.js';
+
+/** Options of {@link installMoySkladApp}: the conversion's, and how the host's data reads in MoySklad's terms. */
+export interface MoySkladInstallOptions extends MoySkladConvertOptions {
+  /**
+   * MoySklad field names to the host's, where they differ: `{ description:
+   * 'comment' }`. `Change.objectState` uses MoySklad's names, and an
+   * `UpdateRequest`'s fields are written to the host's.
+   */
+  readonly fields?: Readonly<Record<string, string>>;
+  /**
+   * A MoySklad route from a `NavigateRequest` (`#customerorder/edit?id=7`)
+   * as a path of this host (`/orders/7`), or `undefined` when the host has
+   * no such page (the widget gets error 1002).
+   */
+  readonly route?: (path: string) => string | undefined;
+  /** The installation's grants (settings, narrowed permissions, …). */
+  readonly grants?: Omit<HostInstallGrants, 'transport'>;
+}
+
+/**
+ * Installs an app written for MoySklad's widget protocol, from its XML
+ * descriptor, on `host`: its widgets and popups run unchanged, over a raw
+ * postMessage adapter instead of Plugboard's bridge, on the same services,
+ * drafts, save flow and dialogs. Throws `MoySkladDescriptorError` for a bad
+ * descriptor, `HostManifestError` when the host cannot take the app (a
+ * point of the wrong kind, an app already installed).
+ */
+export function installMoySkladApp(
+  host: Host,
+  descriptor: string,
+  options: MoySkladInstallOptions,
+): { readonly app: HostInstalledApp; readonly conversion: MoySkladConversion } {
+  const conversion = convertMoySkladDescriptor(descriptor, options);
+  const info = {
+    widgets: conversion.widgets,
+    popups: conversion.popups,
+    fields: options.fields ?? {},
+    route: options.route ?? (() => undefined),
+    goodFolderSelector: options.goodFolderSelector ?? 'goodFolder',
+  };
+  const app = host.install(conversion.manifest, {
+    ...options.grants,
+    transport: (connection, widgetId) =>
+      connectMoySklad({ ...connection, widgetId, moysklad: info }),
+  });
+  for (const part of conversion.unsupported) {
+    console.info(`[plugboard] ${options.name}: not run here: ${part.path}: ${part.message}`);
+  }
+  return { app, conversion };
+}

@@ -1,0 +1,221 @@
+import type { Envelope, WidgetContext } from '@plugboard/widget-sdk/protocol';
+import type { MoySkladAppInfo } from './adapter.js';
+
+/** A message of MoySklad's protocol: a plain object with a `name`. */
+export type Message = Record<string, unknown>;
+
+/** InvalidMessageError's codes (MoySklad's protocol, section "Errors"). */
+export const ERR = {
+  state: 1000,
+  missing: 1001,
+  invalid: 1002,
+  parallel: 1003,
+  protocol: 1004,
+  readOnly: 1005,
+  host: 1006,
+} as const;
+
+/** What the service requests need of their connection. */
+export interface RequestContext {
+  /** Posts a message to the widget's page, on its app's origin. */
+  readonly post: (message: Message) => void;
+  /** Answers `message` with InvalidMessageError. */
+  readonly invalid: (message: Message, code: number, error: string) => void;
+  /** Calls a host method through the bridge's guards, as a Plugboard widget would. */
+  readonly call: (method: string, params: unknown) => Promise<Envelope>;
+  readonly context: () => WidgetContext;
+  readonly moysklad: MoySkladAppInfo;
+  readonly appName: string;
+  /** Whether the widget's descriptor declares the protocol (`update-provider`, …). */
+  readonly supports: (name: string) => boolean;
+}
+
+/**
+ * The widget → host requests that reach host services (update, selector,
+ * dialogs, navigation, popups, user context), each answered with its
+ * response or an InvalidMessageError: never left unanswered. A second
+ * request of a kind while one waits is 1003.
+ */
+export function serviceRequests(connection: RequestContext) {
+  const { post, invalid, call, context, moysklad, appName, supports } = connection;
+  const pendingKinds = new Set<string>();
+  // A request the host answers once its service has: the answer, or an error naming the request.
+  const request = async (
+    message: Message,
+    kind: string,
+    run: () => Promise<Message | undefined>,
+  ): Promise<void> => {
+    if (pendingKinds.has(kind)) {
+      invalid(message, ERR.parallel, `Parallel request ${kind}`);
+      return;
+    }
+    pendingKinds.add(kind);
+    try {
+      const answer = await run();
+      if (answer) post({ ...answer, correlationId: message['messageId'] });
+    } finally {
+      pendingKinds.delete(kind);
+    }
+  };
+  const failed = (message: Message, envelope: Envelope & { ok: false }) => {
+    const { code, message: text } = envelope.error;
+    const name = String(message['name']);
+    if (code === 'permission_denied')
+      invalid(message, ERR.protocol, `Widget does not support the protocol for ${name}`);
+    else if (code === 'invalid_params')
+      invalid(message, ERR.invalid, `Invalid value of ${name}: ${text}`);
+    else invalid(message, ERR.host, `Error processing ${name}: ${text}`);
+  };
+
+  return {
+    UpdateRequest: (message) =>
+      request(message, 'UpdateRequest', async () => {
+        if (!supports('update-provider')) {
+          invalid(message, ERR.protocol, 'Widget does not support the protocol for UpdateRequest');
+          return undefined;
+        }
+        const state = message['updateState'];
+        if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+          invalid(message, ERR.missing, 'Missing required parameter updateState');
+          return undefined;
+        }
+        const changes = Object.fromEntries(
+          Object.entries(state).map(([field, value]) => [
+            moysklad.fields[field] ?? field,
+            value as unknown,
+          ]),
+        );
+        const envelope = await call('entity.update', { changes });
+        if (!envelope.ok) {
+          if (envelope.error.code === 'permission_denied')
+            invalid(message, ERR.readOnly, 'Document is read-only for the user');
+          else failed(message, envelope);
+          return undefined;
+        }
+        const { refused } = envelope.value as { refused: { field: string; reason: string }[] };
+        if (refused.length > 0) {
+          const [first] = refused;
+          invalid(
+            message,
+            ERR.invalid,
+            `Invalid value of ${first?.field ?? 'updateState'}: ${first?.reason ?? 'refused'}`,
+          );
+          return undefined;
+        }
+        return { name: 'UpdateResponse' };
+      }),
+    SelectGoodFolderRequest: (message) =>
+      request(message, 'SelectGoodFolderRequest', async () => {
+        const envelope = await call('selectors.open', { selector: moysklad.goodFolderSelector });
+        if (!envelope.ok && envelope.error.code !== 'cancelled') {
+          failed(message, envelope);
+          return undefined;
+        }
+        const outcome = envelope.ok
+          ? (envelope.value as { status: string; selected?: { id: string }[] })
+          : undefined;
+        const picked = outcome?.status === 'ok' ? outcome.selected?.[0] : undefined;
+        return picked
+          ? { name: 'SelectGoodFolderResponse', selected: true, goodFolderId: picked.id }
+          : { name: 'SelectGoodFolderResponse', selected: false };
+      }),
+    ShowDialogRequest: (message) =>
+      request(message, 'ShowDialogRequest', async () => {
+        const text = message['dialogText'];
+        if (typeof text !== 'string') {
+          invalid(message, ERR.missing, 'Missing required parameter dialogText');
+          return undefined;
+        }
+        const buttons = Array.isArray(message['buttons'])
+          ? (message['buttons'] as Message[])
+          : [{ name: 'Ok', caption: 'ОК' }];
+        const options = buttons.map((button) => ({
+          id: String(button['name']),
+          label: String(button['caption'] ?? button['name']).slice(0, 100),
+        }));
+        const envelope = await call('dialogs.choose', { message: text.slice(0, 4096), options });
+        if (!envelope.ok && envelope.error.code !== 'cancelled') {
+          failed(message, envelope);
+          return undefined;
+        }
+        const outcome = envelope.ok
+          ? (envelope.value as { status: string; value?: string })
+          : undefined;
+        return outcome?.status === 'ok'
+          ? { name: 'ShowDialogResponse', dialogResolution: 'normal', buttonName: outcome.value }
+          : { name: 'ShowDialogResponse', dialogResolution: 'closedByUser' };
+      }),
+    NavigateRequest: (message) =>
+      request(message, 'NavigateRequest', async () => {
+        const path =
+          typeof message['path'] === 'string' ? moysklad.route(message['path']) : undefined;
+        if (path === undefined) {
+          invalid(
+            message,
+            ERR.invalid,
+            `Invalid value of path: ${JSON.stringify(message['path'])} is not a page of this host`,
+          );
+          return undefined;
+        }
+        // MoySklad answers before it navigates.
+        post({ name: 'NavigateResponse', correlationId: message['messageId'] });
+        const envelope = await call('navigation.go', {
+          to: path,
+          newTab: message['target'] !== 'self',
+        });
+        if (!envelope.ok)
+          console.warn(
+            `[plugboard] ${appName} could not navigate to ${path}:`,
+            envelope.error.message,
+          );
+        return undefined;
+      }),
+    ShowPopupRequest: (message) =>
+      request(message, `ShowPopupRequest`, async () => {
+        const popupName = message['popupName'];
+        const dialog = typeof popupName === 'string' ? moysklad.popups[popupName] : undefined;
+        if (dialog === undefined) {
+          invalid(
+            message,
+            ERR.invalid,
+            `Invalid value of popupName: popup with name = '${String(popupName)}' not found`,
+          );
+          return undefined;
+        }
+        const params = message['popupParameters'] ?? null;
+        const envelope = await call('dialogs.open', { dialog, params });
+        if (!envelope.ok && envelope.error.code !== 'cancelled') {
+          failed(message, envelope);
+          return undefined;
+        }
+        const outcome = envelope.ok
+          ? (envelope.value as { status: string; result?: unknown })
+          : undefined;
+        return outcome?.status === 'ok'
+          ? {
+              name: 'ShowPopupResponse',
+              popupName,
+              popupResolution: 'normal',
+              popupResponse: outcome.result ?? null,
+            }
+          : { name: 'ShowPopupResponse', popupName, popupResolution: 'closedByUser' };
+      }),
+    ClosePopup: async (message) => {
+      if (!context().dialog) {
+        invalid(message, ERR.state, 'Invalid widget state Opened for ClosePopup, allowed: Popup');
+        return;
+      }
+      const envelope = await call('dialogs.close', { result: message['popupResponse'] ?? null });
+      if (!envelope.ok) failed(message, envelope);
+    },
+    UserContextRequest: (message) =>
+      request(message, 'UserContextRequest', async () => {
+        const envelope = await call('identity.getToken', undefined);
+        if (!envelope.ok) {
+          failed(message, envelope);
+          return undefined;
+        }
+        return { name: 'UserContextResponse', token: (envelope.value as { token: string }).token };
+      }),
+  } satisfies Record<string, (message: Message) => void | Promise<void>>;
+}
