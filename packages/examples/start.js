@@ -12,7 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const vendorsRoot = join(here, 'vendors');
 
 /**
- * Serves `/<app>/manifest.json` with `{{origin}}` filled in with the origin
+ * Serves `/<app>/manifest.json` (and a MoySklad app's `descriptor.xml`) with `{{origin}}` filled in with the origin
  * the request came to, so the manifests are right on whatever port the
  * vendor server runs.
  * @returns {import('vite').Plugin}
@@ -22,16 +22,20 @@ function manifests() {
     name: 'vendor-manifests',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const app = /^\/([a-z0-9-]+)\/manifest\.json$/.exec(
-          (req.url ?? '').split('?')[0] ?? '',
-        )?.[1];
-        if (!app) {
+        const [, app, file] =
+          /^\/([a-z0-9-]+)\/(manifest\.json|descriptor\.xml)$/.exec(
+            (req.url ?? '').split('?')[0] ?? '',
+          ) ?? [];
+        if (!app || !file) {
           next();
           return;
         }
-        readFile(join(vendorsRoot, app, 'manifest.json'), 'utf8').then(
+        readFile(join(vendorsRoot, app, file), 'utf8').then(
           (text) => {
-            res.setHeader('content-type', 'application/json');
+            res.setHeader(
+              'content-type',
+              file.endsWith('.xml') ? 'application/xml' : 'application/json',
+            );
             res.setHeader('access-control-allow-origin', '*');
             res.end(text.replaceAll('{{origin}}', `http://${req.headers.host ?? ''}`));
           },

@@ -158,9 +158,9 @@ describe('Order desk demo', () => {
       ),
       'first',
     );
-    // Delivery tracker's panel and Parcel label, Credit check's order limit
-    // and Quick add: one iframe each.
-    assert.equal((await page.$$('pb-panel-slot >>> iframe')).length, 4);
+    // Delivery tracker's panel and Parcel label, Credit check's order limit,
+    // Quick add and Loyalty points: one iframe each.
+    assert.equal((await page.$$('pb-panel-slot >>> iframe')).length, 5);
   });
 
   it("shows a shipment status that agrees with the order's own status", async () => {
@@ -687,7 +687,7 @@ describe('Order desk demo', () => {
       await page.$$eval('pb-panel-slot >>> iframe', (iframes) =>
         iframes.map((iframe) => iframe.dataset['marker']),
       ),
-      ['created-here', 'created-here', 'created-here', 'created-here'],
+      ['created-here', 'created-here', 'created-here', 'created-here', 'created-here'],
     );
   });
 
@@ -885,6 +885,79 @@ describe('Order desk demo', () => {
         )?.toasts.some(({ message }) => message.startsWith('Rechecked: ')),
       { timeout: 10_000, polling: 100 },
     );
+  });
+
+  it('runs Loyalty points, a MoySklad app installed from its XML descriptor, unchanged', async () => {
+    await page.goto(new URL('/orders/9', demo.hostUrl).href);
+    await widgetReady('loyalty-points');
+    const order = vendorFrame('loyalty-points', 'order.html');
+    await order.waitForSelector('[data-testid="loyalty-points"]');
+    // Clicks inside the widgets are DOM clicks: panels still loading above
+    // can move a button between puppeteer's measuring it and its click.
+    // A malformed card number in the card's own comment: Change, then a
+    // verdict that blocks the save, naming the app.
+    await page.click('[data-testid="comment"]', { clickCount: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('[data-testid="comment"]', 'Card #LP-12');
+    await waitForText(order, 'loyalty-status', 'Loyalty card numbers look like #LP-123456.');
+    await page.click('[data-testid="save"]');
+    const blocked = await page.waitForFunction(
+      () => document.querySelector('[data-testid="save-problems"]')?.textContent,
+      { timeout: 10_000, polling: 100 },
+    );
+    assert.match(
+      String(await blocked.jsonValue()),
+      /Loyalty points: Loyalty card numbers look like #LP-123456/,
+    );
+    // "Add card number": UpdateRequest writes the card's comment in the draft.
+    await order.$eval('[data-testid="add-card"]', (button) =>
+      /** @type {HTMLElement} */ (button).click(),
+    );
+    await page.waitForFunction(
+      () =>
+        /^Card #LP-\d{6}$/.test(
+          /** @type {HTMLTextAreaElement | null} */ (
+            document.querySelector('[data-testid="comment"]')
+          )?.value ?? '',
+        ),
+      { timeout: 10_000, polling: 100 },
+    );
+    // A popup: parameters in (OpenPopup), its answer back (ClosePopup).
+    await order.$eval('[data-testid="redeem"]', (button) =>
+      /** @type {HTMLElement} */ (button).click(),
+    );
+    assert.equal(await dialogsOpen(1), 'Loyalty points');
+    const popup = await page.waitForFrame(
+      (frame) => frame.url().startsWith(`${demo.vendorOrigin}/loyalty-points/redeem.html`),
+      { timeout: 10_000 },
+    );
+    await popup.waitForSelector('[data-testid="redeem-half"]');
+    await popup.$eval('[data-testid="redeem-half"]', (button) =>
+      /** @type {HTMLElement} */ (button).click(),
+    );
+    await dialogsOpen(0);
+    await order.waitForFunction(
+      () =>
+        /^Redeemed \d+ points\.$/.test(
+          document.querySelector('[data-testid="loyalty-status"]')?.textContent ?? '',
+        ),
+      { timeout: 10_000 },
+    );
+    // On a counterparty card: the host's standard dialog with the app's buttons.
+    await page.goto(new URL('/counterparties/c4', demo.hostUrl).href);
+    await widgetReady('loyalty-points');
+    const counterparty = await frameWith('loyalty-points', '[data-testid="how"]');
+    await counterparty.$eval('[data-testid="how"]', (button) =>
+      /** @type {HTMLElement} */ (button).click(),
+    );
+    await dialogsOpen(1);
+    const gotIt = 'pb-dialog pb-standard-dialog >>> button';
+    await page.waitForSelector(gotIt);
+    const buttons = await page.$$(gotIt);
+    for (const button of buttons) {
+      if ((await button.evaluate((b) => b.textContent?.trim())) === 'Got it') await button.click();
+    }
+    await waitForText(counterparty, 'loyalty-answer', 'You chose ok.');
   });
 
   it('logged no error, failed message or dev-mode notice on the host page', () => {

@@ -127,5 +127,37 @@ export async function installVendorApps(vendorOrigin: string): Promise<string[]>
       }
     }),
   );
+  problems.push(...(await installMoySkladApps(vendorOrigin)));
   return problems;
+}
+
+/**
+ * Loyalty points, an app written for MoySklad's widget protocol, installed
+ * unchanged from its XML descriptor (the MoySklad adapter loads with it).
+ */
+async function installMoySkladApps(vendorOrigin: string): Promise<string[]> {
+  const url = `${vendorOrigin}/loyalty-points/descriptor.xml`;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const { installMoySkladApp } = await import('@plugboard/host-runtime/moysklad');
+    installMoySkladApp(host, await response.text(), {
+      id: 'loyalty-points',
+      name: 'Loyalty points',
+      vendor: { name: 'Loyal Co', url: 'https://loyal.example', email: 'help@loyal.example' },
+      origin: vendorOrigin,
+      points: {
+        'document.customerorder.edit': 'customerorder.card',
+        'entity.counterparty.edit': 'counterparty.card',
+      },
+      // MoySklad's order comment is its `description`.
+      fields: { description: 'comment' },
+      writes: { customerorder: ['comment'] },
+      route: (path) =>
+        path === '#customerorder' ? '/orders' : path === '#company' ? '/counterparties' : undefined,
+    });
+    return [];
+  } catch (error) {
+    return [`Could not install Loyalty points from ${url}: ${(error as Error).message}`];
+  }
 }

@@ -1,0 +1,44 @@
+// Loyalty points on the counterparty card, in MoySklad's protocol: the
+// customer's balance, and "How points work" in the host's standard dialog
+// (ShowDialogRequest, with the app's own buttons).
+import { hashOf, on, request, send } from './moysklad-client.js';
+
+const root = document.getElementById('app') as HTMLElement;
+
+on('Open', (message) => {
+  const id = typeof message['objectId'] === 'string' ? message['objectId'] : '';
+  const title = document.createElement('h2');
+  title.textContent = 'Loyalty points';
+  const balance = document.createElement('p');
+  balance.dataset['testid'] = 'loyalty-balance';
+  balance.textContent = `Balance: ${hashOf(id) % 5_000} points`;
+  const answer = document.createElement('p');
+  answer.className = 'muted';
+  answer.dataset['testid'] = 'loyalty-answer';
+  const how = document.createElement('button');
+  how.type = 'button';
+  how.dataset['testid'] = 'how';
+  how.textContent = 'How points work';
+  how.addEventListener('click', () => {
+    request({
+      name: 'ShowDialogRequest',
+      dialogText: 'Every 10 € of an order earns one point. 100 points take 5 € off.',
+      buttons: [
+        { name: 'ok', caption: 'Got it' },
+        { name: 'more', caption: 'Tell the customer' },
+      ],
+    }).then(
+      (response) => {
+        answer.textContent =
+          response['dialogResolution'] === 'normal'
+            ? `You chose ${String(response['buttonName'])}.`
+            : 'Closed.';
+      },
+      (error: unknown) => {
+        answer.textContent = `Could not ask: ${(error as Error).message}`;
+      },
+    );
+  });
+  root.replaceChildren(title, balance, answer, how);
+  send({ name: 'OpenFeedback', correlationId: message['messageId'] });
+});
