@@ -85,6 +85,10 @@ function showOrder(host: Host, slot: HostPanelSlotElement, id: string): void {
 async function mount(
   widgets = orderWidget(FULL, USES),
   id: string | null = '42',
+  more: {
+    grants?: MoySkladInstallOptions['grants'];
+    apply?: Parameters<Host['openDraft']>[0]['apply'];
+  } = {},
 ): Promise<Mounted> {
   const navigated: string[] = [];
   const { host, root } = setup({
@@ -103,11 +107,15 @@ async function mount(
       },
     },
   });
-  installMoySkladApp(host, descriptor(widgets), options);
+  installMoySkladApp(host, descriptor(widgets), {
+    ...options,
+    ...(more.grants ? { grants: more.grants } : {}),
+  });
   const draft = host.openDraft({
     type: 'customerorder',
     id,
     data: { comment: 'Leave at the door', total: 100 },
+    ...(more.apply ? { apply: more.apply } : {}),
     persist: ({ data }) => Promise.resolve({ id: id ?? '43', data }),
   });
   cleanups.push(() => {
@@ -283,6 +291,42 @@ describe('MoySklad widgets', () => {
       '1004',
     );
     expect((notDeclared['errors'] as { code: number }[])[0]?.code).to.equal(1004);
+  });
+
+  it('answers 1005 when the installation withholds entity:write, and 1006 when the host fails', async () => {
+    const readOnly = await mount(orderWidget(FULL), '42', {
+      grants: { permissions: ['entity:read', 'dialogs'] },
+    });
+    await nextMessage(readOnly.widget, named('Open'), 'Open');
+    const denied = await post(readOnly.widget, {
+      name: 'UpdateRequest',
+      updateState: { description: 'x' },
+    });
+    const error = await nextMessage(
+      readOnly.widget,
+      named('InvalidMessageError', (m) => m['correlationId'] === denied),
+      '1005',
+    );
+    expect((error['errors'] as { code: number }[])[0]?.code).to.equal(1005);
+    cleanUp();
+    const failing = await mount(orderWidget(FULL), '42', {
+      apply: () => {
+        throw new Error('the order service is down');
+      },
+    });
+    await nextMessage(failing.widget, named('Open'), 'Open');
+    const broken = await post(failing.widget, {
+      name: 'UpdateRequest',
+      updateState: { description: 'x' },
+    });
+    const hostError = await nextMessage(
+      failing.widget,
+      named('InvalidMessageError', (m) => m['correlationId'] === broken),
+      '1006',
+    );
+    expect((hostError['errors'] as { code: number }[])[0]?.code).to.equal(1006);
+    // The host's internals stay in the host.
+    expect(JSON.stringify(hostError)).to.not.contain('the order service is down');
   });
 
   it('opens the good-folder selector, answers 1003 to a parallel request, and selected:false when cancelled', async () => {
