@@ -1,4 +1,4 @@
-import type { HostDraft, HostManifest, JsonValue } from '@plugboard/host-runtime';
+import type { Host, HostDraft, HostManifest, JsonValue } from '@plugboard/host-runtime';
 import {
   createMockHost,
   MOCK_EXTENSION_POINTS,
@@ -56,6 +56,8 @@ export function renderWithMockHost(
     readonly draft?: boolean;
     /** Data over the entity's, for a state (an order over its credit limit, say). */
     readonly data?: Readonly<Record<string, JsonValue>>;
+    /** Installs apps another way than from a manifest (a MoySklad descriptor, say). */
+    readonly install?: (host: Host) => void;
   } = {},
 ): HTMLElement {
   const entities = allEntities();
@@ -74,6 +76,7 @@ export function renderWithMockHost(
   if (args.theme === 'dark') stage.style.setProperty('--pb-frame-border', '1px solid #344054');
   stage.style.setProperty('--pb-frame-muted', MOCK_THEMES[args.theme].tokens['color-muted'] ?? '');
   for (const manifest of manifests) host.install(manifest);
+  options.install?.(host);
   host.attach(stage);
   const slot = document.createElement('pb-panel-slot');
   slot.point = point;

@@ -655,15 +655,27 @@ describe('Order desk demo', () => {
 
   it('creates an order on /orders/new, moving the same widget iframes to it', async () => {
     await page.goto(new URL('/orders/new', demo.hostUrl).href);
-    await widgetReady('quick-add');
-    await widgetReady('delivery-tracker');
+    // Every panel's frame, each in its iframe: they load as they come into view.
+    const allFive = () =>
+      page.waitForFunction(
+        () => {
+          const frames = [...document.querySelectorAll('pb-panel-slot')].flatMap((slot) => [
+            ...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? []),
+          ]);
+          return (
+            frames.length === 5 && frames.every((frame) => frame.getAttribute('status') === 'ready')
+          );
+        },
+        { timeout: 15_000, polling: 100 },
+      );
+    await allFive();
     const mark = () =>
       page.$$eval('pb-panel-slot >>> iframe', (iframes) => {
         for (const iframe of iframes) iframe.dataset['marker'] = 'created-here';
       });
     await mark();
     const quick = await frameWith('quick-add', '[data-testid="add-goods"]', async () => {
-      await widgetReady('delivery-tracker');
+      await allFive();
       await mark();
     });
     // From the keyboard, as the other scenarios: a mouse press in a widget's
