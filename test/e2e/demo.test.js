@@ -655,27 +655,30 @@ describe('Order desk demo', () => {
 
   it('creates an order on /orders/new, moving the same widget iframes to it', async () => {
     await page.goto(new URL('/orders/new', demo.hostUrl).href);
-    // Every panel's frame, each in its iframe: they load as they come into view.
-    const allFive = () =>
+    // Every panel's frame, each in its iframe: they load as they come into
+    // view. Four on the create page: Loyalty points, a MoySklad edit-page
+    // widget, comes with the saved order.
+    const allReady = (/** @type {number} */ count) =>
       page.waitForFunction(
-        () => {
+        (n) => {
           const frames = [...document.querySelectorAll('pb-panel-slot')].flatMap((slot) => [
             ...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? []),
           ]);
           return (
-            frames.length === 5 && frames.every((frame) => frame.getAttribute('status') === 'ready')
+            frames.length === n && frames.every((frame) => frame.getAttribute('status') === 'ready')
           );
         },
         { timeout: 15_000, polling: 100 },
+        count,
       );
-    await allFive();
+    await allReady(4);
     const mark = () =>
       page.$$eval('pb-panel-slot >>> iframe', (iframes) => {
         for (const iframe of iframes) iframe.dataset['marker'] = 'created-here';
       });
     await mark();
     const quick = await frameWith('quick-add', '[data-testid="add-goods"]', async () => {
-      await allFive();
+      await allReady(4);
       await mark();
     });
     // From the keyboard, as the other scenarios: a mouse press in a widget's
@@ -695,11 +698,19 @@ describe('Order desk demo', () => {
     const number = await page.$eval('od-order-card h1', (h1) => h1.textContent ?? '');
     assert.match(number, /^Order SO-\d{5}$/);
     await waitForText(vendorFrame('delivery-tracker'), 'order-number', number.slice(6));
+    await allReady(5);
+    // The same four iframes, and Loyalty points' edit-page widget in a new one.
     assert.deepEqual(
       await page.$$eval('pb-panel-slot >>> iframe', (iframes) =>
-        iframes.map((iframe) => iframe.dataset['marker']),
+        iframes.map((iframe) => iframe.dataset['marker'] ?? iframe.title),
       ),
-      ['created-here', 'created-here', 'created-here', 'created-here', 'created-here'],
+      [
+        'created-here',
+        'created-here',
+        'created-here',
+        'created-here',
+        'Loyalty points: document-customerorder-edit',
+      ],
     );
   });
 

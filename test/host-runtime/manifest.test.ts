@@ -128,6 +128,12 @@ const INVALID: [string, Mutation, string, string][] = [
     'must be one of dirty-state',
   ],
   [
+    'unknown page',
+    (m) => (m.widgets[0].page = 'both'),
+    'widgets[0].page',
+    'must be edit or create',
+  ],
+  [
     'duplicate widget id',
     (m) => m.widgets.push({ ...m.widgets[0] }),
     'widgets[1].id',

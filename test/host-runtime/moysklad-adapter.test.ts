@@ -482,20 +482,32 @@ describe('MoySklad widgets', () => {
     expect(framesOf(slot).length).to.equal(1);
   });
 
-  it('opens a create page’s widget with objectId null', async () => {
-    const { widget } = await mount(
+  it('shows a create page’s widget (Open with objectId null); after the first save, the edit widget in an iframe of its own', async () => {
+    const { draft, slot, widget } = await mount(
       orderWidget(
         '<change-handler><validation-feedback/></change-handler>',
         '',
         '80px',
         'document.customerorder.create',
-      ),
+      ) + orderWidget('<save-handler/>'),
       null,
     );
+    expect(framesOf(slot).length).to.equal(1);
     const open = await nextMessage(widget, named('Open'), 'Open');
     expect(open).to.deep.include({
       extensionPoint: 'document.customerorder.create',
       objectId: null,
     });
+    const createIframe = framesOf(slot)[0]?.querySelector('iframe');
+    const report = await draft.save();
+    expect(report.saved).to.equal(true);
+    const edit = await commandedFixture(slot);
+    const reopened = await nextMessage(edit, named('Open'), 'the edit widget’s Open');
+    expect(reopened).to.deep.include({
+      extensionPoint: 'document.customerorder.edit',
+      objectId: '43',
+    });
+    expect(framesOf(slot).length).to.equal(1);
+    expect(framesOf(slot)[0]?.querySelector('iframe')).to.not.equal(createIframe);
   });
 });

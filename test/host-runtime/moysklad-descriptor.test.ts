@@ -65,6 +65,7 @@ describe('MoySklad descriptors', () => {
         url: `${ORIGIN}/dummy-app/widget-customerorder.php`,
         height: { min: 50, max: 50, initial: 50 },
         protocols: ['change', 'validation'],
+        page: 'edit',
       },
     ]);
     expect(manifest.permissions).to.deep.equal(['entity:read']);
@@ -144,6 +145,7 @@ describe('MoySklad descriptors', () => {
     expect(manifest.writes).to.deep.equal({ customerorder: ['description'] });
     expect(widgets['document-customerorder-edit']?.height).to.equal(0);
     expect(create?.id).to.equal('document-customerorder-create');
+    expect([edit?.page, create?.page]).to.deep.equal(['edit', 'create']);
     expect(widgets['document-customerorder-create']?.create).to.equal(true);
   });
 

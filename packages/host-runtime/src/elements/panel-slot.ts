@@ -112,7 +112,16 @@ export class HostPanelSlotElement extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.toggleAttribute('empty', (this.#entries.value ?? []).length === 0);
+    this.toggleAttribute('empty', this.#shown().length === 0);
+  }
+
+  /** The point's widgets for this card: a widget for `edit` or `create` pages only shows on those. */
+  #shown(): readonly Entry[] {
+    const saved = this.draft ? this.draft.id !== null : this.entityId !== '';
+    return (this.#entries.value ?? []).filter(({ app, widgetId }) => {
+      const page = app.manifest.widgets.find((widget) => widget.id === widgetId)?.page;
+      return page === undefined || (page === 'edit') === saved;
+    });
   }
 
   #resolvedHost(): Host | undefined {
@@ -121,7 +130,7 @@ export class HostPanelSlotElement extends LitElement {
 
   override render() {
     const host = this.#resolvedHost();
-    const entries = this.#entries.value ?? [];
+    const entries = this.#shown();
     if (!host || entries.length === 0) return nothing;
     const type = this.entityType || host.store.getState().points[this.point]?.entity || '';
     const entity = this.draft

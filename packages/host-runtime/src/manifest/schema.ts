@@ -98,6 +98,12 @@ export const ManifestWidgetSchema = v.strictObject({
   }),
   /** Host protocols the widget takes part in. Default: none. */
   protocols: v.optional(v.array(WidgetProtocolSchema, 'must be a list')),
+  /**
+   * On a card, show the widget only for a saved entity (`edit`) or only for
+   * a new one (`create`); default both. After a create page's first save,
+   * `create` widgets leave and `edit` widgets come, in iframes of their own.
+   */
+  page: v.optional(v.picklist(['edit', 'create'], 'must be edit or create')),
 });
 
 /** A list column whose cells the app's connector answers. */

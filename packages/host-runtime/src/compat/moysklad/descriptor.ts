@@ -203,6 +203,7 @@ export function convertMoySkladDescriptor(
       url,
       height: { min: height, max: height, initial: height },
       protocols: protocolsOf([...new Set(supports)]),
+      page: create ? 'create' : 'edit',
     });
     permissions.add('entity:read');
     if (supports.includes('update-provider') && (options.writes?.[entityType]?.length ?? 0) > 0) {
