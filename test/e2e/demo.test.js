@@ -39,16 +39,21 @@ describe('Order desk demo', () => {
   });
 
   /**
-   * Waits for an app's widget frame to reach status="ready". Polls: the status
+   * Waits for an app's widget frames to reach status="ready". Polls: the status
    * changes inside a shadow root, which waitForSelector's mutation watch misses.
    * @param {string} appId
    */
   const widgetReady = (appId) =>
     page.waitForFunction(
-      (id) =>
-        [...document.querySelectorAll('pb-panel-slot')].some((slot) =>
-          slot.shadowRoot?.querySelector(`pb-widget-frame[app-id="${id}"][status="ready"]`),
-        ),
+      (id) => {
+        // Every frame of the app on the page (Delivery tracker has two on an order card).
+        const frames = [...document.querySelectorAll('pb-panel-slot')].flatMap((slot) => [
+          ...(slot.shadowRoot?.querySelectorAll(`pb-widget-frame[app-id="${id}"]`) ?? []),
+        ]);
+        return (
+          frames.length > 0 && frames.every((frame) => frame.getAttribute('status') === 'ready')
+        );
+      },
       { timeout: 15_000, polling: 100 },
       appId,
     );
@@ -228,7 +233,14 @@ describe('Order desk demo', () => {
     await page.goto(new URL('/counterparties/c2', demo.hostUrl).href);
     await widgetReady('credit-check');
     const typeNote = async (/** @type {string} */ who, /** @type {string} */ text) => {
-      const frame = await frameWith('credit-check', '[data-testid="notes"]:not([disabled])');
+      const frame = await frameWith('credit-check', '[data-testid="notes-status"]');
+      // The notes load from the host's storage (IndexedDB here): say what they said if they do not.
+      await frame
+        .waitForSelector('[data-testid="notes"]:not([disabled])', { timeout: 20_000 })
+        .catch(async (/** @type {unknown} */ error) => {
+          const said = await frame.$eval('[data-testid="notes-status"]', (p) => p.textContent);
+          throw new Error(`The notes did not load: ${String(said)} (${String(error)})`);
+        });
       await frame.click(`[data-testid="notes-${who}"]`);
       await frame.waitForSelector('[data-testid="notes"]:not([disabled])');
       await frame.$eval('[data-testid="notes"]', (el) => {
