@@ -46,7 +46,8 @@ export async function dispatchCall(
   id: number,
 ): Promise<Envelope> {
   try {
-    const spec = await specOf(method);
+    const found = specOf(method);
+    const spec = found instanceof Promise ? await found : found;
     if (!spec) {
       throw new PlugboardError('unsupported', `There is no host method "${method}".`);
     }
@@ -77,17 +78,28 @@ export async function dispatchCall(
   }
 }
 
-/** DEFERRED_HOST_METHODS (dialogs, selectors, lists, data services), loaded at the first such call. */
-let deferredMethods: Promise<Readonly<Record<string, MethodSpec>>> | undefined;
+type MethodTable = Readonly<Record<string, MethodSpec>>;
 
-/** A host method's spec, or `undefined` when there is no such method. */
-async function specOf(method: string): Promise<MethodSpec | undefined> {
-  if (Object.hasOwn(HOST_METHODS, method)) return HOST_METHODS[method as keyof typeof HOST_METHODS];
-  if (!(DEFERRED_METHODS as readonly string[]).includes(method)) return undefined;
-  const table = await (deferredMethods ??= import('./deferred-methods.js').then(
-    (m): Readonly<Record<string, MethodSpec>> => m.DEFERRED_HOST_METHODS,
-  ));
-  return Object.hasOwn(table, method) ? table[method] : undefined;
+/** DEFERRED_HOST_METHODS (dialogs, selectors, lists, data services): loading at the first such call, then loaded. */
+let deferredLoad: Promise<MethodTable> | undefined;
+let deferredTable: MethodTable | undefined;
+
+const inTable = (table: MethodTable, method: string) =>
+  Object.hasOwn(table, method) ? table[method] : undefined;
+
+/**
+ * A host method's spec, or `undefined` when there is no such method: at
+ * once for the up-front table and, once loaded, the deferred one (calls
+ * take no extra turn); a promise only while the deferred table loads.
+ */
+function specOf(method: string): MethodSpec | undefined | Promise<MethodSpec | undefined> {
+  const spec = inTable(HOST_METHODS, method) ?? (deferredTable && inTable(deferredTable, method));
+  if (spec || deferredTable || !(DEFERRED_METHODS as readonly string[]).includes(method))
+    return spec;
+  deferredLoad ??= import('./deferred-methods.js').then(
+    (m): MethodTable => (deferredTable = m.DEFERRED_HOST_METHODS),
+  );
+  return deferredLoad.then((table) => inTable(table, method));
 }
 
 async function runService(
