@@ -124,6 +124,31 @@ export interface HostConnection {
   destroy(): void;
 }
 
+/**
+ * What the call pipeline (dispatch.ts) knows of the widget behind a
+ * connection: its app, permissions, services and limits, and `signal`,
+ * aborted when the connection ends. Any transport to a widget's page
+ * builds it so.
+ */
+export function callerFor(
+  options: HostConnectionOptions,
+  limits: HostBridgeLimits,
+  signal: AbortSignal,
+): CallerInfo {
+  return {
+    appId: options.appId,
+    appName: options.appName ?? options.appId,
+    instanceId: options.instanceId,
+    context: options.context,
+    permissions: new Set(options.permissions),
+    services: options.services ?? {},
+    limits,
+    limiter: new CallLimiter(limits),
+    signal,
+    cancels: new Map(),
+  };
+}
+
 /** Opens the bridge to one widget iframe. */
 export function connectWidget(options: HostConnectionOptions): HostConnection {
   const { iframe } = options;
@@ -141,18 +166,7 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
   }
   const log = trafficLogger(options.debug);
   const lifetime = new AbortController();
-  const caller: CallerInfo = {
-    appId: options.appId,
-    appName,
-    instanceId: options.instanceId,
-    context: options.context,
-    permissions: new Set(options.permissions),
-    services: options.services ?? {},
-    limits,
-    limiter: new CallLimiter(limits),
-    signal: lifetime.signal,
-    cancels: new Map(),
-  };
+  const caller = callerFor(options, limits, lifetime.signal);
   const logEntry = (entry: Omit<TrafficEntry, 'instanceId'>) => {
     log?.({ ...entry, instanceId: options.instanceId });
   };

@@ -4,17 +4,18 @@ import {
   type JsonValue,
   type WidgetContext,
 } from '@plugboard/widget-sdk/protocol';
-
-type JsonObject = Record<string, JsonValue>;
-import type {
-  HostConnection,
-  HostConnectionInfo,
-  HostConnectionOptions,
+import {
+  callerFor,
+  type HostConnection,
+  type HostConnectionInfo,
+  type HostConnectionOptions,
 } from '../../bridge/connection.js';
-import { dispatchCall, type CallerInfo } from '../../bridge/dispatch.js';
-import { CallLimiter, DEFAULT_LIMITS } from '../../bridge/limits.js';
+import { dispatchCall } from '../../bridge/dispatch.js';
+import { DEFAULT_LIMITS } from '../../bridge/limits.js';
 import { ERR, serviceRequests, type Message } from './requests.js';
 import type { MoySkladWidget } from './types.js';
+
+type JsonObject = Record<string, JsonValue>;
 
 /** What the adapter knows of a MoySklad app beyond its manifest. */
 export interface MoySkladAppInfo {
@@ -50,18 +51,7 @@ export function connectMoySklad(
   const widget = moysklad.widgets[options.widgetId];
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const lifetime = new AbortController();
-  const caller: CallerInfo = {
-    appId: options.appId,
-    appName: options.appName ?? options.appId,
-    instanceId: options.instanceId,
-    context: options.context,
-    permissions: new Set(options.permissions),
-    services: options.services ?? {},
-    limits,
-    limiter: new CallLimiter(limits),
-    signal: lifetime.signal,
-    cancels: new Map(),
-  };
+  const caller = callerFor(options, limits, lifetime.signal);
   let destroyed = false;
   let nextId = 1;
   let state: 'loading' | 'opening' | 'opened' = 'loading';
