@@ -111,8 +111,12 @@ export class HostPanelSlotElement extends LitElement {
     super.connectedCallback();
   }
 
+  /** The widgets this update shows: worked out once, for `empty` and for render. */
+  #visible: readonly Entry[] = [];
+
   protected override willUpdate(): void {
-    this.toggleAttribute('empty', this.#shown().length === 0);
+    this.#visible = this.#shown();
+    this.toggleAttribute('empty', this.#visible.length === 0);
   }
 
   /** The point's widgets for this card: a widget for `edit` or `create` pages only shows on those. */
@@ -130,7 +134,7 @@ export class HostPanelSlotElement extends LitElement {
 
   override render() {
     const host = this.#resolvedHost();
-    const entries = this.#shown();
+    const entries = this.#visible;
     if (!host || entries.length === 0) return nothing;
     const type = this.entityType || host.store.getState().points[this.point]?.entity || '';
     const entity = this.draft
