@@ -17,7 +17,7 @@ import {
 const encoder = new TextEncoder();
 
 /** A value's size as quotas count it: bytes of UTF-8 JSON. */
-export const sizeOf = (value: JsonValue): number => encoder.encode(JSON.stringify(value)).length;
+const sizeOf = (value: JsonValue): number => encoder.encode(JSON.stringify(value)).length;
 
 interface Where {
   readonly scope?: StorageScope | undefined;

@@ -16,6 +16,22 @@ import {
 
 type Node = Record<string, unknown>;
 
+/** The descriptor's blocks this host does not run, each with why: reported, in this order. */
+const NOT_RUN: Readonly<Record<string, string>> = {
+  vendorApi:
+    "the vendor API's callbacks (install, button, scenario, event) are not called by this host",
+  access: 'JSON API access rights are not granted here: the host lends its data through widgets',
+  scenario: 'scenario actions run on the vendor server, which this host does not call',
+  buttons: "buttons run on the vendor's server (vendorApi), which this host does not call",
+  iframe: 'the main app window is not shown by this host',
+  loyaltyApi: 'provider APIs are not part of widgets',
+  fiscalApi: 'provider APIs are not part of widgets',
+  qrPayApi: 'provider APIs are not part of widgets',
+};
+
+/** Every block of a v2 descriptor. */
+const BLOCKS = new Set(['widgets', 'popups', 'iframes', ...Object.keys(NOT_RUN)]);
+
 const WIDGET_POINT = /^(entity|document)\.[a-z]+\.(edit|create)$/;
 const ROOT = 'ServerApplication';
 
@@ -250,25 +266,8 @@ export function convertMoySkladDescriptor(
     permissions.add('dialogs');
   });
 
-  const report = (block: string, message: string) => {
+  for (const [block, message] of Object.entries(NOT_RUN)) {
     if (root[block] !== undefined) unsupported.push({ path: block, message });
-  };
-  report(
-    'vendorApi',
-    "the vendor API's callbacks (install, button, scenario, event) are not called by this host",
-  );
-  report(
-    'access',
-    'JSON API access rights are not granted here: the host lends its data through widgets',
-  );
-  report('scenario', 'scenario actions run on the vendor server, which this host does not call');
-  report(
-    'buttons',
-    "buttons run on the vendor's server (vendorApi), which this host does not call",
-  );
-  report('iframe', 'the main app window is not shown by this host');
-  for (const block of ['loyaltyApi', 'fiscalApi', 'qrPayApi']) {
-    report(block, 'provider APIs are not part of widgets');
   }
   const frames = isNode(root['iframes']) ? root['iframes']['iframe'] : undefined;
   (Array.isArray(frames) ? frames : []).forEach((frame: unknown, i) => {
@@ -279,20 +278,7 @@ export function convertMoySkladDescriptor(
     });
   });
   for (const block of childrenOf(root)) {
-    const known = [
-      'widgets',
-      'popups',
-      'vendorApi',
-      'access',
-      'scenario',
-      'buttons',
-      'iframe',
-      'iframes',
-      'loyaltyApi',
-      'fiscalApi',
-      'qrPayApi',
-    ];
-    if (!known.includes(block))
+    if (!BLOCKS.has(block))
       issues.push({ path: block, message: 'is not a block of a v2 descriptor' });
   }
   if (issues.length > 0) throw new MoySkladDescriptorError(issues);

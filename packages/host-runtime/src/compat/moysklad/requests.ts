@@ -67,6 +67,27 @@ export function serviceRequests(connection: RequestContext) {
     else invalid(message, ERR.host, `Error processing ${name}: ${text}`);
   };
 
+  /**
+   * Calls a host method that waits for the user (a picker, a dialog): its
+   * `ok` outcome; `undefined` when the user dismissed it or it was
+   * cancelled (answered as MoySklad's "closed by the user"); `false` once a
+   * failure has been answered with an error.
+   */
+  const askUser = async <T>(
+    message: Message,
+    method: string,
+    params: unknown,
+  ): Promise<(T & { status: 'ok' }) | undefined | false> => {
+    const envelope = await call(method, params);
+    if (!envelope.ok) {
+      if (envelope.error.code === 'cancelled') return undefined;
+      failed(message, envelope);
+      return false;
+    }
+    const outcome = envelope.value as { status: string } & T;
+    return outcome.status === 'ok' ? (outcome as T & { status: 'ok' }) : undefined;
+  };
+
   return {
     UpdateRequest: (message) =>
       request(message, 'UpdateRequest', async () => {
@@ -106,15 +127,11 @@ export function serviceRequests(connection: RequestContext) {
       }),
     SelectGoodFolderRequest: (message) =>
       request(message, 'SelectGoodFolderRequest', async () => {
-        const envelope = await call('selectors.open', { selector: moysklad.goodFolderSelector });
-        if (!envelope.ok && envelope.error.code !== 'cancelled') {
-          failed(message, envelope);
-          return undefined;
-        }
-        const outcome = envelope.ok
-          ? (envelope.value as { status: string; selected?: { id: string }[] })
-          : undefined;
-        const picked = outcome?.status === 'ok' ? outcome.selected?.[0] : undefined;
+        const outcome = await askUser<{ selected: { id: string }[] }>(message, 'selectors.open', {
+          selector: moysklad.goodFolderSelector,
+        });
+        if (outcome === false) return undefined;
+        const picked = outcome?.selected[0];
         return picked
           ? { name: 'SelectGoodFolderResponse', selected: true, goodFolderId: picked.id }
           : { name: 'SelectGoodFolderResponse', selected: false };
@@ -133,15 +150,12 @@ export function serviceRequests(connection: RequestContext) {
           id: String(button['name']),
           label: String(button['caption'] ?? button['name']).slice(0, 100),
         }));
-        const envelope = await call('dialogs.choose', { message: text.slice(0, 4096), options });
-        if (!envelope.ok && envelope.error.code !== 'cancelled') {
-          failed(message, envelope);
-          return undefined;
-        }
-        const outcome = envelope.ok
-          ? (envelope.value as { status: string; value?: string })
-          : undefined;
-        return outcome?.status === 'ok'
+        const outcome = await askUser<{ value: string }>(message, 'dialogs.choose', {
+          message: text.slice(0, 4096),
+          options,
+        });
+        if (outcome === false) return undefined;
+        return outcome
           ? { name: 'ShowDialogResponse', dialogResolution: 'normal', buttonName: outcome.value }
           : { name: 'ShowDialogResponse', dialogResolution: 'closedByUser' };
       }),
@@ -183,15 +197,12 @@ export function serviceRequests(connection: RequestContext) {
           return undefined;
         }
         const params = message['popupParameters'] ?? null;
-        const envelope = await call('dialogs.open', { dialog, params });
-        if (!envelope.ok && envelope.error.code !== 'cancelled') {
-          failed(message, envelope);
-          return undefined;
-        }
-        const outcome = envelope.ok
-          ? (envelope.value as { status: string; result?: unknown })
-          : undefined;
-        return outcome?.status === 'ok'
+        const outcome = await askUser<{ result?: unknown }>(message, 'dialogs.open', {
+          dialog,
+          params,
+        });
+        if (outcome === false) return undefined;
+        return outcome
           ? {
               name: 'ShowPopupResponse',
               popupName,
