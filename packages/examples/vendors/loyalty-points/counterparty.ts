@@ -1,7 +1,9 @@
 // Loyalty points on the counterparty card, in MoySklad's protocol: the
 // customer's balance, and "How points work" in the host's standard dialog
 // (ShowDialogRequest, with the app's own buttons).
-import { hashOf, on, request, send } from './moysklad-client.js';
+import { actionButton } from '../shared/action-button.js';
+import { hashOf } from '../shared/hash.js';
+import { on, request, send } from './moysklad-client.js';
 
 const root = document.getElementById('app') as HTMLElement;
 
@@ -15,11 +17,7 @@ on('Open', (message) => {
   const answer = document.createElement('p');
   answer.className = 'muted';
   answer.dataset['testid'] = 'loyalty-answer';
-  const how = document.createElement('button');
-  how.type = 'button';
-  how.dataset['testid'] = 'how';
-  how.textContent = 'How points work';
-  how.addEventListener('click', () => {
+  const how = actionButton('How points work', 'how', () => {
     request({
       name: 'ShowDialogRequest',
       dialogText: 'Every 10 € of an order earns one point. 100 points take 5 € off.',

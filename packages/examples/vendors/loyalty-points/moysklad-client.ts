@@ -52,10 +52,3 @@ export function request(message: Message): Promise<Message> {
 export function on(name: string, listener: (message: Message) => void): void {
   listeners.set(name, [...(listeners.get(name) ?? []), listener]);
 }
-
-/** A stable number from a string, for the app's made-up balances. */
-export function hashOf(text: string): number {
-  let hash = 2166136261;
-  for (const char of text) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
-  return hash >>> 0;
-}

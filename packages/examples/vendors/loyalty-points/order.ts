@@ -3,7 +3,9 @@
 // number in the order's comment (ValidationFeedback: the host does not save
 // while it is wrong), "Add card number" (UpdateRequest: the order's comment
 // in the host's draft) and "Redeem points…" (a popup, ShowPopupRequest).
-import { hashOf, on, request, send } from './moysklad-client.js';
+import { actionButton } from '../shared/action-button.js';
+import { hashOf } from '../shared/hash.js';
+import { on, request, send } from './moysklad-client.js';
 
 const CARD = /#LP-(\d*)/;
 const root = document.getElementById('app') as HTMLElement;
@@ -24,11 +26,7 @@ function render(note = ''): void {
   status.className = 'muted';
   status.dataset['testid'] = 'loyalty-status';
   status.textContent = note;
-  const add = document.createElement('button');
-  add.type = 'button';
-  add.dataset['testid'] = 'add-card';
-  add.textContent = 'Add card number';
-  add.addEventListener('click', () => {
+  const add = actionButton('Add card number', 'add-card', () => {
     const card = `#LP-${String(hashOf(orderId ?? 'new') % 1_000_000).padStart(6, '0')}`;
     const description = CARD.test(comment)
       ? comment.replace(/#LP-\d*/, card)
@@ -43,11 +41,7 @@ function render(note = ''): void {
       },
     );
   });
-  const redeem = document.createElement('button');
-  redeem.type = 'button';
-  redeem.dataset['testid'] = 'redeem';
-  redeem.textContent = 'Redeem points…';
-  redeem.addEventListener('click', () => {
+  const redeem = actionButton('Redeem points…', 'redeem', () => {
     request({
       name: 'ShowPopupRequest',
       popupName: 'redeem',

@@ -1,5 +1,6 @@
 // Loyalty points' "Redeem" popup, in MoySklad's protocol: OpenPopup brings
 // the order and its points; ClosePopup returns how many were redeemed.
+import { actionButton } from '../shared/action-button.js';
 import { on, send } from './moysklad-client.js';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -12,11 +13,7 @@ on('OpenPopup', (message) => {
   const line = document.createElement('p');
   line.textContent = `${available} points available.`;
   const half = Math.floor(available / 2);
-  const redeem = document.createElement('button');
-  redeem.type = 'button';
-  redeem.dataset['testid'] = 'redeem-half';
-  redeem.textContent = `Redeem ${half}`;
-  redeem.addEventListener('click', () => {
+  const redeem = actionButton(`Redeem ${half}`, 'redeem-half', () => {
     send({ name: 'ClosePopup', popupResponse: { redeemed: half } });
   });
   root.replaceChildren(title, line, redeem);
