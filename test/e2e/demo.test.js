@@ -39,24 +39,41 @@ describe('Order desk demo', () => {
   });
 
   /**
-   * Waits for an app's widget frames to reach status="ready". Polls: the status
-   * changes inside a shadow root, which waitForSelector's mutation watch misses.
-   * @param {string} appId
+   * Waits until the panels' widget frames are all status="ready": an app's
+   * (`appId`; Delivery tracker has two on an order card) or every app's,
+   * and, with `count`, exactly that many. Polls: the status changes inside
+   * a shadow root, which waitForSelector's mutation watch misses.
+   * @param {string | null} appId
+   * @param {number | null} [count]
    */
-  const widgetReady = (appId) =>
+  const framesReady = (appId, count = null) =>
     page.waitForFunction(
-      (id) => {
-        // Every frame of the app on the page (Delivery tracker has two on an order card).
+      (id, n) => {
         const frames = [...document.querySelectorAll('pb-panel-slot')].flatMap((slot) => [
-          ...(slot.shadowRoot?.querySelectorAll(`pb-widget-frame[app-id="${id}"]`) ?? []),
+          ...(slot.shadowRoot?.querySelectorAll(
+            id === null ? 'pb-widget-frame' : `pb-widget-frame[app-id="${id}"]`,
+          ) ?? []),
         ]);
         return (
-          frames.length > 0 && frames.every((frame) => frame.getAttribute('status') === 'ready')
+          (n === null ? frames.length > 0 : frames.length === n) &&
+          frames.every((frame) => frame.getAttribute('status') === 'ready')
         );
       },
       { timeout: 15_000, polling: 100 },
       appId,
+      count,
     );
+  const widgetReady = (/** @type {string} */ appId) => framesReady(appId);
+
+  /** Presses the card's Save and returns what it says stopped the save. */
+  const saveBlocked = async () => {
+    await page.click('[data-testid="save"]');
+    const blocked = await page.waitForFunction(
+      () => document.querySelector('[data-testid="save-problems"]')?.textContent,
+      { timeout: 10_000, polling: 100 },
+    );
+    return String(await blocked.jsonValue());
+  };
 
   /**
    * The vendor widget's frame (an out-of-process frame on the vendor origin):
@@ -568,13 +585,8 @@ describe('Order desk demo', () => {
         )?.value === 'courier',
       { timeout: 10_000, polling: 100 },
     );
-    await page.click('[data-testid="save"]');
-    const blocked = await page.waitForFunction(
-      () => document.querySelector('[data-testid="save-problems"]')?.textContent,
-      { timeout: 10_000, polling: 100 },
-    );
     assert.match(
-      String(await blocked.jsonValue()),
+      await saveBlocked(),
       /Not saved:\s*Delivery tracker: Courier delivery needs an address\./,
     );
 
@@ -670,19 +682,7 @@ describe('Order desk demo', () => {
     // Every panel's frame, each in its iframe: they load as they come into
     // view. Four on the create page: Loyalty points, a MoySklad edit-page
     // widget, comes with the saved order.
-    const allReady = (/** @type {number} */ count) =>
-      page.waitForFunction(
-        (n) => {
-          const frames = [...document.querySelectorAll('pb-panel-slot')].flatMap((slot) => [
-            ...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? []),
-          ]);
-          return (
-            frames.length === n && frames.every((frame) => frame.getAttribute('status') === 'ready')
-          );
-        },
-        { timeout: 15_000, polling: 100 },
-        count,
-      );
+    const allReady = (/** @type {number} */ count) => framesReady(null, count);
     await allReady(4);
     const mark = () =>
       page.$$eval('pb-panel-slot >>> iframe', (iframes) => {
@@ -935,15 +935,7 @@ describe('Order desk demo', () => {
     await page.keyboard.press('Backspace');
     await page.type('[data-testid="comment"]', 'Card #LP-12');
     await waitForText(order, 'loyalty-status', 'Loyalty card numbers look like #LP-123456.');
-    await page.click('[data-testid="save"]');
-    const blocked = await page.waitForFunction(
-      () => document.querySelector('[data-testid="save-problems"]')?.textContent,
-      { timeout: 10_000, polling: 100 },
-    );
-    assert.match(
-      String(await blocked.jsonValue()),
-      /Loyalty points: Loyalty card numbers look like #LP-123456/,
-    );
+    assert.match(await saveBlocked(), /Loyalty points: Loyalty card numbers look like #LP-123456/);
     // "Add card number": UpdateRequest writes the card's comment in the draft.
     await order.$eval('[data-testid="add-card"]', (button) =>
       /** @type {HTMLElement} */ (button).click(),
