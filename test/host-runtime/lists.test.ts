@@ -6,13 +6,14 @@ import { expect } from 'chai';
 import type { Host, HostExtensionPoint, HostManifest } from '@plugboard/host-runtime';
 import {
   listsOf,
-  type HostActionBarElement,
+  selectionSize,
   type HostActionDoneEvent,
   type HostListCellElement,
   type HostListColumn,
   type HostListRow,
   type Selection,
 } from '@plugboard/host-runtime/lists';
+import { actionBar, actionButton, pressAction } from '../support/action-bars.js';
 import { dialogsOpen, FIXTURE_PAGE, fixtureInNewDialog } from '../support/dialogs.js';
 import { waitFor } from '../support/fixture-events.js';
 import { driveFixture } from '../support/fixture-widget.js';
@@ -358,17 +359,8 @@ function actionApp(): HostManifest {
   });
 }
 
-async function bar(root: HTMLElement, selection: Selection): Promise<HostActionBarElement> {
-  const element = document.createElement('pb-action-bar');
-  element.point = TOOLBAR;
-  element.selection = selection;
-  root.append(element);
-  await element.updateComplete;
-  return element;
-}
-
-const button = (element: HostActionBarElement, key: string) =>
-  element.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-action="${key}"]`) ?? null;
+const bar = (root: HTMLElement, selection: Selection) => actionBar(root, TOOLBAR, selection);
+const button = actionButton;
 
 describe('lists: actions', () => {
   afterEach(() => {
@@ -528,5 +520,59 @@ describe('lists: actions', () => {
     const region = () => document.querySelector('pb-toast-region');
     await waitFor(() => (region()?.toasts.length ?? 0) === 1, 'the error toast');
     expect(region()?.toasts[0]?.message).to.match(/^Crash failed: .*Label printer jammed/);
+  });
+
+  it("runs a server action through the installation's server grant, and only with one", async () => {
+    const app: HostManifest = {
+      ...manifest('backed'),
+      widgets: [],
+      permissions: [],
+      actions: [
+        { id: 'sync', point: TOOLBAR, title: 'Sync', run: 'server' },
+        { id: 'garble', point: TOOLBAR, title: 'Garble', run: 'server', selection: 'none' },
+      ],
+    };
+    const made = setup({ extensionPoints: POINTS });
+    let refused: unknown;
+    try {
+      made.host.install(app);
+    } catch (error) {
+      refused = error;
+    }
+    expect((refused as Error).name).to.equal('HostManifestError');
+    expect((refused as { issues: { path: string }[] }).issues.map((i) => i.path)).to.deep.equal([
+      'actions[0].run',
+      'actions[1].run',
+    ]);
+    const calls: unknown[] = [];
+    made.host.install(app, {
+      server: (call, signal) => {
+        calls.push({ ...call, aborted: signal.aborted });
+        return Promise.resolve(
+          call.action === 'sync'
+            ? { toast: { message: `Synced ${String(selectionSize(call.selection))}` } }
+            : ({ toast: 'not a toast' } as never),
+        );
+      },
+    });
+    const element = await bar(made.root, { kind: 'ids', ids: ['r1', 'r2'] });
+    expect((await pressAction(element, 'backed/sync')).status).to.equal('done');
+    expect(calls).to.deep.equal([
+      {
+        action: 'sync',
+        point: TOOLBAR,
+        selection: { kind: 'ids', ids: ['r1', 'r2'] },
+        aborted: false,
+      },
+    ]);
+    const region = () => document.querySelector('pb-toast-region');
+    await waitFor(() => region()?.toasts[0]?.message === 'Synced 2', 'the toast');
+    // What the server answered must be an action result.
+    const garbled = await pressAction(element, 'backed/garble');
+    expect(garbled.status).to.equal('error');
+    await waitFor(() => (region()?.toasts.length ?? 0) === 2, 'the error toast');
+    expect(region()?.toasts[1]?.message).to.equal(
+      'Garble failed: The app\'s server answered something that is not an action result (toast: Invalid type: Expected Object but received "not a toast").',
+    );
   });
 });

@@ -1,7 +1,9 @@
 import {
   DATA_METHODS,
   PlugboardError,
+  type ActionResult,
   type JsonValue,
+  type Selection,
   type Theme,
   type TrafficLog,
 } from '@plugboard/widget-sdk/protocol';
@@ -117,6 +119,31 @@ export interface HostInstallGrants {
    * it for widgets written for MoySklad's protocol.
    */
   readonly transport?: HostTransport;
+  /**
+   * Runs the app's `server` actions: the host's backend calls the app's
+   * server and hands back its action result (`null`: nothing to show).
+   * Required by a manifest with such actions; `installMoySkladApp` sets it
+   * for a MoySklad app's buttons.
+   */
+  readonly server?: HostServerActions;
+}
+
+/**
+ * Runs one `server` action of an installed app. Abort `signal` ends the
+ * call: the user left, or it ran past the host's time limit.
+ */
+export type HostServerActions = (
+  call: HostServerActionCall,
+  signal: AbortSignal,
+) => Promise<ActionResult | null>;
+
+/** What a `server` action runs on. */
+export interface HostServerActionCall {
+  /** The action's id in the app's manifest. */
+  readonly action: string;
+  /** The `action` extension point its button is at. */
+  readonly point: string;
+  readonly selection: Selection;
 }
 
 /** Opens the host's end of one widget's page, for the widget `widgetId` of the app's manifest. */
@@ -209,7 +236,7 @@ export class Host {
    */
   install(manifest: unknown, grants: HostInstallGrants = {}): HostInstalledApp {
     const valid = validateManifest(manifest);
-    const issues = this.#installIssues(valid);
+    const issues = this.#installIssues(valid, grants);
     if (issues.length > 0) throw new HostManifestError(valid.id, issues);
     const permissions = grants.permissions
       ? valid.permissions.filter((permission) => grants.permissions?.includes(permission))
@@ -227,7 +254,8 @@ export class Host {
       ),
       topics: (valid.topics ?? []).filter((topic) => grants.topics?.includes(topic)),
       installationId: grants.installationId ?? valid.id,
-      ...(grants.transport ? { transport: grants.transport } : {}),
+      transport: grants.transport,
+      server: grants.server,
     };
     this.store.setState({ apps: [...this.store.getState().apps, app] });
     return app;
@@ -382,7 +410,7 @@ export class Host {
     );
   }
 
-  #installIssues(manifest: HostManifest): HostManifestIssue[] {
+  #installIssues(manifest: HostManifest, grants: HostInstallGrants): HostManifestIssue[] {
     const issues: HostManifestIssue[] = [];
     if (this.store.getState().apps.some((app) => app.manifest.id === manifest.id)) {
       issues.push({ path: 'id', message: `"${manifest.id}" is already installed on this host` });
@@ -407,6 +435,12 @@ export class Host {
           issues.push({
             path: `${part}[${i}].point`,
             message: `"${item.point}" is a ${point.kind} point; ${part} go to ${kinds.join(' or ')} points`,
+          });
+        }
+        if ('run' in item && item.run === 'server' && !grants.server) {
+          issues.push({
+            path: `${part}[${i}].run`,
+            message: "runs on the app's server, so it needs a `server` grant",
           });
         }
       });

@@ -93,6 +93,9 @@ export {
   HostConfigError,
   type HostInstallGrants,
   type HostOptions,
+  type HostServerActionCall,
+  type HostServerActions,
+  type HostTransport,
 } from './host.js';
 export type {
   HostExtensionPoint,

@@ -1,6 +1,7 @@
 /**
  * `@plugboard/host-runtime/lists`: apps' columns, cells and actions in the
- * host's own lists, answered by each app's connector. Import it where the
+ * host's own lists, answered by each app's connector (or, for `server`
+ * actions, its server, through the host's backend). Import it where the
  * host has lists: a page without them never loads it.
  */
 export {

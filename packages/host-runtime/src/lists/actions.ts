@@ -6,6 +6,7 @@ import {
   type Selection,
 } from '@plugboard/widget-sdk/protocol';
 import * as v from 'valibot';
+import { withDeadline } from '../deadline.js';
 import type { HostManifestAction } from '../manifest/schema.js';
 import { atPoint, type HostInstalledApp } from '../store/host-store.js';
 import type { HostLists } from './host-lists.js';
@@ -146,7 +147,8 @@ export function watchStates(
 /**
  * Runs `action` on `selection`: opens its app dialog with
  * `{ action, selection }` as params (the dialog's result, if it is an
- * action result, is what it did), or calls the connector's handler; then
+ * action result, is what it did), calls the connector's handler, or the
+ * installation's `server` grant; then
  * shows what the result asks for: a toast, refreshed rows, a dialog, a
  * navigation, and the rows it failed for.
  */
@@ -169,6 +171,8 @@ export async function runAction(
         { action: action.id, selection },
         ACTION_TIMEOUT_MS,
       )) as ActionResult | null;
+    } else if (action.run === 'server') {
+      result = await onServer(app, action, selection);
     } else {
       const outcome = await host.dialogs.openApp({
         appId: action.appId,
@@ -193,6 +197,39 @@ export async function runAction(
     });
     return { status: 'error', error: failure };
   }
+}
+
+/**
+ * Runs a `server` action through the installation's `server` grant, within
+ * ACTION_TIMEOUT_MS; what it answers must be an action result or `null`.
+ */
+async function onServer(
+  app: HostInstalledApp,
+  action: HostListAction,
+  selection: Selection,
+): Promise<ActionResult | null> {
+  const { server } = app;
+  if (!server)
+    throw new PlugboardError('unsupported', `${action.appName} has no server grant here.`);
+  const answer = await withDeadline(
+    (signal) => server({ action: action.id, point: action.point, selection }, signal),
+    ACTION_TIMEOUT_MS,
+    () =>
+      new PlugboardError(
+        'timeout',
+        `The app's server did not answer within ${ACTION_TIMEOUT_MS / 1000} seconds.`,
+      ),
+  );
+  if (answer === null) return null;
+  const checked = v.safeParse(ActionResultSchema, answer);
+  if (!checked.success) {
+    const [issue] = checked.issues;
+    throw new PlugboardError(
+      'host_error',
+      `The app's server answered something that is not an action result (${v.getDotPath(issue) ?? 'the answer'}: ${issue.message}).`,
+    );
+  }
+  return checked.output;
 }
 
 async function applyResult(

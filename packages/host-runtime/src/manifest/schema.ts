@@ -123,7 +123,9 @@ export const ManifestColumnSchema = v.strictObject({
 /**
  * An action: a button on a list's toolbar, on a row, or on a card (an
  * `action` extension point). `run` names one of the app's dialogs, opened
- * with the selection in its params, or `connector`: its action handler.
+ * with the selection in its params; or `connector`: its action handler; or
+ * `server`: the app's server, which the host's backend calls (the
+ * installation's `server` grant says how).
  */
 export const ManifestActionSchema = v.strictObject({
   /** Unique among the app's actions. */
@@ -136,8 +138,8 @@ export const ManifestActionSchema = v.strictObject({
   /** What it runs on: nothing, one row, or one or more. Default `many`. */
   selection: v.optional(v.picklist(['none', 'one', 'many'], 'must be none, one or many')),
   run: v.union(
-    [v.literal('connector'), v.strictObject({ dialog: slug })],
-    'must be "connector" or { "dialog": "<dialog id>" }',
+    [v.picklist(['connector', 'server']), v.strictObject({ dialog: slug })],
+    'must be "connector", "server" or { "dialog": "<dialog id>" }',
   ),
   /** `connector`: the connector says whether it shows and is enabled for a selection. Default `static`. */
   state: v.optional(v.picklist(['static', 'connector'], 'must be static or connector')),

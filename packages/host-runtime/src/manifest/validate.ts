@@ -93,7 +93,7 @@ function crossFieldIssues(manifest: HostManifest): HostManifestIssue[] {
   });
   manifest.actions?.forEach((action, i) => {
     if (action.run === 'connector') needsConnector(`actions[${i}].run`, 'running on the connector');
-    else if (!dialogIds.has(action.run.dialog)) {
+    else if (action.run !== 'server' && !dialogIds.has(action.run.dialog)) {
       issues.push({
         path: `actions[${i}].run.dialog`,
         message: `"${action.run.dialog}" is not one of the manifest's dialogs`,

@@ -1,4 +1,4 @@
-import type { HostTransport } from '../host.js';
+import type { HostServerActions, HostTransport } from '../host.js';
 import type { EntityRef, ExtensionPointKind, JsonValue } from '@plugboard/widget-sdk/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HostManifest } from '../manifest/schema.js';
@@ -45,7 +45,9 @@ export interface HostInstalledApp {
   /** Its installation's id on this host, in its identity tokens. */
   readonly installationId: string;
   /** How the host talks to its pages, when not over Plugboard's bridge (a MoySklad app's). */
-  readonly transport?: HostTransport;
+  readonly transport?: HostTransport | undefined;
+  /** How its `server` actions run (the installation's `server` grant). */
+  readonly server?: HostServerActions | undefined;
 }
 
 /** One mounted widget. */
