@@ -179,11 +179,122 @@ describe('MoySklad descriptors', () => {
         line.startsWith('widgets/entity.counterparty.edit/@useContextKey: a contextKey'),
       ),
     ).to.equal(true);
-    expect(said.some((line) => line.startsWith('buttons: '))).to.equal(true);
+    // A button at a location the host has no action point for.
+    expect(said).to.include(
+      'buttons/button[1]/locations/document.customerorder.list: this host has no action point for document.customerorder.list',
+    );
+    expect(said.some((line) => line.startsWith('vendorApi: of the vendor API'))).to.equal(true);
     expect(said.some((line) => line.startsWith('scenario: '))).to.equal(true);
     expect(said).to.include('iframes/iframe[1]: the main window is not shown by this host');
     expect(said).to.include('iframes/iframe[2]: the chat window is not shown by this host');
     expect(manifest.widgets.map((widget) => widget.id)).to.deep.equal(['entity-counterparty-edit']);
+  });
+
+  it("turns buttons into actions the vendor's server answers, at each location the host maps", () => {
+    const { manifest, buttons, endpointBase, unsupported } = convertMoySkladDescriptor(
+      descriptor(`
+        <buttons>
+          <button name="sendToCounterparty" title="Send to counterparty">
+            <locations><document.customerorder.list/><document.customerorder.edit/></locations>
+          </button>
+          <button name="report" title="Report" useSelected="false">
+            <locations><document.customerorder.list/><document.demand.list/></locations>
+          </button>
+          <button name="draft" title="Draft"><locations><document.customerorder.create/></locations></button>
+        </buttons>`),
+      {
+        ...options,
+        buttonPoints: {
+          'document.customerorder.list': 'customerorder.list.actions',
+          'document.customerorder.edit': 'customerorder.card.actions',
+          'document.customerorder.create': 'customerorder.new.actions',
+        },
+      },
+    );
+    expect(manifest.actions).to.deep.equal([
+      {
+        id: 'sendtocounterparty',
+        point: 'customerorder.list.actions',
+        title: 'Send to counterparty',
+        selection: 'many',
+        run: 'server',
+      },
+      {
+        id: 'sendtocounterparty-2',
+        point: 'customerorder.card.actions',
+        title: 'Send to counterparty',
+        selection: 'one',
+        run: 'server',
+      },
+      {
+        id: 'report',
+        point: 'customerorder.list.actions',
+        title: 'Report',
+        selection: 'none',
+        run: 'server',
+      },
+      {
+        id: 'draft',
+        point: 'customerorder.new.actions',
+        title: 'Draft',
+        selection: 'none',
+        run: 'server',
+      },
+    ]);
+    expect(buttons['sendtocounterparty-2']).to.deep.equal({
+      path: 'buttons/button[1]',
+      name: 'sendToCounterparty',
+      location: 'document.customerorder.edit',
+      useSelected: true,
+    });
+    expect(buttons['report']?.useSelected).to.equal(false);
+    expect(endpointBase).to.equal(`${ORIGIN}/dummy-app`);
+    expect(unsupported.map((part) => part.path)).to.include(
+      'buttons/button[2]/locations/document.demand.list',
+    );
+  });
+
+  it('rejects bad buttons, naming each one’s element path', () => {
+    const points = {
+      buttonPoints: { 'document.customerorder.list': 'customerorder.list.actions' },
+    };
+    expect(
+      issuesOf(
+        descriptor(`<buttons>
+          <button title="No name"><locations><document.customerorder.list/></locations></button>
+          <button name="a" useSelected="sometimes"><locations><document.customerorder.list/></locations></button>
+          <button name="b" title="Nowhere"/>
+          <button name="c" title="Odd place"><locations><customerorder.toolbar/></locations></button>
+          <button name="c" title="Again"><locations><document.customerorder.list/></locations></button>
+        </buttons>`),
+        points,
+      ),
+    ).to.deep.equal([
+      'buttons/button[1]/@name: is required',
+      'buttons/button[2]/@title: is required',
+      'buttons/button[2]/@useSelected: must be true or false',
+      'buttons/button[3]/locations: is required, with one location or more',
+      'buttons/button[4]/locations/customerorder.toolbar: is not a button location: locations are named after entity.<type>.edit or .list, document.<type>.edit, .create or .list',
+      'buttons/button[5]/@name: "c" names another button too',
+    ]);
+    // The manifest's own checks, named by the button's attribute.
+    expect(
+      issuesOf(
+        descriptor(`<buttons><button name="long" title="A title longer than forty characters, by far">
+          <locations><document.customerorder.list/></locations></button></buttons>`),
+        points,
+      )[0],
+    ).to.match(/^buttons\/button\[1\]\/@title: /);
+    // Buttons need the server that answers them.
+    expect(
+      issuesOf(
+        `<ServerApplication ${NS}><buttons><button name="a" title="A">
+          <locations><document.customerorder.list/></locations></button></buttons></ServerApplication>`,
+        points,
+      ),
+    ).to.deep.equal([
+      "vendorApi/endpointBase: is required: the vendor's server answers the buttons there",
+    ]);
   });
 
   it('rejects bad descriptors, naming every problem’s element path', () => {

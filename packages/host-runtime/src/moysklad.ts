@@ -8,6 +8,7 @@ export {
   MOYSKLAD_SUPPORTS,
   MOYSKLAD_USES,
   MoySkladDescriptorError,
+  type MoySkladButton,
   type MoySkladConversion,
   type MoySkladConvertOptions,
   type MoySkladSupport,
@@ -15,5 +16,10 @@ export {
   type MoySkladUse,
   type MoySkladWidget,
 } from './compat/moysklad/types.js';
+export {
+  BUTTON_TIMEOUT_MS,
+  type MoySkladButtonCall,
+  type MoySkladButtonRequest,
+} from './compat/moysklad/buttons.js';
 export { convertMoySkladDescriptor } from './compat/moysklad/descriptor.js';
 export { installMoySkladApp, type MoySkladInstallOptions } from './compat/moysklad/install.js';

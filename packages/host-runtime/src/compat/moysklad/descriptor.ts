@@ -1,11 +1,16 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { HostManifestDialog, HostManifestWidget } from '../../manifest/schema.js';
+import type {
+  HostManifestAction,
+  HostManifestDialog,
+  HostManifestWidget,
+} from '../../manifest/schema.js';
 import { HostManifestError, validateManifest } from '../../manifest/validate.js';
 import {
   MOYSKLAD_NAMESPACE,
   MOYSKLAD_SUPPORTS,
   MOYSKLAD_USES,
   MoySkladDescriptorError,
+  type MoySkladButton,
   type MoySkladConversion,
   type MoySkladConvertOptions,
   type MoySkladSupport,
@@ -19,20 +24,29 @@ type Node = Record<string, unknown>;
 /** The descriptor's blocks this host does not run, each with why: reported, in this order. */
 const NOT_RUN: Readonly<Record<string, string>> = {
   vendorApi:
-    "the vendor API's callbacks (install, button, scenario, event) are not called by this host",
+    "of the vendor API's callbacks only the buttons' is called here (by the host's backend): install, update and event callbacks are not",
   access: 'JSON API access rights are not granted here: the host lends its data through widgets',
   scenario: 'scenario actions run on the vendor server, which this host does not call',
-  buttons: "buttons run on the vendor's server (vendorApi), which this host does not call",
   iframe: 'the main app window is not shown by this host',
   loyaltyApi: 'provider APIs are not part of widgets',
   fiscalApi: 'provider APIs are not part of widgets',
   qrPayApi: 'provider APIs are not part of widgets',
 };
 
+/** A manifest field's element or attribute in the descriptor. */
+const ELEMENT_FIELDS: Readonly<Record<string, string>> = {
+  'widgets.url': 'sourceUrl',
+  'dialogs.url': 'sourceUrl',
+  'dialogs.id': 'name',
+  'actions.id': '@name',
+  'actions.title': '@title',
+};
+
 /** Every block of a v2 descriptor. */
-const BLOCKS = new Set(['widgets', 'popups', 'iframes', ...Object.keys(NOT_RUN)]);
+const BLOCKS = new Set(['widgets', 'popups', 'buttons', 'iframes', ...Object.keys(NOT_RUN)]);
 
 const WIDGET_POINT = /^(entity|document)\.[a-z]+\.(edit|create)$/;
+const BUTTON_LOCATION = /^(entity|document)\.[a-z]+\.(edit|create|list)$/;
 const ROOT = 'ServerApplication';
 
 /** A slug for the manifest from a MoySklad name: `somePopup` → `somepopup`. */
@@ -61,10 +75,11 @@ const textOf = (value: unknown): string | undefined =>
  * Converts a MoySklad app descriptor (XML, `ServerApplication` v2) into a
  * Plugboard app manifest. Widgets at points the host maps become widgets
  * there (`height/fixed` their height, `0px` hidden; `supports` their
- * protocols, `uses` their permissions); `popups` become app dialogs.
- * What this host does not run (`iframes` chat and mobile windows,
- * `scenario`, `vendorApi` callbacks, buttons, which MoySklad runs on the
- * vendor's server) is listed in `unsupported`. Throws
+ * protocols, `uses` their permissions); `popups` become app dialogs;
+ * `buttons`, at the locations the host maps, become `server` actions (the
+ * vendor's server answers them). What this host does not run (`iframes`
+ * windows, `scenario`, the `vendorApi` callbacks other than buttons') is
+ * listed in `unsupported`. Throws
  * {@link MoySkladDescriptorError} naming each problem's element path, or
  * `HostManifestError` when what it made is not a valid manifest.
  */
@@ -266,6 +281,74 @@ export function convertMoySkladDescriptor(
     permissions.add('dialogs');
   });
 
+  const actions: HostManifestAction[] = [];
+  const buttons: Record<string, MoySkladButton> = {};
+  const buttonNodes = isNode(root['buttons']) ? root['buttons']['button'] : undefined;
+  const names = new Set<string>();
+  (Array.isArray(buttonNodes) ? buttonNodes : []).forEach((button: unknown, i) => {
+    const path = `buttons/button[${i + 1}]`;
+    const node: Node = isNode(button) ? button : {};
+    const name = textOf(node['@name']);
+    const title = textOf(node['@title']);
+    const useSelected = node['@useSelected'] ?? 'true';
+    if (!name) issues.push({ path: `${path}/@name`, message: 'is required' });
+    else if (names.has(name))
+      issues.push({ path: `${path}/@name`, message: `"${name}" names another button too` });
+    if (!title) issues.push({ path: `${path}/@title`, message: 'is required' });
+    if (useSelected !== 'true' && useSelected !== 'false')
+      issues.push({ path: `${path}/@useSelected`, message: 'must be true or false' });
+    const locations = childrenOf(node['locations']);
+    if (locations.length === 0) {
+      issues.push({ path: `${path}/locations`, message: 'is required, with one location or more' });
+    }
+    if (!name || !title || names.has(name)) return;
+    names.add(name);
+    for (const location of locations) {
+      const at = `${path}/locations/${location}`;
+      if (!BUTTON_LOCATION.test(location)) {
+        issues.push({
+          path: at,
+          message:
+            'is not a button location: locations are named after entity.<type>.edit or .list, document.<type>.edit, .create or .list',
+        });
+        continue;
+      }
+      const hostPoint = options.buttonPoints?.[location];
+      if (!hostPoint) {
+        unsupported.push({ path: at, message: `this host has no action point for ${location}` });
+        continue;
+      }
+      const taken = Object.values(buttons).filter((other) => other.name === name).length;
+      const id = taken === 0 ? slugOf(name) : `${slugOf(name).slice(0, 59)}-${taken + 1}`;
+      elementOf[`actions[${actions.length}]`] = path;
+      const list = location.endsWith('.list');
+      actions.push({
+        id,
+        point: hostPoint,
+        title,
+        // A card's button runs on its object; a list's on the selected rows, unless useSelected is false.
+        selection: location.endsWith('.edit')
+          ? 'one'
+          : list && useSelected === 'true'
+            ? 'many'
+            : 'none',
+        run: 'server',
+      });
+      buttons[id] = { path, name, location, useSelected: useSelected === 'true' };
+    }
+  });
+  const endpointBase = textOf(
+    isNode(root['vendorApi']) ? root['vendorApi']['endpointBase'] : undefined,
+  );
+  if (actions.length > 0 && !/^https?:\/\/[^/]/.test(endpointBase ?? '')) {
+    issues.push({
+      path: 'vendorApi/endpointBase',
+      message: endpointBase
+        ? `"${endpointBase}" is not an http(s) URL; the vendor's server answers the buttons there`
+        : "is required: the vendor's server answers the buttons there",
+    });
+  }
+
   for (const [block, message] of Object.entries(NOT_RUN)) {
     if (root[block] !== undefined) unsupported.push({ path: block, message });
   }
@@ -292,6 +375,7 @@ export function convertMoySkladDescriptor(
     origin: options.origin,
     widgets,
     ...(dialogs.length > 0 ? { dialogs } : {}),
+    ...(actions.length > 0 ? { actions } : {}),
     permissions: [...permissions],
     ...(options.writes && permissions.has('entity:write')
       ? {
@@ -302,17 +386,26 @@ export function convertMoySkladDescriptor(
       : {}),
   };
   try {
-    return { manifest: validateManifest(manifest), widgets: described, popups, unsupported };
+    return {
+      manifest: validateManifest(manifest),
+      widgets: described,
+      popups,
+      buttons,
+      endpointBase,
+      unsupported,
+    };
   } catch (error) {
     if (error instanceof HostManifestError) {
-      // widgets[0].url → widgets/document.customerorder.edit/sourceUrl; the rest came from the options.
+      // widgets[0].url → widgets/document.customerorder.edit/sourceUrl,
+      // actions[0].title → buttons/button[1]/@title; the rest came from the options.
       throw new MoySkladDescriptorError(
         error.issues.map((issue) => {
-          const [, item, field] = /^((?:widgets|dialogs)\[\d+\])\.?(.*)$/.exec(issue.path) ?? [];
+          const [, item, part, field = ''] =
+            /^((widgets|dialogs|actions)\[\d+\])\.?(.*)$/.exec(issue.path) ?? [];
           const element = item === undefined ? undefined : elementOf[item];
           return element
             ? {
-                path: `${element}/${field === 'url' ? 'sourceUrl' : field}`,
+                path: `${element}/${ELEMENT_FIELDS[`${part ?? ''}.${field}`] ?? field}`,
                 message: issue.message,
               }
             : { path: `(options) ${issue.path}`, message: issue.message };

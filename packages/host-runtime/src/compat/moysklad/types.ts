@@ -44,6 +44,12 @@ export interface MoySkladConvertOptions {
    * point left out is reported, not installed.
    */
   readonly points: Readonly<Record<string, string>>;
+  /**
+   * The host's `action` point for each MoySklad button location it has:
+   * `{ 'document.customerorder.list': 'customerorder.list.actions' }`. A
+   * button's location left out is reported, not installed.
+   */
+  readonly buttonPoints?: Readonly<Record<string, string>>;
   /** The host's selector for `good-folder-selector`. Default `goodFolder`. */
   readonly goodFolderSelector?: string;
   /** The fields `update-provider` may write, by entity type. Default none: updates are refused. */
@@ -64,6 +70,18 @@ export interface MoySkladWidget {
   readonly uses: readonly MoySkladUse[];
 }
 
+/** One button of a descriptor at one location: a manifest action whose `server` is the vendor's. */
+export interface MoySkladButton {
+  /** The button's element, such as `buttons/button[1]`. */
+  readonly path: string;
+  /** Its `name`, sent to the vendor's server. */
+  readonly name: string;
+  /** The MoySklad location it was declared at, such as `document.customerorder.list`. */
+  readonly location: string;
+  /** Whether a list location sends the selected rows (`useSelected`, default true). */
+  readonly useSelected: boolean;
+}
+
 /** A part of the descriptor this host does not run, and why. */
 export interface MoySkladUnsupported {
   readonly path: string;
@@ -76,6 +94,10 @@ export interface MoySkladConversion {
   readonly manifest: HostManifest;
   /** The widgets, by manifest widget id. */
   readonly widgets: Readonly<Record<string, MoySkladWidget>>;
+  /** The buttons, by manifest action id. */
+  readonly buttons: Readonly<Record<string, MoySkladButton>>;
+  /** `vendorApi/endpointBase`: where MoySklad calls the vendor's server. */
+  readonly endpointBase: string | undefined;
   /** Popup names (as the widgets send them) to the manifest's dialog ids. */
   readonly popups: Readonly<Record<string, string>>;
   /** What the descriptor declares that this host does not run: reported, never silently dropped. */
