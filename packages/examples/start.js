@@ -1,12 +1,15 @@
 // Starts the Order desk demo: the vendor apps' server on one origin
 // (127.0.0.1), then the host product on another (localhost), as a real host
 // and its vendors would be. `node start.js` (npm start) prints the host URL.
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer, defaultClientConditions } from 'vite';
 import { creditBackend } from './servers/credit-backend.js';
 import { identitySigner } from './servers/identity.js';
+import { loyaltyBackend } from './servers/loyalty-backend.js';
+import { moySkladButtons } from './servers/moysklad-buttons.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vendorsRoot = join(here, 'vendors');
@@ -56,13 +59,16 @@ function manifests() {
 export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel = 'info' } = {}) {
   const conditions = ['@plugboard/source', ...defaultClientConditions];
   let hostOrigin = '';
+  // Loyalty points' secret, as MoySklad hands a vendor its app's: Order desk
+  // signs button calls with it, and the vendor's server checks them.
+  const loyaltySecret = randomBytes(32).toString('base64url');
   const vendors = await createServer({
     configFile: false,
     root: vendorsRoot,
     logLevel: logLevel === 'info' ? 'warn' : logLevel,
     resolve: { conditions },
     server: { host: '127.0.0.1', port: vendorPort, strictPort: true, cors: true },
-    plugins: [manifests(), creditBackend(() => hostOrigin)],
+    plugins: [manifests(), creditBackend(() => hostOrigin), loyaltyBackend(loyaltySecret)],
   });
   await vendors.listen();
   const vendorOrigin = new URL(vendors.resolvedUrls?.local[0] ?? '').origin;
@@ -73,7 +79,13 @@ export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel =
     logLevel,
     define: { 'import.meta.env.VITE_VENDOR_ORIGIN': JSON.stringify(vendorOrigin) },
     server: { host: 'localhost', port: hostPort, strictPort: true },
-    plugins: [identitySigner()],
+    plugins: [
+      identitySigner(),
+      // Where Loyalty points' descriptor says its server is (vendorApi/endpointBase).
+      moySkladButtons({
+        'loyalty-points': { endpointBase: `${vendorOrigin}/loyalty-points`, secret: loyaltySecret },
+      }),
+    ],
   });
   await hostServer.listen();
   const hostUrl = hostServer.resolvedUrls?.local[0] ?? '';

@@ -31,6 +31,7 @@ export default defineConfig({
         'loyalty-points-order': `${vendors}/loyalty-points/order.html`,
         'loyalty-points-counterparty': `${vendors}/loyalty-points/counterparty.html`,
         'loyalty-points-redeem': `${vendors}/loyalty-points/redeem.html`,
+        'loyalty-points-terms': `${vendors}/loyalty-points/terms.html`,
       },
     },
   },

@@ -849,13 +849,7 @@ describe('Order desk demo', () => {
         ),
       { timeout: 10_000, polling: 100 },
     );
-    await page.waitForFunction(
-      () =>
-        /** @type {(Element & { toasts: { message: string }[] }) | null} */ (
-          document.querySelector('pb-toast-region')
-        )?.toasts.some(({ message }) => message === 'Booked 3 pickups for tomorrow morning.'),
-      { timeout: 10_000, polling: 100 },
-    );
+    await toastShown(/^Booked 3 pickups for tomorrow morning\.$/);
   });
 
   /** Presses an action bar's button from the keyboard, once it is enabled. */
@@ -872,6 +866,19 @@ describe('Order desk demo', () => {
     );
     await page.focus(`${bar} >>> button[data-action="${key}"]`);
     await page.keyboard.press('Enter');
+  };
+
+  /** Waits for a toast whose message `matches`, and returns the message. */
+  const toastShown = async (/** @type {RegExp} */ matches) => {
+    const found = await page.waitForFunction(
+      (source) =>
+        /** @type {(Element & { toasts: { message: string }[] }) | null} */ (
+          document.querySelector('pb-toast-region')
+        )?.toasts.find(({ message }) => new RegExp(source).test(message))?.message,
+      { timeout: 10_000, polling: 100 },
+      matches.source,
+    );
+    return String(await found.jsonValue());
   };
 
   it('books a pickup from an order\'s card, and hands "select all" over as the list\'s query', async () => {
@@ -913,13 +920,7 @@ describe('Order desk demo', () => {
     const recheck = '[data-counterparty="c1"] pb-action-bar >>> button';
     await page.waitForSelector(recheck);
     await page.click(recheck);
-    await page.waitForFunction(
-      () =>
-        /** @type {(Element & { toasts: { message: string }[] }) | null} */ (
-          document.querySelector('pb-toast-region')
-        )?.toasts.some(({ message }) => message.startsWith('Rechecked: ')),
-      { timeout: 10_000, polling: 100 },
-    );
+    await toastShown(/^Rechecked: /);
   });
 
   it('runs Loyalty points, a MoySklad app installed from its XML descriptor, unchanged', async () => {
@@ -985,6 +986,42 @@ describe('Order desk demo', () => {
       if ((await button.evaluate((b) => b.textContent?.trim())) === 'Got it') await button.click();
     }
     await waitForText(counterparty, 'loyalty-answer', 'You chose ok.');
+  });
+
+  it("runs Loyalty points' buttons on its vendor's server: a notification, a popup, a new window", async () => {
+    // A list's button with the selected rows: the vendor's notification.
+    await page.goto(new URL('/orders', demo.hostUrl).href);
+    await shownCells('delivery-tracker/delivery');
+    for (const id of ['2', '3']) await page.click(`[data-order="${id}"] input[type="checkbox"]`);
+    await pressAction('od-order-list pb-action-bar', 'loyalty-points/award');
+    await toastShown(/^Awarded 10 bonus points on 2 orders\.$/);
+    // "Select all" is a query, not rows: MoySklad's buttons take chosen rows only.
+    await page.click('input[aria-label="Select all orders"]');
+    await pressAction('od-order-list pb-action-bar', 'loyalty-points/award');
+    await toastShown(/^Award bonus points failed: MoySklad buttons take chosen rows, at most 100/);
+    // A card's button with its order: the app's popup, with the vendor's parameters.
+    await page.goto(new URL('/orders/5', demo.hostUrl).href);
+    await pressAction('od-order-card pb-action-bar', 'loyalty-points/redeem');
+    assert.equal(await dialogsOpen(1), 'Loyalty points');
+    const popup = await page.waitForFrame(
+      (frame) => frame.url().startsWith(`${demo.vendorOrigin}/loyalty-points/redeem.html`),
+      { timeout: 10_000 },
+    );
+    await popup.waitForFunction(
+      () => /^Redeem points on order 5$/.test(document.querySelector('h2')?.textContent ?? ''),
+      { timeout: 10_000 },
+    );
+    // Its ✕, as MoySklad's popups have: the user closed it.
+    await page.click('pb-dialog >>> button.close');
+    await dialogsOpen(0);
+    // A row's button that takes no selection: the vendor's page in a new window.
+    await page.goto(new URL('/counterparties', demo.hostUrl).href);
+    const opened = browser.waitForTarget(
+      (target) => target.url() === `${demo.vendorOrigin}/loyalty-points/terms.html`,
+      { timeout: 10_000 },
+    );
+    await pressAction('[data-counterparty="c1"] pb-action-bar', 'loyalty-points/terms');
+    await (await (await opened).page())?.close();
   });
 
   it('logged no error, failed message or dev-mode notice on the host page', () => {

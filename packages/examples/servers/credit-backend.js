@@ -5,6 +5,7 @@
 // app, unexpired, for a widget on that counterparty's card. Anything else
 // gets 401 (no or bad token) or 403 (a token for another entity).
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { sendJson } from './http.js';
 
 /**
  * @param {() => string} hostOrigin the host's origin, known once its server listens
@@ -22,11 +23,8 @@ export function creditBackend(hostOrigin) {
           next();
           return;
         }
-        /** @param {number} status @param {object} body */
-        const send = (status, body) => {
-          res.statusCode = status;
-          res.setHeader('content-type', 'application/json');
-          res.end(JSON.stringify(body));
+        const send = (/** @type {number} */ status, /** @type {object} */ body) => {
+          sendJson(res, status, body);
         };
         const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
         if (!token) {

@@ -4,6 +4,7 @@
 // has one user, u-1); GET /.well-known/jwks.json publishes the public key,
 // for vendors' backends to verify tokens with.
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { readBody, sendJson } from './http.js';
 
 /** The demo's signed-in user: what the session would say. */
 const SESSION_USER = 'u-1';
@@ -30,20 +31,16 @@ export function identitySigner() {
           next();
           return;
         }
-        let body = '';
-        req.on('data', (chunk) => (body += String(chunk)));
-        req.on('end', () => {
-          void sign(body).then(
+        void readBody(req)
+          .then(sign)
+          .then(
             (token) => {
-              res.setHeader('content-type', 'application/json');
-              res.end(JSON.stringify({ token }));
+              sendJson(res, 200, { token });
             },
             (error) => {
-              res.statusCode = 400;
-              res.end(JSON.stringify({ error: String(error?.message ?? error) }));
+              sendJson(res, 400, { error: String(error?.message ?? error) });
             },
           );
-        });
       });
       /** @param {string} body */
       async function sign(body) {

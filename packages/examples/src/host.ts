@@ -155,6 +155,19 @@ async function installMoySkladApps(vendorOrigin: string): Promise<string[]> {
       writes: { customerorder: ['comment'] },
       route: (path) =>
         path === '#customerorder' ? '/orders' : path === '#company' ? '/counterparties' : undefined,
+      buttonPoints: {
+        'document.customerorder.list': 'customerorder.list.actions',
+        'document.customerorder.edit': 'customerorder.card.actions',
+        'entity.counterparty.list': 'counterparty.list.row',
+      },
+      // Order desk's backend (servers/moysklad-buttons.js) signs the click and calls the vendor.
+      button: (request, signal) =>
+        fetch('/api/moysklad/button', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ app: 'loyalty-points', request }),
+          signal,
+        }),
     });
     return [];
   } catch (error) {
