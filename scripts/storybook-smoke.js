@@ -53,6 +53,7 @@ async function visit(browser, url, check) {
  * `expect-ready`: every widget frame (in a slot or a dialog) reaches status="ready";
  * `expect-timeout`: a widget frame shows the host's timeout state;
  * `expect-cells`: every list cell shows an app's answer (its connector ran);
+ * `expect-actions`: every action bar shows apps' buttons, none still waiting for its state;
  * `theme-light` / `theme-dark`: every vendor widget page renders on that
  * theme's surface colour (the token the mock host hands over).
  */
@@ -112,6 +113,26 @@ async function promisesKept(page, tags, vendorOrigin) {
         { timeout: RENDER_TIMEOUT_MS, polling: 100 },
       )
       .catch(() => problems.push("not every list cell showed its app's answer"));
+  }
+  if (tags.includes('expect-actions')) {
+    await page
+      .waitForFunction(
+        () => {
+          const bars = [...document.querySelectorAll('pb-action-bar')];
+          return (
+            bars.length > 0 &&
+            bars.every((bar) => {
+              const buttons = [...(bar.shadowRoot?.querySelectorAll('button') ?? [])];
+              return (
+                buttons.length > 0 &&
+                buttons.every((button) => button.getAttribute('aria-busy') === 'false')
+              );
+            })
+          );
+        },
+        { timeout: RENDER_TIMEOUT_MS, polling: 100 },
+      )
+      .catch(() => problems.push("not every action bar showed its apps' buttons"));
   }
   for (const [tag, colour] of Object.entries(SURFACE)) {
     if (!tags.includes(tag)) continue;

@@ -10,7 +10,7 @@ import {
 import { createMockHost, MOCK_THEMES } from '@plugboard/host-runtime/testing';
 import { counterparties, findCounterparty, orders } from '../../packages/examples/src/data.js';
 import { allEntities } from '../../packages/examples/src/entities.js';
-import { vendorManifest } from '../support/vendor-apps.js';
+import { installLoyaltyPoints, vendorManifest } from '../support/vendor-apps.js';
 
 interface ListArgs {
   rows: number;
@@ -24,7 +24,8 @@ interface ListArgs {
  * connector (one hidden iframe per app, never one per cell), here the
  * example apps' real connectors with a mock host. Tick rows and press
  * "Book pickup": Delivery tracker's dialog gets the selection, and its
- * cells refresh after booking.
+ * cells refresh after booking. Loyalty points' buttons (a MoySklad app's)
+ * are answered as its vendor's server answers them.
  */
 const meta: Meta<ListArgs> = {
   title: 'Host elements/Lists',
@@ -47,6 +48,7 @@ function stage(args: ListArgs) {
   for (const app of ['delivery-tracker', 'credit-check', 'quick-add'] as const) {
     host.install(vendorManifest(app));
   }
+  installLoyaltyPoints(host);
   const root = document.createElement('div');
   const dark = args.theme === 'dark';
   root.style.cssText = `padding:16px;font:14px system-ui,sans-serif;background:${dark ? '#101828' : '#fff'};color:${dark ? '#f2f4f7' : '#101828'}`;
@@ -90,7 +92,7 @@ function table(
 
 /** Customer orders with Delivery tracker's and Quick add's columns, and the toolbar's Book pickup. */
 export const OrderList: Story = {
-  tags: ['expect-cells'],
+  tags: ['expect-cells', 'expect-actions'],
   render: (args) => {
     const { host, root } = stage(args);
     const lists = listsOf(host);
@@ -123,7 +125,7 @@ export const OrderList: Story = {
 
 /** Counterparties with Credit check's score badges and a Recheck on each row. */
 export const CounterpartyList: Story = {
-  tags: ['expect-cells'],
+  tags: ['expect-cells', 'expect-actions'],
   render: (args) => {
     const { host, root } = stage(args);
     const columns = listsOf(host).columns('counterparty.list');

@@ -5,6 +5,7 @@ import {
   MOCK_THEMES,
   type MockFailure,
 } from '@plugboard/host-runtime/testing';
+import '@plugboard/host-runtime/lists'; // <pb-action-bar>
 import { allEntities } from '../../packages/examples/src/entities.js';
 import { selectors } from '../../packages/examples/src/selectors.js';
 
@@ -58,6 +59,8 @@ export function renderWithMockHost(
     readonly data?: Readonly<Record<string, JsonValue>>;
     /** Installs apps another way than from a manifest (a MoySklad descriptor, say). */
     readonly install?: (host: Host) => void;
+    /** The card's `action` point: its apps' buttons show above the card, run on its entity. */
+    readonly actions?: string;
   } = {},
 ): HTMLElement {
   const entities = allEntities();
@@ -94,6 +97,12 @@ export function renderWithMockHost(
     });
     slot.draft = draft;
     stage.append(saveBar(draft));
+  }
+  if (options.actions) {
+    const bar = document.createElement('pb-action-bar');
+    bar.point = options.actions;
+    bar.selection = { kind: 'ids', ids: [args.entityId] };
+    stage.append(bar);
   }
   stage.append(slot);
   return stage;

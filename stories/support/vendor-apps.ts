@@ -1,6 +1,9 @@
-import type { HostManifest } from '@plugboard/host-runtime';
+import type { Host, HostManifest } from '@plugboard/host-runtime';
+import { installMoySkladApp } from '@plugboard/host-runtime/moysklad';
 import creditCheck from '../../packages/examples/vendors/credit-check/manifest.json';
 import deliveryTracker from '../../packages/examples/vendors/delivery-tracker/manifest.json';
+import { replyTo } from '../../packages/examples/vendors/loyalty-points/button-replies.js';
+import descriptor from '../../packages/examples/vendors/loyalty-points/descriptor.xml?raw';
 import quickAdd from '../../packages/examples/vendors/quick-add/manifest.json';
 
 /**
@@ -29,4 +32,34 @@ export function vendorManifest(
     JSON.stringify(MANIFESTS[app]).replaceAll('{{origin}}', vendorOrigin()),
   ) as HostManifest;
   return { ...filled, ...overrides };
+}
+
+/**
+ * Installs Loyalty points, the example app written for MoySklad's protocol,
+ * from its XML descriptor, as Order desk does. Its buttons' clicks are
+ * answered as its vendor's server answers them (button-replies.ts), with no
+ * server: Storybook has none.
+ */
+export function installLoyaltyPoints(host: Host): void {
+  installMoySkladApp(host, descriptor.replaceAll('{{origin}}', vendorOrigin()), {
+    id: 'loyalty-points',
+    name: 'Loyalty points',
+    vendor: { name: 'Loyal Co', url: 'https://loyal.example', email: 'help@loyal.example' },
+    origin: vendorOrigin(),
+    points: {
+      'document.customerorder.edit': 'customerorder.card',
+      'entity.counterparty.edit': 'counterparty.card',
+    },
+    buttonPoints: {
+      'document.customerorder.list': 'customerorder.list.actions',
+      'document.customerorder.edit': 'customerorder.card.actions',
+      'entity.counterparty.list': 'counterparty.list.row',
+    },
+    fields: { description: 'comment' },
+    writes: { customerorder: ['comment'] },
+    button: (request) => {
+      const { status, body } = replyTo(request, vendorOrigin());
+      return Promise.resolve(Response.json(body, { status }));
+    },
+  });
 }

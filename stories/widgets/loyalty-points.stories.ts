@@ -1,21 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@plugboard/host-runtime';
-import { installMoySkladApp } from '@plugboard/host-runtime/moysklad';
-import descriptor from '../../packages/examples/vendors/loyalty-points/descriptor.xml?raw';
 import { counterparties, orders } from '../../packages/examples/src/data.js';
 import {
   renderWithMockHost,
   widgetArgTypes,
   type WidgetStoryArgs,
 } from '../support/mock-host-story.js';
-import { vendorOrigin } from '../support/vendor-apps.js';
+import { installLoyaltyPoints as install } from '../support/vendor-apps.js';
 
 /**
  * Loyalty points, an example app written for MoySklad's widget protocol
  * (raw postMessage, no Plugboard SDK), installed unchanged from its XML
  * descriptor with a mock host. On the order card, edit the comment to
  * `#LP-12` in the host (the story's Save runs the save flow): the widget's
- * verdict blocks it. "Redeem points…" opens its popup.
+ * verdict blocks it. "Redeem points…" opens its popup; so does the card's
+ * "Redeem bonus" button, which the vendor's server answers (here, its
+ * replies without the server). The Lists stories have its list buttons.
  */
 const meta: Meta<WidgetStoryArgs> = {
   title: 'Widgets/Loyalty points (MoySklad)',
@@ -25,29 +25,19 @@ export default meta;
 
 type Story = StoryObj<WidgetStoryArgs>;
 
-const install = (host: Parameters<typeof installMoySkladApp>[0]) => {
-  installMoySkladApp(host, descriptor.replaceAll('{{origin}}', vendorOrigin()), {
-    id: 'loyalty-points',
-    name: 'Loyalty points',
-    vendor: { name: 'Loyal Co', url: 'https://loyal.example', email: 'help@loyal.example' },
-    origin: vendorOrigin(),
-    points: {
-      'document.customerorder.edit': 'customerorder.card',
-      'entity.counterparty.edit': 'counterparty.card',
-    },
-    fields: { description: 'comment' },
-    writes: { customerorder: ['comment'] },
-  });
-};
-
 export const OrderCard: Story = {
   name: 'Order card',
   argTypes: widgetArgTypes(
     orders.slice(0, 50).map((order) => order.id),
     (id) => orders.find((order) => order.id === id)?.number ?? id,
   ),
-  render: (args) => renderWithMockHost([], 'customerorder.card', args, { draft: true, install }),
-  tags: ['expect-ready'],
+  render: (args) =>
+    renderWithMockHost([], 'customerorder.card', args, {
+      draft: true,
+      install,
+      actions: 'customerorder.card.actions',
+    }),
+  tags: ['expect-ready', 'expect-actions'],
 };
 
 export const CounterpartyCard: Story = {
