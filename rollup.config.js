@@ -139,6 +139,7 @@ export default [
       lists: `${host}/src/lists.ts`,
       storage: `${host}/src/storage.ts`,
       moysklad: `${host}/src/moysklad.ts`,
+      inspector: `${host}/src/inspector.ts`,
       'manifest/schema': `${host}/src/manifest/schema.ts`,
     },
     [manifestJsonSchema(host)],

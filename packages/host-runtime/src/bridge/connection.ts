@@ -230,7 +230,8 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
       direction: 'widget→host',
       method,
       durationMs: performance.now() - started,
-      outcome: envelope.ok ? 'ok' : envelope.error.code,
+      ...outcomeOf(envelope),
+      params,
     });
     return envelope;
   };
@@ -328,21 +329,23 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
       return checked.output as WidgetMethodResult<M>;
     });
     if (!log) return result;
-    const logged = (outcome: TrafficEntry['outcome']) => {
+    const logged = (outcome: Pick<TrafficEntry, 'outcome' | 'result' | 'message'>) => {
       logEntry({
         direction: 'host→widget',
         method,
         durationMs: performance.now() - started,
-        outcome,
+        ...outcome,
+        params,
       });
     };
     return result.then(
       (value) => {
-        logged('ok');
+        logged({ outcome: 'ok', result: value });
         return value;
       },
       (error: unknown) => {
-        logged((error as PlugboardError).code);
+        const { code, message } = error as PlugboardError;
+        logged({ outcome: code, message });
         throw error;
       },
     );
@@ -350,3 +353,9 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
 
   return { ready, call, destroy };
 }
+
+/** A call's outcome, result and message as the traffic log has them. */
+const outcomeOf = (envelope: Envelope) =>
+  envelope.ok
+    ? { outcome: 'ok' as const, result: envelope.value }
+    : { outcome: envelope.error.code, message: envelope.error.message };

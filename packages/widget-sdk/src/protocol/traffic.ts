@@ -14,6 +14,12 @@ export interface TrafficEntry {
   readonly outcome: 'ok' | PlugboardErrorCode;
   /** The widget instance, when known. */
   readonly instanceId: string | undefined;
+  /** What the call carried, where the log knows it (the host's log does). */
+  readonly params?: unknown;
+  /** What came back, for `ok`. */
+  readonly result?: unknown;
+  /** Why it failed, for any other outcome. */
+  readonly message?: string;
 }
 
 /** Where debug entries go: `true` for the console, or a function of your own. */
