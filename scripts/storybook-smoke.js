@@ -54,6 +54,7 @@ async function visit(browser, url, check) {
  * `expect-timeout`: a widget frame shows the host's timeout state;
  * `expect-cells`: every list cell shows an app's answer (its connector ran);
  * `expect-actions`: every action bar shows apps' buttons, none still waiting for its state;
+ * `expect-traffic`: the bridge inspector lists a widget's call that went well;
  * `theme-light` / `theme-dark`: every vendor widget page renders on that
  * theme's surface colour (the token the mock host hands over).
  */
@@ -133,6 +134,19 @@ async function promisesKept(page, tags, vendorOrigin) {
         { timeout: RENDER_TIMEOUT_MS, polling: 100 },
       )
       .catch(() => problems.push("not every action bar showed its apps' buttons"));
+  }
+  if (tags.includes('expect-traffic')) {
+    await page
+      .waitForFunction(
+        () =>
+          [
+            ...(document
+              .querySelector('pb-inspector')
+              ?.shadowRoot?.querySelectorAll('tbody tr[data-outcome="ok"]') ?? []),
+          ].some((row) => row.textContent?.includes('widget→host')),
+        { timeout: RENDER_TIMEOUT_MS, polling: 100 },
+      )
+      .catch(() => problems.push("the inspector listed no widget's call that went well"));
   }
   for (const [tag, colour] of Object.entries(SURFACE)) {
     if (!tags.includes(tag)) continue;

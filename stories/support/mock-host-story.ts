@@ -5,6 +5,7 @@ import {
   MOCK_THEMES,
   type MockFailure,
 } from '@plugboard/host-runtime/testing';
+import { TrafficRecorder } from '@plugboard/host-runtime/inspector';
 import '@plugboard/host-runtime/lists'; // <pb-action-bar>
 import { allEntities } from '../../packages/examples/src/entities.js';
 import { selectors } from '../../packages/examples/src/selectors.js';
@@ -61,10 +62,14 @@ export function renderWithMockHost(
     readonly install?: (host: Host) => void;
     /** The card's `action` point: its apps' buttons show above the card, run on its entity. */
     readonly actions?: string;
+    /** Shows the bridge inspector below the card, recording from the start. */
+    readonly inspect?: boolean;
   } = {},
 ): HTMLElement {
   const entities = allEntities();
+  const traffic = options.inspect ? new TrafficRecorder() : undefined;
   const host = createMockHost({
+    ...(traffic ? { debug: traffic.log } : {}),
     entities,
     // Order desk's goods, counterparty and good-folder pickers.
     selectors,
@@ -105,6 +110,13 @@ export function renderWithMockHost(
     stage.append(bar);
   }
   stage.append(slot);
+  if (traffic) {
+    traffic.attach(host);
+    const inspector = document.createElement('pb-inspector');
+    inspector.traffic = traffic;
+    inspector.style.marginTop = '16px';
+    stage.append(inspector);
+  }
   return stage;
 }
 

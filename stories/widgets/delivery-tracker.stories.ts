@@ -41,6 +41,16 @@ export const SlowHost: Story = {
   args: { latency: 1500 },
   tags: ['expect-ready'],
 };
+/** With the bridge inspector below: every call between the widgets and the host, live. */
+export const WithInspector: Story = {
+  name: 'With the bridge inspector',
+  render: (args) =>
+    renderWithMockHost([vendorManifest('delivery-tracker')], 'customerorder.card', args, {
+      draft: true,
+      inspect: true,
+    }),
+  tags: ['expect-ready', 'expect-traffic'],
+};
 export const HandshakeTimeout: Story = {
   name: 'Handshake timeout',
   args: { failure: 'handshake-timeout' },

@@ -1024,6 +1024,39 @@ describe('Order desk demo', () => {
     await (await (await opened).page())?.close();
   });
 
+  it("switches the bridge inspector on, showing a widget's call with its outcome, and off", async () => {
+    await page.goto(new URL('/orders/3?inspect', demo.hostUrl).href);
+    await page.waitForSelector('#inspector pb-inspector');
+    await widgetReady('delivery-tracker');
+    const frame = vendorFrame('delivery-tracker');
+    await frame.$eval('[data-testid="notify-customer"]', (button) =>
+      /** @type {HTMLElement} */ (button).click(),
+    );
+    const row = await page.waitForFunction(
+      () => {
+        const rows = document
+          .querySelector('pb-inspector')
+          ?.shadowRoot?.querySelectorAll('tbody tr[data-method="toasts.show"]');
+        const last = rows?.[rows.length - 1];
+        return last ? [...last.querySelectorAll('td')].map((td) => td.textContent?.trim()) : null;
+      },
+      { timeout: 10_000, polling: 100 },
+    );
+    const [, app, widget, direction, method, , outcome] = /** @type {string[]} */ (
+      await row.jsonValue()
+    );
+    assert.deepEqual(
+      [app, widget, direction, method, outcome],
+      ['Delivery tracker', 'order-panel', 'widget→host', 'toasts.show', 'ok'],
+    );
+    await page.click('#inspect');
+    await page.waitForFunction(() => !document.querySelector('pb-inspector'));
+    assert.equal(
+      await page.$eval('#inspect', (button) => button.getAttribute('aria-pressed')),
+      'false',
+    );
+  });
+
   it('logged no error, failed message or dev-mode notice on the host page', () => {
     assert.deepEqual(problems, []);
   });

@@ -9,6 +9,7 @@ import {
   HostManifestError,
   type HostInstallGrants,
   type HostInstalledApp,
+  type TrafficEntry,
 } from '@plugboard/host-runtime';
 import { browserStorage } from '@plugboard/host-runtime/storage';
 import { findCounterparty } from './data.js';
@@ -17,7 +18,18 @@ import { getOrder } from './orders-store.js';
 import { navigate } from './router.js';
 import { selectors } from './selectors.js';
 
+/** Where the host's bridge traffic goes while the inspector is on (see main.ts). */
+let traffic: ((entry: TrafficEntry) => void) | undefined;
+
+/** Sends the host's bridge traffic to `log`, or nowhere (`undefined`). */
+export function recordTraffic(log: ((entry: TrafficEntry) => void) | undefined): void {
+  traffic = log;
+}
+
 export const host = createHost({
+  debug: (entry) => {
+    traffic?.(entry);
+  },
   extensionPoints: [
     {
       id: 'customerorder.card',

@@ -1,5 +1,5 @@
 import { html, render } from 'lit';
-import { host, installVendorApps } from './host.js';
+import { host, installVendorApps, recordTraffic } from './host.js';
 import { onRoute, setLeaveGuard } from './router.js';
 import { counterpartiesPage, counterpartyCard, notFound, orderCard, ordersPage } from './views.js';
 
@@ -26,6 +26,33 @@ onRoute((to) => {
   render(page(path), app);
   document.title = `${path.startsWith('/orders/') ? 'Order' : 'Order desk'} · Plugboard demo`;
 });
+
+// The bridge inspector (Plugboard's <pb-inspector>), on the header's button
+// or with ?inspect in the URL: it loads when first switched on, and records
+// from then on.
+const inspect = document.getElementById('inspect');
+const dock = document.getElementById('inspector');
+async function showInspector(on: boolean): Promise<void> {
+  if (!inspect || !dock) return;
+  inspect.setAttribute('aria-pressed', String(on));
+  dock.hidden = !on;
+  if (!on) {
+    recordTraffic(undefined);
+    dock.replaceChildren();
+    return;
+  }
+  const { TrafficRecorder } = await import('@plugboard/host-runtime/inspector');
+  const traffic = new TrafficRecorder();
+  traffic.attach(host);
+  recordTraffic(traffic.log);
+  const inspector = document.createElement('pb-inspector');
+  inspector.traffic = traffic;
+  dock.replaceChildren(inspector);
+}
+inspect?.addEventListener('click', () => {
+  void showInspector(inspect.getAttribute('aria-pressed') !== 'true');
+});
+if (new URLSearchParams(location.search).has('inspect')) void showInspector(true);
 
 const found = await installVendorApps(import.meta.env.VITE_VENDOR_ORIGIN);
 render(
