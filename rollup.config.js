@@ -1,4 +1,4 @@
-// Builds the two published packages into their `dist/` folders:
+// Builds the published packages into their `dist/` folders:
 // - ESM with one output file per source module (so `sideEffects` can name the
 //   element files and bundlers tree-shake the rest), `.d.ts` and source maps;
 //   every dependency stays external.
@@ -98,6 +98,7 @@ function manifestJsonSchema(pkgDir) {
 
 const sdk = 'packages/widget-sdk';
 const host = 'packages/host-runtime';
+const cli = 'packages/cli';
 
 /** @type {import('rollup').RollupOptions[]} */
 export default [
@@ -130,6 +131,20 @@ export default [
       },
     ],
   },
+  // The connector's entry, standalone too: a connector page with no bundler.
+  {
+    input: `${sdk}/src/connector.ts`,
+    plugins: [
+      nodeResolve({ browser: true }),
+      ts(sdk, { declarations: false, outDir: `${sdk}/dist/standalone` }),
+    ],
+    output: {
+      file: `${sdk}/dist/standalone/plugboard-connector.min.js`,
+      format: 'esm',
+      sourcemap: true,
+      plugins: [terser()],
+    },
+  },
   // Built after the SDK: the runtime's types import the SDK's published ones.
   library(
     host,
@@ -140,8 +155,28 @@ export default [
       storage: `${host}/src/storage.ts`,
       moysklad: `${host}/src/moysklad.ts`,
       inspector: `${host}/src/inspector.ts`,
+      manifest: `${host}/src/manifest.ts`,
       'manifest/schema': `${host}/src/manifest/schema.ts`,
     },
     [manifestJsonSchema(host)],
   ),
+  // The CLI: its Node side, and the dev host's page, bundled whole (the
+  // runtime and lit included) so that `plugboard dev` serves it as it is.
+  {
+    ...library(cli, { index: `${cli}/src/index.ts` }),
+    external: (id) => id.startsWith('node:') || externalsOf(cli)(id),
+  },
+  {
+    input: `${cli}/src/dev-host/main.ts`,
+    plugins: [
+      nodeResolve({ browser: true }),
+      ts(cli, { declarations: false, outDir: `${cli}/dist/dev-host` }),
+    ],
+    output: {
+      dir: `${cli}/dist/dev-host`,
+      format: 'esm',
+      sourcemap: true,
+      plugins: [terser()],
+    },
+  },
 ];

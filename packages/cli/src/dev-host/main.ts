@@ -1,0 +1,418 @@
+// The page of `plugboard dev`: the apps the command names, installed on a
+// mock host, at every extension point, with controls for the entity, theme,
+// locale, slot width, service latency and injected faults, and the bridge
+// inspector. The settings live in the URL, so a link shows the same.
+import '@plugboard/host-runtime';
+import type { Host, HostDraft } from '@plugboard/host-runtime';
+import '@plugboard/host-runtime/inspector';
+import { listsOf, type Selection } from '@plugboard/host-runtime/lists';
+import { html, nothing, render, type TemplateResult } from 'lit';
+import type { CheckedApp } from '../sources.js';
+import { counterparties, entities, orders } from './data.js';
+import {
+  createStage,
+  FAULTS,
+  installApps,
+  issuesOf,
+  type Fault,
+  type StageSettings,
+} from './stage.js';
+
+const VIEWS = {
+  order: 'Order card',
+  new: 'New order',
+  counterparty: 'Counterparty card',
+  orders: 'Order list',
+  counterparties: 'Counterparty list',
+} as const;
+type View = keyof typeof VIEWS;
+
+interface Settings extends StageSettings {
+  readonly view: View;
+  readonly order: string;
+  readonly counterparty: string;
+  readonly width: number;
+  readonly inspect: boolean;
+}
+
+function readSettings(): Settings {
+  const query = new URLSearchParams(location.search);
+  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
+    const value = query.get(key) as T | null;
+    return value !== null && allowed.includes(value) ? value : fallback;
+  };
+  const number = (key: string, fallback: number, max: number) => {
+    const value = Number(query.get(key) ?? fallback);
+    return Number.isFinite(value) ? Math.min(Math.max(0, value), max) : fallback;
+  };
+  return {
+    view: pick('view', Object.keys(VIEWS) as View[], 'order'),
+    order: pick(
+      'order',
+      orders.map((order) => order.id),
+      '1',
+    ),
+    counterparty: pick(
+      'counterparty',
+      counterparties.map((c) => c.id),
+      'c1',
+    ),
+    theme: pick('theme', ['light', 'dark'], 'light'),
+    locale: pick('locale', ['en-GB', 'de-DE', 'fr-FR', 'ja-JP'], 'en-GB'),
+    width: number('width', 420, 1200) || 420,
+    latency: number('latency', 0, 5_000),
+    fault: pick('fault', Object.keys(FAULTS) as Fault[], 'none'),
+    inspect: query.get('inspect') !== 'off',
+  };
+}
+
+let settings = readSettings();
+let apps: readonly CheckedApp[] = [];
+let problems: string[] = [];
+let stage: (ReturnType<typeof createStage> & { detach: () => void }) | undefined;
+let draft: HostDraft | undefined;
+let saveSaid = '';
+let selection: Selection = { kind: 'ids', ids: [] };
+const root = document.getElementById('dev-host') as HTMLElement;
+
+/** Changes settings; a change the host depends on builds it anew. */
+function set(changes: Partial<Settings>): void {
+  const rebuild = (['theme', 'locale', 'latency', 'fault'] as const).some(
+    (key) => key in changes && changes[key] !== settings[key],
+  );
+  settings = { ...settings, ...changes };
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(settings))
+    query.set(key, String(value === true ? 'on' : value === false ? 'off' : value));
+  history.replaceState(null, '', `?${query.toString()}`);
+  if (rebuild) void build();
+  else {
+    openDraft();
+    show();
+  }
+}
+
+async function loadApps(): Promise<void> {
+  const response = await fetch('/api/apps');
+  apps = ((await response.json()) as { apps: CheckedApp[] }).apps;
+}
+
+/** Builds the host for the settings and installs the apps. */
+async function build(): Promise<void> {
+  draft?.close();
+  draft = undefined;
+  if (stage) {
+    listsOf(stage.host).close();
+    stage.detach();
+  }
+  render(nothing, root);
+  const made = createStage(settings);
+  stage = { ...made, detach: made.host.attach(root) };
+  const found = await installApps(stage.host, apps);
+  // The command printed what it found itself; what only installing found, it is told.
+  if (found.length > 0) {
+    void fetch('/api/problems', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ problems: found }),
+    });
+  }
+  problems = [...issuesOf(apps), ...found];
+  openDraft();
+  show();
+}
+
+/** The card's draft, for the order or the new order on screen. */
+function openDraft(): void {
+  const host = stage?.host;
+  if (!host) return;
+  const id =
+    settings.view === 'order' ? settings.order : settings.view === 'new' ? null : undefined;
+  if (id === undefined) {
+    draft?.close();
+    draft = undefined;
+    return;
+  }
+  if (draft && draft.id === id) return;
+  draft?.close();
+  const data = (id !== null && entities()['customerorder']?.[id]) || {};
+  saveSaid = '';
+  draft = host.openDraft({
+    type: 'customerorder',
+    id,
+    data: id === null ? { comment: '', total: 0 } : data,
+    persist: ({ id: saved, data: next }) =>
+      Promise.resolve({ id: saved ?? String(orders.length + 1), data: next }),
+  });
+  draft.subscribe(show);
+}
+
+async function save(): Promise<void> {
+  if (!draft) return;
+  const report = await draft.save();
+  saveSaid = report.saved
+    ? 'Saved.'
+    : report.blockedBy.length > 0
+      ? `Not saved: ${report.blockedBy.map((answer) => `${answer.appName}: ${answer.message ?? ''}`).join('; ')}`
+      : `Not saved: ${report.error ?? report.phase}`;
+  show();
+}
+
+const control = (label: string, input: TemplateResult) =>
+  html`<label style="display:inline-flex;gap:4px;align-items:center">${label} ${input}</label>`;
+
+function controls() {
+  const options = (items: Readonly<Record<string, string>>, current: string) =>
+    Object.entries(items).map(
+      ([value, text]) =>
+        html`<option value=${value} ?selected=${value === current}>${text}</option>`,
+    );
+  const same = (list: readonly string[]) => Object.fromEntries(list.map((item) => [item, item]));
+  const onSelect = (key: keyof Settings) => (event: Event) => {
+    set({ [key]: (event.target as HTMLSelectElement).value });
+  };
+  const entity =
+    settings.view === 'order'
+      ? control(
+          'Order',
+          html`<select name="order" @change=${onSelect('order')}>
+            ${options(Object.fromEntries(orders.map((o) => [o.id, o.number])), settings.order)}
+          </select>`,
+        )
+      : settings.view === 'counterparty'
+        ? control(
+            'Counterparty',
+            html`<select name="counterparty" @change=${onSelect('counterparty')}>
+              ${options(Object.fromEntries(counterparties.map((c) => [c.id, c.name])), settings.counterparty)}
+            </select>`,
+          )
+        : nothing;
+  return html`<nav aria-label="Extension points" style="display:flex;gap:8px;flex-wrap:wrap">
+      ${(Object.keys(VIEWS) as View[]).map(
+        (view) =>
+          html`<button
+            type="button"
+            data-view=${view}
+            aria-pressed=${view === settings.view ? 'true' : 'false'}
+            @click=${() => {
+              set({ view });
+            }}
+          >
+            ${VIEWS[view]}
+          </button>`,
+      )}
+    </nav>
+    <form
+      aria-label="Dev host controls"
+      style="display:flex;gap:12px;flex-wrap:wrap;margin:8px 0"
+      @submit=${(event: Event) => {
+        event.preventDefault();
+      }}
+    >
+      ${entity}
+      ${control(
+        'Theme',
+        html`<select name="theme" @change=${onSelect('theme')}>
+          ${options(same(['light', 'dark']), settings.theme)}
+        </select>`,
+      )}
+      ${control(
+        'Locale',
+        html`<select name="locale" @change=${onSelect('locale')}>
+          ${options(same(['en-GB', 'de-DE', 'fr-FR', 'ja-JP']), settings.locale)}
+        </select>`,
+      )}
+      ${control(
+        'Width',
+        html`<input
+          name="width"
+          type="range"
+          min="240"
+          max="1200"
+          step="20"
+          .value=${String(settings.width)}
+          @change=${(event: Event) => {
+            set({ width: Number((event.target as HTMLInputElement).value) });
+          }}
+        />`,
+      )}
+      ${control(
+        'Latency (ms)',
+        html`<input
+          name="latency"
+          type="number"
+          min="0"
+          max="5000"
+          step="100"
+          .value=${String(settings.latency)}
+          @change=${(event: Event) => {
+            set({ latency: Number((event.target as HTMLInputElement).value) });
+          }}
+        />`,
+      )}
+      ${control(
+        'Fault',
+        html`<select name="fault" @change=${onSelect('fault')}>
+          ${options(FAULTS, settings.fault)}
+        </select>`,
+      )}
+      ${control(
+        'Inspector',
+        html`<input
+          name="inspect"
+          type="checkbox"
+          .checked=${settings.inspect}
+          @change=${(event: Event) => {
+            set({ inspect: (event.target as HTMLInputElement).checked });
+          }}
+        />`,
+      )}
+    </form>`;
+}
+
+function cardView(host: Host) {
+  const point = settings.view === 'counterparty' ? 'counterparty.card' : 'customerorder.card';
+  const entityId =
+    settings.view === 'counterparty'
+      ? settings.counterparty
+      : settings.view === 'new'
+        ? ''
+        : settings.order;
+  const data = draft?.data ?? {};
+  return html`<section style=${`width:${settings.width}px`}>
+    ${
+      draft
+        ? html`<p style="display:flex;gap:8px;align-items:center">
+            <label
+              >Comment
+              <input
+                name="comment"
+                .value=${typeof data['comment'] === 'string' ? data['comment'] : ''}
+                @input=${(event: Event) => {
+                  draft?.change({ comment: (event.target as HTMLInputElement).value });
+                }}
+            /></label>
+            <button type="button" data-testid="save" @click=${() => void save()}>Save</button>
+            <output data-testid="save-said">${saveSaid}</output>
+          </p>`
+        : nothing
+    }
+    ${
+      settings.view === 'order'
+        ? html`<pb-action-bar
+            point="customerorder.card.actions"
+            .host=${host}
+            .selection=${{ kind: 'ids', ids: [settings.order] }}
+          ></pb-action-bar>`
+        : nothing
+    }
+    <pb-panel-slot
+      point=${point}
+      entity-id=${entityId}
+      .host=${host}
+      .draft=${draft}
+    ></pb-panel-slot>
+  </section>`;
+}
+
+function listView(host: Host) {
+  const counterpartyList = settings.view === 'counterparties';
+  const lists = listsOf(host);
+  const columns = lists.columns(counterpartyList ? 'counterparty.list' : 'customerorder.list');
+  const rows = counterpartyList
+    ? counterparties.map((c) => ({ id: c.id, label: c.name }))
+    : orders.map((order) => ({ id: order.id, label: order.number }));
+  const ids = selection.kind === 'ids' ? selection.ids : [];
+  return html`${
+      counterpartyList
+        ? nothing
+        : html`<pb-action-bar
+            point="customerorder.list.actions"
+            .host=${host}
+            .selection=${selection}
+          ></pb-action-bar>`
+    }
+    <table style="border-collapse:collapse;margin-top:8px">
+      <thead>
+        <tr>
+          <th></th>
+          <th>${counterpartyList ? 'Counterparty' : 'Order'}</th>
+          ${columns.map((column) => html`<th>${column.title}</th>`)}${counterpartyList ? html`<th>Actions</th>` : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) =>
+            html`<tr data-row=${row.id}>
+              <td>
+                ${
+                  counterpartyList
+                    ? nothing
+                    : html`<input
+                        type="checkbox"
+                        aria-label=${`Select ${row.label}`}
+                        .checked=${ids.includes(row.id)}
+                        @change=${(event: Event) => {
+                          const checked = (event.target as HTMLInputElement).checked;
+                          selection = {
+                            kind: 'ids',
+                            ids: checked ? [...ids, row.id] : ids.filter((id) => id !== row.id),
+                          };
+                          show();
+                        }}
+                      />`
+                }
+              </td>
+              <td>${row.label}</td>
+              ${columns.map((column) => html`<td><pb-list-cell .host=${host} .column=${column} .row=${{ id: row.id, version: 0 }}></pb-list-cell></td>`)}
+              ${counterpartyList ? html`<td><pb-action-bar point="counterparty.list.row" .host=${host} .selection=${{ kind: 'ids', ids: [row.id] }}></pb-action-bar></td>` : nothing}
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+}
+
+function show(): void {
+  if (!stage) return;
+  const { host, traffic } = stage;
+  const dark = settings.theme === 'dark';
+  const installed = apps
+    .filter((app) => app.issues.length === 0)
+    .map((app) => app.manifest?.name ?? app.source);
+  render(
+    html`<div
+      style=${`font:14px system-ui,sans-serif;padding:12px 16px;min-height:100vh;box-sizing:border-box;background:${dark ? '#101828' : '#fff'};color:${dark ? '#f2f4f7' : '#101828'}`}
+    >
+      <header style="display:flex;gap:12px;align-items:baseline">
+        <strong>Plugboard dev host</strong>
+        <span>${installed.length > 0 ? installed.join(', ') : 'no app installed'}</span>
+      </header>
+      ${
+        problems.length > 0
+          ? html`<div
+              role="alert"
+              data-testid="problems"
+              style="border:1px solid #b42318;color:#b42318;padding:8px;margin:8px 0;white-space:pre-wrap"
+            >
+              ${problems.join('\n')}
+            </div>`
+          : nothing
+      }
+      ${controls()}
+      <main>
+        ${settings.view === 'orders' || settings.view === 'counterparties' ? listView(host) : cardView(host)}
+      </main>
+      ${settings.inspect ? html`<pb-inspector style="margin-top:16px" .traffic=${traffic}></pb-inspector>` : nothing}
+      <pb-toast-region></pb-toast-region>
+    </div>`,
+    root,
+  );
+}
+
+await loadApps();
+root.replaceChildren();
+await build();
+// The command watches the apps' files: reinstall them when one changes.
+new EventSource('/api/events').addEventListener('apps', () => {
+  void loadApps().then(build);
+});
