@@ -53,19 +53,35 @@ export function renderWithMockHost(
   manifests: readonly HostManifest[],
   point: string,
   args: WidgetStoryArgs,
-  options: {
-    /** Gives the card a draft (and a Save button). */
-    readonly draft?: boolean;
-    /** Data over the entity's, for a state (an order over its credit limit, say). */
-    readonly data?: Readonly<Record<string, JsonValue>>;
-    /** Installs apps another way than from a manifest (a MoySklad descriptor, say). */
-    readonly install?: (host: Host) => void;
-    /** The card's `action` point: its apps' buttons show above the card, run on its entity. */
-    readonly actions?: string;
-    /** Shows the bridge inspector below the card, recording from the start. */
-    readonly inspect?: boolean;
-  } = {},
+  options: MockStageOptions = {},
 ): HTMLElement {
+  return mountWithMockHost(manifests, point, args, options).stage;
+}
+
+/** Options of {@link renderWithMockHost}. */
+export interface MockStageOptions {
+  /** Gives the card a draft (and a Save button). */
+  readonly draft?: boolean;
+  /** Data over the entity's, for a state (an order over its credit limit, say). */
+  readonly data?: Readonly<Record<string, JsonValue>>;
+  /** Installs apps another way than from a manifest (a MoySklad descriptor, say). */
+  readonly install?: (host: Host) => void;
+  /** The card's `action` point: its apps' buttons show above the card, run on its entity. */
+  readonly actions?: string;
+  /** Shows the bridge inspector below the card, recording from the start. */
+  readonly inspect?: boolean;
+}
+
+/**
+ * {@link renderWithMockHost}, and `show(entityId)`, which moves the live
+ * widgets to another entity (they get `open`; the iframes stay).
+ */
+export function mountWithMockHost(
+  manifests: readonly HostManifest[],
+  point: string,
+  args: WidgetStoryArgs,
+  options: MockStageOptions = {},
+): { readonly stage: HTMLElement; readonly show: (entityId: string) => void } {
   const entities = allEntities();
   const traffic = options.inspect ? new TrafficRecorder() : undefined;
   const host = createMockHost({
@@ -88,27 +104,33 @@ export function renderWithMockHost(
   host.attach(stage);
   const slot = document.createElement('pb-panel-slot');
   slot.point = point;
-  slot.entityId = args.entityId;
   // A card with a draft, as a host with editable cards has: widgets read and
   // update it, and the stage's Save runs the save flow (validation included).
   const type = MOCK_EXTENSION_POINTS.find((p) => p.id === point)?.entity ?? '';
-  const data = { ...entities[type]?.[args.entityId], ...options.data };
-  if (options.draft && type) {
-    const draft = host.openDraft({
-      type,
-      id: args.entityId,
-      data,
-      persist: ({ id }) => Promise.resolve({ id: id ?? args.entityId }),
-    });
-    slot.draft = draft;
-    stage.append(saveBar(draft));
-  }
-  if (options.actions) {
-    const bar = document.createElement('pb-action-bar');
+  let draft: HostDraft | undefined;
+  if (options.draft && type) stage.append(saveBar(() => draft));
+  const bar = options.actions ? document.createElement('pb-action-bar') : undefined;
+  if (bar && options.actions) {
     bar.point = options.actions;
-    bar.selection = { kind: 'ids', ids: [args.entityId] };
     stage.append(bar);
   }
+  const show = (entityId: string) => {
+    if (options.draft && type) {
+      // The widgets join the new draft before the old one closes.
+      const previous = draft;
+      draft = host.openDraft({
+        type,
+        id: entityId,
+        data: { ...entities[type]?.[entityId], ...options.data },
+        persist: ({ id }) => Promise.resolve({ id: id ?? entityId }),
+      });
+      slot.draft = draft;
+      void slot.updateComplete.then(() => previous?.close());
+    }
+    if (bar) bar.selection = { kind: 'ids', ids: [entityId] };
+    slot.entityId = entityId;
+  };
+  show(args.entityId);
   stage.append(slot);
   if (traffic) {
     traffic.attach(host);
@@ -117,11 +139,11 @@ export function renderWithMockHost(
     inspector.style.marginTop = '16px';
     stage.append(inspector);
   }
-  return stage;
+  return { stage, show };
 }
 
 /** A Save button and what the last save said. */
-function saveBar(draft: HostDraft): HTMLElement {
+function saveBar(draft: () => HostDraft | undefined): HTMLElement {
   const bar = document.createElement('p');
   const save = document.createElement('button');
   save.type = 'button';
@@ -129,11 +151,13 @@ function saveBar(draft: HostDraft): HTMLElement {
   const said = document.createElement('output');
   said.style.marginLeft = '12px';
   save.addEventListener('click', () => {
-    void draft.save().then((report) => {
-      said.textContent = report.saved
-        ? 'Saved.'
-        : `Not saved: ${report.blockedBy.map((b) => `${b.appName}: ${b.message ?? ''}`).join(' ')}`;
-    });
+    void draft()
+      ?.save()
+      .then((report) => {
+        said.textContent = report.saved
+          ? 'Saved.'
+          : `Not saved: ${report.blockedBy.map((b) => `${b.appName}: ${b.message ?? ''}`).join(' ')}`;
+      });
   });
   bar.append(save, said);
   return bar;
