@@ -12,6 +12,7 @@ export default tseslint.config(
       'storybook-static/',
       '.tsbuild/',
       'bench/results/',
+      'api/',
     ],
   },
   js.configs.recommended,

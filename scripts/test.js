@@ -54,6 +54,8 @@ const steps = [
   { name: 'type check', command: [bin('tsc'), '--build'] },
   { name: 'lint', command: [bin('eslint'), '.'] },
   { name: 'format', command: [bin('prettier'), '--check', '--log-level=warn', '.'] },
+  // The API reference from the TSDoc: a {@link} that points nowhere fails.
+  { name: 'api reference', command: [process.execPath, 'scripts/api-reference.js', '--check'] },
   { name: 'build', command: [bin('rollup'), '-c', '--silent'] },
   {
     name: 'node tests',

@@ -4,6 +4,8 @@
  * - `plugboard dev <manifest-or-descriptor>…`: a local dev host.
  * - `plugboard validate <manifest-or-descriptor>…`: path-precise errors; exit 1 on any.
  * - `plugboard convert moysklad <descriptor.xml>`: prints the Plugboard manifest.
+ *
+ * @module @plugboard/cli
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -1,6 +1,8 @@
 /**
  * `@plugboard/host-runtime`: what a host product imports to declare extension
  * points and mount vendors' widgets.
+ *
+ * @module @plugboard/host-runtime
  */
 export {
   ErrorCode,

@@ -3,6 +3,8 @@
  * host's own lists, answered by each app's connector (or, for `server`
  * actions, its server, through the host's backend). Import it where the
  * host has lists: a page without them never loads it.
+ *
+ * @module @plugboard/host-runtime/lists
  */
 export {
   CELL_ICONS,

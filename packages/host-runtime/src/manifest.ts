@@ -2,6 +2,8 @@
  * `@plugboard/host-runtime/manifest`: app manifests without the rest of the
  * runtime, for tools (the `plugboard` CLI, a CI check): `validateManifest`
  * and its typed errors. No DOM needed: it runs in Node too.
+ *
+ * @module @plugboard/host-runtime/manifest
  */
 export {
   HostManifestError,

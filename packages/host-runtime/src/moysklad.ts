@@ -2,6 +2,8 @@
  * `@plugboard/host-runtime/moysklad`: apps written for MoySklad's widget
  * protocol, installed from their XML descriptor and run unchanged over a
  * raw-postMessage adapter.
+ *
+ * @module @plugboard/host-runtime/moysklad
  */
 export {
   MOYSKLAD_NAMESPACE,

@@ -1,4 +1,8 @@
-// @plugboard/host-runtime/storage: storage adapters for `createHost({ storage })`.
+/**
+ * @plugboard/host-runtime/storage: storage adapters for `createHost({ storage })`.
+ *
+ * @module @plugboard/host-runtime/storage
+ */
 export { memoryStorage } from './storage/memory-adapter.js';
 export { browserStorage, type BrowserStorageOptions } from './storage/browser-adapter.js';
 export {

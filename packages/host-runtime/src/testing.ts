@@ -1,5 +1,7 @@
 /**
  * `@plugboard/host-runtime/testing`: a mock host for Storybook and tests.
+ *
+ * @module @plugboard/host-runtime/testing
  */
 export {
   createMockHost,

@@ -14,6 +14,8 @@
  *   },
  * });
  * ```
+ *
+ * @module @plugboard/widget-sdk/connector
  */
 import type { WidgetClient } from './client.js';
 import { connect, type ConnectOptions } from './connect.js';

@@ -1,6 +1,10 @@
-// @plugboard/widget-sdk/identity: the signed-in user's identity token, kept
-// and renewed, and a fetch that sends it to the app's own backend. Its own
-// entry, so widgets that need no identity do not carry it.
+/**
+ * @plugboard/widget-sdk/identity: the signed-in user's identity token, kept
+ * and renewed, and a fetch that sends it to the app's own backend. Its own
+ * entry, so widgets that need no identity do not carry it.
+ *
+ * @module @plugboard/widget-sdk/identity
+ */
 import type { WidgetClient } from './client.js';
 import { PlugboardError } from './protocol/errors.js';
 

@@ -6,6 +6,8 @@
  * const client = await connect({ hostOrigins: ['https://orders.example'] });
  * const order = await client.call('entity.get');
  * ```
+ *
+ * @module @plugboard/widget-sdk
  */
 export { connect, type ConnectOptions } from './connect.js';
 export {

@@ -1,6 +1,10 @@
-// @plugboard/widget-sdk/messages: topics between an app's widgets, through
-// the host's broker. Its own entry, so widgets that send no messages do not
-// carry it.
+/**
+ * @plugboard/widget-sdk/messages: topics between an app's widgets, through
+ * the host's broker. Its own entry, so widgets that send no messages do not
+ * carry it.
+ *
+ * @module @plugboard/widget-sdk/messages
+ */
 import type { WidgetClient } from './client.js';
 import { PlugboardError } from './protocol/errors.js';
 import type { JsonValue } from './protocol/json.js';

@@ -2,6 +2,8 @@
  * `@plugboard/widget-sdk/protocol`: the contract that host and widget both
  * import: versions, error codes, the context, the methods of each side with
  * their schemas and permissions, and the transport. Importing it runs nothing.
+ *
+ * @module @plugboard/widget-sdk/protocol
  */
 export * from './protocol/version.js';
 export * from './protocol/errors.js';
