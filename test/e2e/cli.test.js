@@ -276,6 +276,63 @@ describe('the plugboard command, installed from packed packages', () => {
     assert.match(good.stdout, /✓ Stock check/);
   });
 
+  it('takes apps by URL and MoySklad descriptors too, and says when its port is taken', async () => {
+    const bin = join(project, 'node_modules/.bin/plugboard');
+    const xml = `<ServerApplication xmlns="https://apps-api.moysklad.ru/xml/ns/appstore/app/v2">
+  <widgets><entity.counterparty.edit useContextKey="false"><sourceUrl>${vendor.url}/app/widget.html</sourceUrl>
+  <height><fixed>120px</fixed></height></entity.counterparty.edit></widgets></ServerApplication>`;
+    writeFileSync(join(project, 'app', 'loyalty-points.xml'), xml);
+    const second = spawn(
+      process.execPath,
+      [bin, 'dev', `${vendor.url}/app/manifest.json`, 'app/loyalty-points.xml', '--port', '0'],
+      { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      let said = '';
+      const url = await new Promise((done, fail) => {
+        const timer = setTimeout(() => {
+          fail(new Error(`the second dev host did not start:\n${said}`));
+        }, 20_000);
+        second.stdout?.on('data', (/** @type {Buffer} */ chunk) => {
+          said += chunk.toString();
+          const found = /Plugboard dev host: (http:\/\/\S+)/.exec(said)?.[1];
+          if (found) {
+            clearTimeout(timer);
+            done(found);
+          }
+        });
+      });
+      assert.match(said, /✓ Stock check \(http:\/\/127\.0\.0\.1:\d+\/app\/manifest\.json\)/);
+      assert.match(said, /✓ Loyalty points \(app\/loyalty-points\.xml\)/);
+      const other = await browser.newPage();
+      await other.goto(`${url}?view=counterparty`);
+      await other.waitForFunction(
+        () =>
+          document
+            .querySelector('pb-panel-slot')
+            ?.shadowRoot?.querySelector('pb-widget-frame[app-id="loyalty-points"]')
+            ?.getAttribute('status') === 'ready',
+        { timeout: 15_000, polling: 100 },
+      );
+      await other.close();
+      // The first one's port, taken: said so, with what to do, and exit code 1.
+      const port = new URL(devUrl).port;
+      const taken = await run(process.execPath, [bin, 'dev', 'app/manifest.json', '--port', port], {
+        cwd: project,
+      }).then(
+        () => assert.fail('a second dev host started on a taken port'),
+        (/** @type {{ code: number, stderr: string }} */ error) => error,
+      );
+      assert.equal(taken.code, 1);
+      assert.match(
+        taken.stderr,
+        new RegExp(`Port ${port} is taken by another program: pass --port`),
+      );
+    } finally {
+      second.kill('SIGTERM');
+    }
+  });
+
   it('converts a MoySklad descriptor into the manifest it runs as', async () => {
     const xml = `<ServerApplication xmlns="https://apps-api.moysklad.ru/xml/ns/appstore/app/v2">
   <widgets><entity.counterparty.edit useContextKey="false"><sourceUrl>https://loyal.example/w.html</sourceUrl>

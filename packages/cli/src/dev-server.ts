@@ -218,18 +218,29 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     return { status: response.status, body: await response.text() };
   }
 
-  await new Promise<void>((done, fail) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      fail(
-        error.code === 'EADDRINUSE'
-          ? new DevServerPortError(
-              `Port ${options.port} is taken by another program: pass --port <n> (0 picks a free one).`,
-            )
-          : error,
-      );
+  /** Stops watching and polling: what would keep the process alive. */
+  const stopWatching = () => {
+    clearTimeout(pending);
+    for (const timer of timers) clearInterval(timer);
+    for (const watcher of watchers) watcher.close();
+  };
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        fail(
+          error.code === 'EADDRINUSE'
+            ? new DevServerPortError(
+                `Port ${options.port} is taken by another program: pass --port <n> (0 picks a free one).`,
+              )
+            : error,
+        );
+      });
+      server.listen(options.port, hostname, done);
     });
-    server.listen(options.port, hostname, done);
-  });
+  } catch (error) {
+    stopWatching();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${hostname}:${port}/`;
 
@@ -237,9 +248,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     url,
     apps: () => apps,
     async close() {
-      clearTimeout(pending);
-      for (const timer of timers) clearInterval(timer);
-      for (const watcher of watchers) watcher.close();
+      stopWatching();
       for (const listener of listeners) listener.end();
       await new Promise<void>((done) => {
         server.close(() => {
