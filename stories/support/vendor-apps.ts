@@ -2,6 +2,7 @@ import type { Host, HostManifest } from '@plugboard/host-runtime';
 import { installMoySkladApp } from '@plugboard/host-runtime/moysklad';
 import creditCheck from '../../packages/examples/vendors/credit-check/manifest.json';
 import deliveryTracker from '../../packages/examples/vendors/delivery-tracker/manifest.json';
+import { loyaltyPointsOptions } from '../../packages/examples/src/loyalty-points.js';
 import { replyTo } from '../../packages/examples/vendors/loyalty-points/button-replies.js';
 import descriptor from '../../packages/examples/vendors/loyalty-points/descriptor.xml?raw';
 import quickAdd from '../../packages/examples/vendors/quick-add/manifest.json';
@@ -42,21 +43,7 @@ export function vendorManifest(
  */
 export function installLoyaltyPoints(host: Host): void {
   installMoySkladApp(host, descriptor.replaceAll('{{origin}}', vendorOrigin()), {
-    id: 'loyalty-points',
-    name: 'Loyalty points',
-    vendor: { name: 'Loyal Co', url: 'https://loyal.example', email: 'help@loyal.example' },
-    origin: vendorOrigin(),
-    points: {
-      'document.customerorder.edit': 'customerorder.card',
-      'entity.counterparty.edit': 'counterparty.card',
-    },
-    buttonPoints: {
-      'document.customerorder.list': 'customerorder.list.actions',
-      'document.customerorder.edit': 'customerorder.card.actions',
-      'entity.counterparty.list': 'counterparty.list.row',
-    },
-    fields: { description: 'comment' },
-    writes: { customerorder: ['comment'] },
+    ...loyaltyPointsOptions(vendorOrigin()),
     button: (request) => {
       const { status, body } = replyTo(request, vendorOrigin());
       return Promise.resolve(Response.json(body, { status }));

@@ -14,6 +14,7 @@ import {
 import { browserStorage } from '@plugboard/host-runtime/storage';
 import { findCounterparty } from './data.js';
 import { entityData } from './entities.js';
+import { loyaltyPointsOptions } from './loyalty-points.js';
 import { getOrder } from './orders-store.js';
 import { navigate } from './router.js';
 import { selectors } from './selectors.js';
@@ -154,24 +155,9 @@ async function installMoySkladApps(vendorOrigin: string): Promise<string[]> {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const { installMoySkladApp } = await import('@plugboard/host-runtime/moysklad');
     installMoySkladApp(host, await response.text(), {
-      id: 'loyalty-points',
-      name: 'Loyalty points',
-      vendor: { name: 'Loyal Co', url: 'https://loyal.example', email: 'help@loyal.example' },
-      origin: vendorOrigin,
-      points: {
-        'document.customerorder.edit': 'customerorder.card',
-        'entity.counterparty.edit': 'counterparty.card',
-      },
-      // MoySklad's order comment is its `description`.
-      fields: { description: 'comment' },
-      writes: { customerorder: ['comment'] },
+      ...loyaltyPointsOptions(vendorOrigin),
       route: (path) =>
         path === '#customerorder' ? '/orders' : path === '#company' ? '/counterparties' : undefined,
-      buttonPoints: {
-        'document.customerorder.list': 'customerorder.list.actions',
-        'document.customerorder.edit': 'customerorder.card.actions',
-        'entity.counterparty.list': 'counterparty.list.row',
-      },
       // Order desk's backend (servers/moysklad-buttons.js) signs the click and calls the vendor.
       button: (request, signal) =>
         fetch('/api/moysklad/button', {
