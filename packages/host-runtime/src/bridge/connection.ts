@@ -226,13 +226,16 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
     if (!welcomed) return notYet;
     const started = performance.now();
     const envelope = await dispatchCall(caller, method, params, id);
-    logEntry({
-      direction: 'widget→host',
-      method,
-      durationMs: performance.now() - started,
-      ...outcomeOf(envelope),
-      params,
-    });
+    // Only a host with a debug log pays for its entries.
+    if (log) {
+      logEntry({
+        direction: 'widget→host',
+        method,
+        durationMs: performance.now() - started,
+        ...outcomeOf(envelope),
+        params,
+      });
+    }
     return envelope;
   };
 
