@@ -183,7 +183,7 @@ const STATES: [string, HostCellState][] = [
   ],
   ['empty', { status: 'ready', cell: null }],
   ['loading', { status: 'loading' }],
-  ['failed', { status: 'error', message: 'Delivery tracker did not answer cells within 5000 ms.' }],
+  ['failed', { status: 'error', message: 'Delivery tracker did not answer cells within 5 s.' }],
 ];
 
 /** Every kind of cell, and a cell loading and failed, as the host renders them (`preview`, no connector). */

@@ -274,6 +274,48 @@ describe('drafts', () => {
   });
 });
 
+describe('the leave guard without a draft', () => {
+  afterEach(() => {
+    cleanUp();
+    for (const dialog of openDialogs()) dialog.remove();
+  });
+
+  it('asks before leaving while a widget on a card with no draft says it is dirty, and forgets it when it goes', async () => {
+    const { host, root } = setup({ extensionPoints: [CARD] });
+    host.install(draftApp('loose', ['dirty-state']));
+    const slot = document.createElement('pb-panel-slot');
+    slot.point = CARD.id;
+    slot.entityId = '42';
+    root.append(slot);
+    const widget = await commandedFixture(slot);
+    await widget.value('connect', { hostOrigins: [hostOrigin] });
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    await widget.value('call', { method: 'widget.setDirty', params: { dirty: true } });
+    expect(unload()).to.equal(true);
+    const leaving = host.confirmLeave();
+    const question = await dialogsOpen(1);
+    expect(question?.querySelector('pb-standard-dialog')?.shadowRoot?.textContent).to.contain(
+      'data not yet saved in App loose',
+    );
+    buttonIn(question, 'Stay').click();
+    expect(await leaving).to.equal(false);
+
+    await widget.value('call', { method: 'widget.setDirty', params: { dirty: false } });
+    expect(unload()).to.equal(false);
+    expect(await host.confirmLeave()).to.equal(true);
+
+    await widget.value('call', { method: 'widget.setDirty', params: { dirty: true } });
+    expect(unload()).to.equal(true);
+    slot.remove();
+    await waitFor(() => !unload(), 'the guard to end with the widget');
+    expect(await host.confirmLeave()).to.equal(true);
+  });
+});
+
 describe('the save flow', () => {
   afterEach(() => {
     cleanUp();
@@ -335,6 +377,68 @@ describe('the save flow', () => {
     ]);
     expect(draft.saved).to.equal(true);
     expect(draft.dirty).to.equal(false);
+  });
+
+  describe('persists exactly what the validators saw', () => {
+    const apps = () => [
+      draftApp('checker', ['validation']),
+      draftApp('writer', [], { writes: ['comment'] }),
+    ];
+    const update = (widget: FixtureWidget, comment: string) =>
+      widget.value('call', { method: 'entity.update', params: { changes: { comment } } });
+
+    it('a change made while validators answer is not saved unvalidated', async () => {
+      const { draft, widgets, persisted } = await card(apps());
+      const [checker, writer] = widgets as [FixtureWidget, FixtureWidget];
+      await checker.value('handle', {
+        method: 'validate',
+        behavior: 'held',
+        answer: { valid: true },
+      });
+      draft.change({ comment: 'Checked' });
+      const saving = draft.save();
+      await waitFor(async () => (await recorded(checker, 'validate')).length === 1, 'asked');
+      await update(writer, 'Slipped in');
+      expect(await checker.value('release', { method: 'validate' })).to.equal(true);
+      const report = await saving;
+      expect(report.saved).to.equal(true);
+      expect(persisted).to.deep.equal([
+        {
+          type: 'customerorder',
+          id: '42',
+          data: { number: 'SO-42', status: 'new', comment: 'Checked' },
+          version: 1,
+        },
+      ]);
+      // The later change is still there, unsaved, for the next save to validate.
+      expect(draft.data['comment']).to.equal('Slipped in');
+      expect(draft.saved).to.equal(false);
+    });
+
+    it('a change made before the save is validated and saved', async () => {
+      const { draft, widgets, persisted } = await card(apps());
+      const [checker, writer] = widgets as [FixtureWidget, FixtureWidget];
+      await checker.value('handle', {
+        method: 'validate',
+        behavior: 'answer',
+        answer: { valid: true },
+      });
+      draft.change({ comment: 'Checked' });
+      await update(writer, 'Seen');
+      const report = await draft.save();
+      expect(report.saved).to.equal(true);
+      const [validated] = await recorded(checker, 'validate');
+      expect(validated?.['data']).to.deep.include({ comment: 'Seen' });
+      expect(persisted).to.deep.equal([
+        {
+          type: 'customerorder',
+          id: '42',
+          data: { number: 'SO-42', status: 'new', comment: 'Seen' },
+          version: 2,
+        },
+      ]);
+      expect(draft.saved).to.equal(true);
+    });
   });
 
   it('is blocked by an invalid answer and by a silent widget, naming it and its support email; a point may skip the silent', async () => {

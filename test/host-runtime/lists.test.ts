@@ -25,6 +25,7 @@ import {
   manifest,
   setup,
 } from '../support/host-page.js';
+import { ESCAPING_PATHS } from '../support/escapes.js';
 import { fixtureOrigin, hostOrigin } from '../support/origins.js';
 
 const POINTS: HostExtensionPoint[] = [
@@ -254,6 +255,20 @@ describe('lists: columns and cells', () => {
     expect(mark?.getAttribute('title')).to.equal('Carrier offline');
     expect(mark?.getAttribute('aria-label')).to.equal('Could not load: Carrier offline');
     expect(cells.every((cell) => cell.hasAttribute('failed'))).to.equal(true);
+  });
+
+  it('shows no link to a path that resolves to another host', async () => {
+    const { host, root } = listHost(listApp('tracker', ['escape']));
+    const cells = cellsFor(
+      root,
+      listsOf(host).columns('customerorder.list'),
+      ESCAPING_PATHS.map((_, i) => ({ id: `e${i}`, version: 1 })),
+    );
+    await waitFor(() => shown(cells), 'the cells');
+    for (const cell of cells) {
+      expect(cell.state?.status, JSON.stringify(cell.state)).to.equal('error');
+      expect(cell.shadowRoot?.querySelector('a')).to.equal(null);
+    }
   });
 
   it('shows a placeholder while a cell loads', async () => {
@@ -502,6 +517,32 @@ describe('lists: actions', () => {
     expect(went).to.deep.equal(['/orders/9']);
     const context = await dialog.value<{ dialog: unknown }>('context');
     expect(context.dialog).to.deep.equal({ id: 'book', params: { step: 2 } });
+  });
+
+  it('never navigates to a result path that resolves to another host', async () => {
+    const went: string[] = [];
+    const made = setup({
+      extensionPoints: POINTS,
+      navigate: (path) => {
+        went.push(path);
+        return true;
+      },
+    });
+    cleanups.push(() => {
+      listsOf(made.host).close();
+    });
+    made.host.install(
+      listApp('guide', [], {
+        actions: [{ id: 'escape', point: TOOLBAR, title: 'Escape', run: 'connector' }],
+      }),
+    );
+    for (const [i, to] of ESCAPING_PATHS.entries()) {
+      const element = await bar(made.root, { kind: 'ids', ids: [`e${i}`] });
+      const outcome = await pressAction(element, 'guide/escape');
+      expect(outcome.status, to).to.equal('error');
+      element.remove();
+    }
+    expect(went).to.deep.equal([]);
   });
 
   it('reports an action that failed, as a toast and an error outcome', async () => {

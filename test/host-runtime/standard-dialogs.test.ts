@@ -6,6 +6,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { HostStandardDialogRequest } from '@plugboard/host-runtime';
 import type { FixtureWidget } from '../support/fixture-widget.js';
 import { buttonIn, deepActive, dialogsOpen, openDialogs, openerPanel } from '../support/dialogs.js';
+import { expectFixtureError } from '../support/errors.js';
+import { waitFor } from '../support/fixture-events.js';
 import { cleanUp } from '../support/host-page.js';
 
 type Outcome = { ok: boolean; value?: unknown; code?: string; message?: string };
@@ -86,6 +88,82 @@ describe('standard dialogs', () => {
       { status: 'ok', value: 'Gate 4' },
       { status: 'dismissed', by: 'escape' },
     ]);
+  });
+
+  it('keeps the focus and every key in the dialog while a widget behind it takes the focus', async () => {
+    const { root, slot, opener } = await openerPanel('thief');
+    const before = document.createElement('button');
+    before.textContent = 'Before';
+    root.append(before);
+    before.focus();
+    const shown = await ask(opener, 'dialogs.prompt', { message: 'Note for the driver' });
+    const input = shown.body?.querySelector('input') as HTMLInputElement;
+    await waitFor(() => deepActive() === input, 'the prompt to take the focus');
+    // The page behind, the thief's iframe with it, is inert.
+    expect(slot.closest('[inert]')).to.not.equal(null);
+    for (const key of ['a', 'b', 'c']) {
+      // The thief's page takes the focus (Chromium lets it, inert or not);
+      // the host takes it back before the next key.
+      expect(await opener.value('stealFocus')).to.equal(true);
+      await waitFor(
+        async () => deepActive() === input && !(await opener.value<boolean>('hasFocus')),
+        'the dialog to take the focus back',
+      );
+      await sendKeys({ press: key });
+    }
+    // Tab and Shift+Tab go round the dialog (past its ends, to the
+    // browser's own UI), never to the page behind.
+    const inDialogOrBrowser = () =>
+      document.activeElement === document.body ||
+      openDialogs().at(-1)?.contains(document.activeElement) === true;
+    for (const shift of [false, true]) {
+      if (shift) await sendKeys({ down: 'Shift' });
+      for (let i = 0; i < 6; i++) {
+        await sendKeys({ press: 'Tab' });
+        expect(inDialogOrBrowser(), document.activeElement?.tagName).to.equal(true);
+      }
+      if (shift) await sendKeys({ up: 'Shift' });
+    }
+    expect(await opener.value('stolen')).to.deep.equal([]);
+    expect(input.value).to.equal('abc');
+    await sendKeys({ press: 'Escape' });
+    expect(await shown.outcome()).to.deep.equal({ status: 'dismissed', by: 'escape' });
+    // The focus is back where it was, and the page takes input again.
+    expect(deepActive()).to.equal(before);
+    expect(slot.closest('[inert]')).to.equal(null);
+  });
+
+  it('offers to stop an app that keeps reopening its dialogs, then refuses its dialogs with a typed error', async () => {
+    const { host, opener } = await openerPanel('nagger');
+    // Three alerts dismissed in quick succession: no offer yet.
+    for (let i = 0; i < 3; i++) {
+      const shown = await ask(opener, 'dialogs.alert', { message: `Nag ${i}` });
+      expect(shown.dialog?.stopOffer).to.equal(undefined);
+      await sendKeys({ press: 'Escape' });
+      expect(await shown.outcome()).to.deep.equal({ status: 'dismissed', by: 'escape' });
+    }
+    const fourth = await ask(opener, 'dialogs.alert', { message: 'Nag 3' });
+    const offer = fourth.dialog?.shadowRoot?.querySelector<HTMLButtonElement>('.stop-app');
+    expect(offer?.textContent.trim()).to.equal('Stop dialogs from App nagger');
+    offer?.click();
+    expect(await fourth.outcome()).to.deep.equal({ status: 'dismissed', by: 'close' });
+    for (const [method, params] of [
+      ['dialogs.alert', { message: 'Nag 4' }],
+      ['dialogs.confirm', { message: 'Nag 5' }],
+      ['dialogs.open', { dialog: 'pick' }],
+      ['selectors.open', { selector: 'goods' }],
+    ] as const) {
+      const message = expectFixtureError(
+        await opener.run('call', { method, params }),
+        'permission_denied',
+      );
+      expect(message, method).to.contain('the user stopped dialogs from App nagger');
+    }
+    expect(openDialogs()).to.have.length(0);
+    // The host's own questions still reach the user.
+    const question = host.dialogs.confirm({ message: 'Leave?' });
+    buttonIn(await dialogsOpen(1), 'OK').click();
+    expect((await question).status).to.equal('ok');
   });
 
   it('puts the focus on Cancel for a destructive confirm, and a required prompt refuses an empty answer', async () => {

@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import { closeBridges, openConnectedBridge } from '../support/bridge.js';
 import { expectFixtureError } from '../support/errors.js';
+import { ESCAPING_PATHS } from '../support/escapes.js';
 import { hostOrigin } from '../support/origins.js';
 
 describe('reported problems', () => {
@@ -75,6 +76,7 @@ describe('reported problems', () => {
       '\\\\evil.example',
       ' /orders',
       `/${'x'.repeat(3000)}`,
+      ...ESCAPING_PATHS,
     ]) {
       it(`refuses ${JSON.stringify(to.slice(0, 40))}`, async () => {
         const went: string[] = [];

@@ -183,6 +183,8 @@ export class Host {
   #ownRegion: HostToastRegionElement | undefined;
   readonly #drafts = new Set<HostDraft>();
   #unloadGuarded = false;
+  /** Widgets with no draft that hold unsaved data: instance id to app id. */
+  readonly #dirtyWidgets = new Map<string, string>();
   #toastModule: Promise<typeof import('./elements/toast-region.js')> | undefined;
   #data: Promise<DataServices> | undefined;
 
@@ -329,8 +331,19 @@ export class Host {
     return (await this.#dataServices()).broker;
   }
 
-  /** Forgets a widget's subscriptions, if the broker was ever loaded. @internal */
-  leaveBroker(instanceId: string): void {
+  /**
+   * A widget with no draft says whether it holds unsaved data of its own:
+   * the leave guard counts it as it counts a draft's. @internal
+   */
+  widgetDirty(instanceId: string, appId: string, dirty: boolean): void {
+    if (dirty) this.#dirtyWidgets.set(instanceId, appId);
+    else this.#dirtyWidgets.delete(instanceId);
+    this.#guardUnload();
+  }
+
+  /** A widget's page went away: forgets its dirt and its subscriptions. @internal */
+  widgetGone(instanceId: string): void {
+    this.widgetDirty(instanceId, '', false);
     void this.#data?.then(({ broker }) => {
       broker.leave(instanceId);
     });
@@ -378,11 +391,12 @@ export class Host {
    */
   async confirmLeave(): Promise<boolean> {
     const dirty = [...this.#drafts].filter((draft) => draft.dirty);
-    if (dirty.length === 0) return true;
+    const widgets = [...this.#dirtyWidgets.values()];
+    if (dirty.length === 0 && widgets.length === 0) return true;
     const { unsavedWork } = await import('./drafts/unsaved-work.js');
     const answer = await this.dialogs.confirm({
       title: 'Leave without saving?',
-      message: `${unsavedWork(dirty, (id) => this.appName(id))} If you leave, it is lost.`,
+      message: `${unsavedWork(dirty, widgets, (id) => this.appName(id))} If you leave, it is lost.`,
       confirm: 'Leave',
       cancel: 'Stay',
       intent: 'destructive',
@@ -392,7 +406,7 @@ export class Host {
 
   /** Asks before the tab closes or reloads while a draft holds unsaved work. */
   #guardUnload(): void {
-    const wanted = [...this.#drafts].some((draft) => draft.dirty);
+    const wanted = this.#dirtyWidgets.size > 0 || [...this.#drafts].some((draft) => draft.dirty);
     if (wanted === this.#unloadGuarded) return;
     this.#unloadGuarded = wanted;
     if (wanted) window.addEventListener('beforeunload', this.#onBeforeUnload);

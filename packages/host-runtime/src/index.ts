@@ -71,6 +71,7 @@ export type {
   HostDialogElement,
   HostDialogDismissEvent,
   HostDialogDismissal,
+  HostDialogStopAppEvent,
   HostDialogWidth,
 } from './elements/dialog.js';
 export type {

@@ -9,6 +9,7 @@ export * from './protocol/version.js';
 export * from './protocol/errors.js';
 export * from './protocol/json.js';
 export * from './protocol/bounds.js';
+export * from './protocol/duration.js';
 export * from './protocol/host-path.js';
 export * from './protocol/context.js';
 export * from './protocol/host-methods.js';

@@ -16,6 +16,8 @@ import { WidgetMount } from '../frames/widget-mount.js';
 import type { HostExtensionPoint } from '../store/host-store.js';
 import type { Host } from '../host.js';
 import type { HostCallInfo } from '../services/host-services.js';
+import { DialogTrap } from './dialog-trap.js';
+import { InertPage } from './inert-page.js';
 import { dialogLayout, type PixelRange } from './sizes.js';
 import {
   MAX_DIALOG_DEPTH,
@@ -47,6 +49,11 @@ interface PresentSpec {
   readonly contentInstanceId?: string;
   /** Puts the focus where it belongs once the dialog is shown; default: the browser's choice. */
   readonly focus?: () => void;
+  /** The app whose widget asked; `undefined` for the host's own dialogs. */
+  readonly appId?: string | undefined;
+  readonly appName?: string | undefined;
+  /** Ends the dialog when the user stops its app's dialogs. */
+  readonly stopped?: () => void;
 }
 
 /** Where an app dialog's page is mounted, as its context says. */
@@ -67,6 +74,8 @@ const PICKER_WIDTH: PixelRange = { min: 360, max: 520 };
 export class DialogLayer {
   readonly #host: Host;
   readonly #stack: Entry[] = [];
+  readonly #inert = new InertPage();
+  readonly #trap = new DialogTrap();
   /** Widgets waiting for the user on a dialog or picker. */
   readonly #waiting = new Map<string, (reason: unknown) => void>();
 
@@ -173,6 +182,11 @@ export class DialogLayer {
         fill: layout.fill,
         body: frame,
         contentInstanceId: frame.instanceId,
+        appId: ask.appId,
+        appName: app.manifest.name,
+        stopped: () => {
+          open.settle({ status: 'dismissed', by: 'close' });
+        },
       });
       element.addEventListener('pb-dialog-dismiss', (event) => void dismiss(event.by));
       return await open.promise;
@@ -252,6 +266,8 @@ export class DialogLayer {
         heading: selector.title,
         width: PICKER_WIDTH,
         body,
+        appId: ask.appId,
+        appName: ask.appName,
       });
     } finally {
       release();
@@ -286,6 +302,8 @@ export class DialogLayer {
         heading: standardDialogTitle(request),
         width: STANDARD_WIDTH,
         body,
+        appId: ask.appId,
+        appName: ask.appName,
       });
     } finally {
       release();
@@ -306,6 +324,7 @@ export class DialogLayer {
    * `cancelFor`.
    */
   #admit(ask: HostDialogAsk, what: string): { signal: AbortSignal; release: () => void } {
+    if (ask.opener !== undefined) this.#trap.admit(ask.appId, ask.appName ?? 'This app', what);
     const local = new AbortController();
     const outer = ask.signal;
     const follow = () => {
@@ -383,7 +402,7 @@ export class DialogLayer {
    * Shows a standard dialog's or a picker's body, which takes the focus and
    * ends the dialog with its outcome event; resolves with that outcome.
    */
-  #presentBody<T>(signal: AbortSignal, spec: Omit<PresentSpec, 'focus'>): Promise<T> {
+  #presentBody<T>(signal: AbortSignal, spec: Omit<PresentSpec, 'focus' | 'stopped'>): Promise<T> {
     const open = this.#open<T>(signal);
     const { body } = spec;
     body.addEventListener('pb-dialog-outcome', (event) => {
@@ -393,6 +412,9 @@ export class DialogLayer {
       ...spec,
       focus: () => {
         body.focus();
+      },
+      stopped: () => {
+        open.settle({ status: 'dismissed', by: 'close' } as T);
       },
     });
     element.addEventListener('pb-dialog-dismiss', (event) => {
@@ -409,15 +431,32 @@ export class DialogLayer {
     element.fill = spec.fill ?? false;
     element.append(spec.body);
     if (open.ended.aborted) return element;
+    const { appId, stopped } = spec;
+    if (appId !== undefined && stopped) {
+      if (this.#trap.offers(appId)) {
+        element.stopOffer = `Stop dialogs from ${spec.appName ?? appId}`;
+        element.addEventListener('pb-dialog-stop-app', () => {
+          this.#trap.stop(appId);
+          stopped();
+        });
+      }
+      open.ended.addEventListener('abort', () => {
+        this.#trap.ended(appId);
+      });
+    }
     const entry: Entry = { element, contentInstanceId: spec.contentInstanceId };
     this.#stack.push(entry);
     document.body.append(element);
+    this.#inert.hold(element);
     void element.show().then(() => {
       if (!open.ended.aborted) spec.focus?.();
     });
     open.ended.addEventListener('abort', () => {
-      element.close();
       this.#stack.splice(this.#stack.indexOf(entry), 1);
+      // The dialog below (or the page) takes input again before the focus
+      // goes back there.
+      this.#inert.hold(this.#stack.at(-1)?.element);
+      element.close();
       // Its page goes with it, once the answer to its own last call (the
       // `dialogs.close` that ended it) is on its way.
       setTimeout(() => {

@@ -14,6 +14,7 @@ export function dialogServices(host: Host): HostServices {
   const ask = (call: HostCallInfo) => ({
     signal: call.signal,
     opener: call.instanceId,
+    appId: call.appId,
     appName: host.appName(call.appId),
   });
   return {

@@ -47,6 +47,11 @@ export interface HostDialogAsk {
   readonly opener?: string | undefined;
   /** Who asks, by name: a standard dialog's title when it has none of its own. */
   readonly appName?: string | undefined;
+  /**
+   * The app that asks, for a widget's dialogs: an app that keeps reopening
+   * them is offered to be stopped, and once stopped is refused.
+   */
+  readonly appId?: string | undefined;
 }
 
 /** Which app dialog to open, with what, for which entity (`host.dialogs.openApp`). */

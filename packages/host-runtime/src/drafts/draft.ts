@@ -293,13 +293,11 @@ export class HostDraft {
     if (this.saved) this.#changedBy = [];
   }
 
-  readonly #persist = (): ReturnType<HostDraftOptions['persist']> =>
-    this.#options.persist({
-      type: this.type,
-      id: this.#id,
-      data: this.#data,
-      version: this.#version,
-    });
+  readonly #persist = (validated: {
+    readonly data: Readonly<JsonObject>;
+    readonly version: number;
+  }): ReturnType<HostDraftOptions['persist']> =>
+    this.#options.persist({ type: this.type, id: this.#id, ...validated });
 
   #apply(changes: Readonly<JsonObject>, origin: DraftOrigin, by: string | undefined): void {
     const paths = Object.keys(changes);

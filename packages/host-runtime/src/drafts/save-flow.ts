@@ -52,6 +52,12 @@ export interface HostSaveReport {
 /** How long a widget's `save` may take. */
 const SAVE_TIMEOUT_MS = 10_000;
 
+/** The draft's data and version as the validators saw them. */
+export interface ValidatedDraft {
+  readonly data: HostDraft['data'];
+  readonly version: number;
+}
+
 const elapsed = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 
 /**
@@ -63,9 +69,12 @@ const elapsed = (since: number) => Math.round((performance.now() - since) * 10) 
 export async function runSave(
   draft: HostDraft,
   members: readonly DraftMember[],
-  persist: () => ReturnType<HostDraftOptions['persist']>,
+  persist: (validated: ValidatedDraft) => ReturnType<HostDraftOptions['persist']>,
 ): Promise<HostSaveReport> {
   const started = performance.now();
+  // What is validated is what is persisted: a change made while validators
+  // answer (another widget's entity.update, the user typing) is not in this
+  // save; it stays unsaved, and the next save validates it.
   const version = draft.version;
   const data = draft.data;
   const validation = await Promise.all(
@@ -80,7 +89,7 @@ export async function runSave(
   }
   let saved: Awaited<ReturnType<HostDraftOptions['persist']>>;
   try {
-    saved = await persist();
+    saved = await persist({ data, version });
   } catch (error) {
     return {
       ...report,
@@ -94,6 +103,8 @@ export async function runSave(
   draft.markSaved(saved.id, saved.data, version);
   draft.notify();
   const entity = { type: draft.type, id: saved.id };
+  // Widgets store their data beside what was saved, not a later change.
+  const savedData = saved.data ?? data;
   const widgetSaves = await Promise.all(
     members
       .filter((member) => member.protocols.has('save'))
@@ -102,7 +113,7 @@ export async function runSave(
         try {
           // On a create page the live widget moves to the new entity first.
           if (created) await member.moveTo(entity);
-          await member.call('save', { entity, data: draft.data, version }, SAVE_TIMEOUT_MS);
+          await member.call('save', { entity, data: savedData, version }, SAVE_TIMEOUT_MS);
           member.clean();
           return { ...who(member), ok: true, durationMs: elapsed(begun) };
         } catch (error) {

@@ -7,10 +7,12 @@ import type { HostDraft } from './draft.js';
  */
 export function unsavedWork(
   drafts: readonly HostDraft[],
+  /** Apps whose widgets, with no draft, hold unsaved data. */
+  dirtyApps: readonly string[],
   nameOf: (appId: string) => string,
 ): string {
   const changers = new Set<string>();
-  const widgets = new Set<string>();
+  const widgets = new Set(dirtyApps.map(nameOf));
   for (const draft of drafts) {
     const { changedBy, widgets: dirty } = draft.dirt();
     for (const origin of changedBy) changers.add(origin === 'user' ? 'you' : nameOf(origin.app));

@@ -1,4 +1,4 @@
-import { LitElement, css, html, type PropertyDeclarations } from 'lit';
+import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
 
 /** How the user asked to dismiss a dialog, from its own chrome. */
 export type HostDialogDismissal = 'escape' | 'close' | 'backdrop';
@@ -15,6 +15,17 @@ export class HostDialogDismissEvent extends Event {
     readonly by: HostDialogDismissal,
   ) {
     super(HostDialogDismissEvent.type);
+  }
+}
+
+/**
+ * Fired by `<pb-dialog>` when the user takes its offer to stop the app that
+ * keeps opening dialogs (see `stopOffer`). The owner ends the dialog.
+ */
+export class HostDialogStopAppEvent extends Event {
+  static readonly type = 'pb-dialog-stop-app';
+  constructor() {
+    super(HostDialogStopAppEvent.type);
   }
 }
 
@@ -41,6 +52,7 @@ let titles = 0;
  * Focus goes back where it was when `show()` ran, on `close()`.
  *
  * @fires pb-dialog-dismiss - {@link HostDialogDismissEvent}
+ * @fires pb-dialog-stop-app - {@link HostDialogStopAppEvent}
  * @csspart dialog - the `<dialog>` element.
  * @cssprop --pb-dialog-surface - background of the dialog.
  * @cssprop --pb-dialog-text - text colour.
@@ -52,6 +64,7 @@ export class HostDialogElement extends LitElement {
     heading: {},
     width: { attribute: false },
     fill: { type: Boolean, reflect: true },
+    stopOffer: { attribute: false },
   };
 
   static override styles = css`
@@ -111,7 +124,22 @@ export class HostDialogElement extends LitElement {
     .close:hover {
       background: #f2f4f7;
     }
-    .close:focus-visible {
+    footer {
+      padding: 8px 20px 12px;
+      border-top: 1px solid #eaecf0;
+    }
+    .stop-app {
+      border: 0;
+      padding: 4px 0;
+      background: transparent;
+      color: inherit;
+      font: inherit;
+      font-size: 0.9em;
+      text-decoration: underline;
+      cursor: pointer;
+    }
+    .close:focus-visible,
+    .stop-app:focus-visible {
       outline: 2px solid #2f54eb;
       outline-offset: 1px;
     }
@@ -128,6 +156,12 @@ export class HostDialogElement extends LitElement {
   declare width: HostDialogWidth;
   /** Fills the window (a fullscreen dialog); reflected to `fill`. */
   declare fill: boolean;
+  /**
+   * When set, the label of a button under the content that stops the app
+   * behind this dialog from opening more ("Stop dialogs from …"): the
+   * dialog layer sets it for an app that keeps reopening its dialogs.
+   */
+  declare stopOffer: string | undefined;
 
   readonly #titleId = `pb-dialog-title-${++titles}`;
   /** Where focus was before `show()`. */
@@ -142,6 +176,7 @@ export class HostDialogElement extends LitElement {
     this.heading = '';
     this.width = { min: 280, max: 600 };
     this.fill = false;
+    this.stopOffer = undefined;
   }
 
   /** The native dialog, once rendered. */
@@ -206,6 +241,19 @@ export class HostDialogElement extends LitElement {
         </button>
       </header>
       <div class="body"><slot></slot></div>
+      ${
+        this.stopOffer === undefined
+          ? nothing
+          : html`<footer>
+              <button
+                class="stop-app"
+                type="button"
+                @click=${() => this.dispatchEvent(new HostDialogStopAppEvent())}
+              >
+                ${this.stopOffer}
+              </button>
+            </footer>`
+      }
     </dialog>`;
   }
 
@@ -278,5 +326,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'pb-dialog-dismiss': HostDialogDismissEvent;
+    'pb-dialog-stop-app': HostDialogStopAppEvent;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  formatDuration,
   PlugboardError,
   type EntityRef,
   type JsonValue,
@@ -170,7 +171,7 @@ export class WidgetMount {
         reject(
           new PlugboardError(
             'timeout',
-            `${this.#options.app.manifest.name} did not answer ${method} within ${timeoutMs} ms.`,
+            `${this.#options.app.manifest.name} did not answer ${method} within ${formatDuration(timeoutMs)}.`,
           ),
         );
       }, timeoutMs);
@@ -337,7 +338,9 @@ export class WidgetMount {
           },
           'widget.setDirty': ({ dirty }) => {
             this.#setState({ dirty });
-            this.#draft?.notify();
+            // Without a draft, the host's leave guard holds it.
+            if (this.#draft) this.#draft.notify();
+            else host.widgetDirty(instanceId, manifest.id, dirty);
           },
           // Read at each call: the widget may move to another card's draft.
           // Without one, the host's own service answers (null included).
@@ -393,7 +396,7 @@ export class WidgetMount {
       this.#fail('error', { message: 'Its iframe was removed from the page.' });
       return;
     }
-    this.#options.host.leaveBroker(this.#options.instanceId);
+    this.#options.host.widgetGone(this.#options.instanceId);
     const restarted = end.reason === 'restarted';
     this.#signals = { ...freshSignals(), loaded: true, ended: end.reason, spoke: restarted };
     this.#setState({ status: 'reconnecting', error: undefined, dirty: false });
@@ -475,7 +478,7 @@ export class WidgetMount {
     this.#run = undefined;
     this.#connection?.destroy();
     this.#connection = undefined;
-    this.#options.host.leaveBroker(this.#options.instanceId);
+    this.#options.host.widgetGone(this.#options.instanceId);
     this.#releaseQueue();
     this.#stopListening?.();
     this.#stopListening = undefined;

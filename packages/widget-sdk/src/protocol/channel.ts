@@ -1,3 +1,4 @@
+import { formatDuration } from './duration.js';
 import type { SerializedError } from './errors.js';
 import { isJsonValue, MAX_JSON_DEPTH } from './json-value.js';
 import type { Envelope } from './wire.js';
@@ -303,7 +304,10 @@ export class Channel {
       if (pending.deadline <= now) {
         this.#pending.delete(id);
         pending.resolve(
-          failure('timeout', `${pending.method} got no answer within ${pending.timeoutMs} ms.`),
+          failure(
+            'timeout',
+            `${pending.method} got no answer within ${formatDuration(pending.timeoutMs)}.`,
+          ),
         );
       } else if (pending.deadline < next) next = pending.deadline;
     }
