@@ -1,5 +1,9 @@
 import { expect } from 'chai';
 import { createHost, type HostToastRegionElement } from '@plugboard/host-runtime';
+
+/** What <pb-toast-region> allows one app: on screen at once, and within 10 s. */
+const MAX_TOASTS_PER_APP = 3;
+const MAX_TOASTS_PER_WINDOW = 10;
 import { waitFor } from '../support/fixture-events.js';
 import {
   addSlot,
@@ -106,8 +110,61 @@ describe('<pb-toast-region>', () => {
       params: { message: 'Shipped', tone: 'success' },
     });
     expect(placed.toasts).to.deep.equal([
-      { message: 'Shipped', tone: 'success', appName: 'Toaster' },
+      { message: 'Shipped', tone: 'success', appName: 'Toaster', appId: 'toaster' },
     ]);
     expect(document.querySelectorAll('pb-toast-region')).to.have.length(1);
+  });
+
+  it("keeps one app's flood of toasts to a few on screen, counts its repeats, refuses it past a rate, and keeps another app's toast in view", async () => {
+    const { host, root } = setup();
+    for (const id of ['flooder', 'quiet']) {
+      host.install({
+        ...manifest(id, { url: `${fixtureOrigin}/test/fixtures/widget.html?app=${id}` }),
+        permissions: ['toasts'],
+      });
+    }
+    const region = document.createElement('pb-toast-region');
+    root.append(region);
+    const flooderSlot = addSlot(root);
+    const [flooder, quiet] = [
+      await commandedFixture(flooderSlot, 0),
+      await commandedFixture(flooderSlot, 1),
+    ];
+    for (const widget of [flooder, quiet]) {
+      await widget?.value('connect', { hostOrigins: [hostOrigin] });
+    }
+    await quiet?.value('call', { method: 'toasts.show', params: { message: 'Quiet one' } });
+    const { codes, messages } = (await flooder?.value('callEach', {
+      method: 'toasts.show',
+      params: [
+        ...Array.from({ length: 4 }, () => ({ message: 'Same again' })),
+        ...Array.from({ length: 16 }, (_, i) => ({ message: `Flood ${i}` })),
+      ],
+    })) as { codes: string[]; messages: string[] };
+    // Ten within the window, then busy, saying why.
+    expect(codes.filter((code) => code === 'ok')).to.have.length(MAX_TOASTS_PER_WINDOW);
+    expect(codes.slice(MAX_TOASTS_PER_WINDOW).every((code) => code === 'busy')).to.equal(true);
+    expect(messages[0]).to.equal(
+      'App flooder showed 10 toasts within 10 s; this one was refused. Show fewer, or try again shortly.',
+    );
+    await region.updateComplete;
+    const mine = region.toasts.filter((toast) => toast.appId === 'flooder');
+    expect(mine.map((toast) => toast.message)).to.deep.equal(['Flood 3', 'Flood 4', 'Flood 5']);
+    expect(mine).to.have.length(MAX_TOASTS_PER_APP);
+    // The other app's toast is still there, and on screen.
+    expect(region.toasts.map((toast) => toast.message)).to.include('Quiet one');
+    const quietToast = [...shadow(region).querySelectorAll('.toast')].find((toast) =>
+      toast.textContent.includes('Quiet one'),
+    );
+    const box = quietToast?.getBoundingClientRect();
+    expect(box && box.top >= 0 && box.bottom <= window.innerHeight).to.equal(true);
+  });
+
+  it('counts a repeat of a toast on screen instead of showing it again', async () => {
+    const region = await newRegion();
+    for (let i = 0; i < 4; i++) region.show({ message: 'Saved', appName: 'A', appId: 'a' });
+    await region.updateComplete;
+    expect(region.toasts).to.have.length(1);
+    expect(shadow(region).querySelector('.count')?.textContent).to.equal('×4');
   });
 });

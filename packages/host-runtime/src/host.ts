@@ -209,7 +209,8 @@ export class Host {
     this.services = {
       ...dialogServices(this),
       'toasts.show': async ({ message, tone }, call) => {
-        await this.showToast({ message, tone: tone ?? 'info', appName: this.appName(call.appId) });
+        const { appId } = call;
+        await this.showToast({ message, tone: tone ?? 'info', appName: this.appName(appId), appId });
       },
       ...(options.navigate ? { 'navigation.go': this.#navigationService(options.navigate) } : {}),
       // The data services load with their first call (services/data-services.ts).

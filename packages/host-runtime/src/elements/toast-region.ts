@@ -1,5 +1,6 @@
 import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { PlugboardError } from '@plugboard/widget-sdk/protocol';
 
 /** How a toast reads: its colour, and for `error` an assertive announcement. */
 export type HostToastTone = 'info' | 'success' | 'warning' | 'error';
@@ -12,13 +13,27 @@ export interface HostToast {
   readonly tone?: HostToastTone;
   /** The app that asked for it, shown before the message. */
   readonly appName?: string;
+  /**
+   * The app's id, for a widget's toast: each app gets at most 3 toasts on
+   * screen, a repeat of one it shows is counted on it instead, and past 10
+   * within 10 s `show` refuses with `busy`. The host's own toasts have none.
+   */
+  readonly appId?: string;
   /** How long it stays, in milliseconds, not counting while hovered or focused. Default 5 000 (errors 8 000). */
   readonly durationMs?: number;
 }
 
+/** How many of one app's toasts show at once; a newer one pushes its oldest out. */
+const MAX_TOASTS_PER_APP = 3;
+/** How many toasts one app may show within `TOAST_WINDOW_MS`; more are refused with `busy`. */
+const MAX_TOASTS_PER_WINDOW = 10;
+const TOAST_WINDOW_MS = 10_000;
+
 interface Shown {
   readonly id: number;
   readonly toast: HostToast;
+  /** How many times it was asked for while on screen. */
+  count: number;
   remainingMs: number;
   startedAt: number;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -83,6 +98,10 @@ export class HostToastRegionElement extends LitElement {
       flex: 1;
       overflow-wrap: break-word;
     }
+    .count {
+      font-variant-numeric: tabular-nums;
+      opacity: 0.8;
+    }
     .app {
       font-weight: 600;
       margin-inline-end: 4px;
@@ -107,13 +126,42 @@ export class HostToastRegionElement extends LitElement {
     this.shown = [];
   }
 
-  /** Shows a toast; returns a function that dismisses it early. */
+  /**
+   * Shows a toast; returns a function that dismisses it early. An app's
+   * toast that repeats one it shows is counted on that one (×2), which
+   * starts its time again; one past the app's `MAX_TOASTS_PER_APP`
+   * pushes its oldest out, so no app covers the screen or another app's
+   * toasts. Throws `busy` past the app's rate.
+   */
   show(toast: HostToast): () => void {
     const tone = toast.tone ?? 'info';
+    const durationMs = toast.durationMs ?? (tone === 'error' ? 8_000 : 5_000);
+    const { appId } = toast;
+    if (appId !== undefined) {
+      this.#admit(appId, toast.appName ?? appId);
+      const mine = this.shown.filter((entry) => entry.toast.appId === appId);
+      const same = mine.find(
+        (entry) => entry.toast.message === toast.message && (entry.toast.tone ?? 'info') === tone,
+      );
+      if (same) {
+        same.count += 1;
+        this.#pause(same);
+        same.remainingMs = durationMs;
+        this.#run(same);
+        this.requestUpdate();
+        return () => {
+          this.#dismiss(same.id);
+        };
+      }
+      for (const old of mine.slice(0, Math.max(0, mine.length - MAX_TOASTS_PER_APP + 1))) {
+        this.#dismiss(old.id);
+      }
+    }
     const entry: Shown = {
       id: ++ids,
       toast,
-      remainingMs: toast.durationMs ?? (tone === 'error' ? 8_000 : 5_000),
+      count: 1,
+      remainingMs: durationMs,
       startedAt: 0,
       timer: undefined,
     };
@@ -122,6 +170,23 @@ export class HostToastRegionElement extends LitElement {
     return () => {
       this.#dismiss(entry.id);
     };
+  }
+
+  /** When each app's recent toasts were asked for. */
+  readonly #asked = new Map<string, number[]>();
+
+  #admit(appId: string, appName: string): void {
+    const now = performance.now();
+    const recent = (this.#asked.get(appId) ?? []).filter((at) => now - at < TOAST_WINDOW_MS);
+    if (recent.length >= MAX_TOASTS_PER_WINDOW) {
+      this.#asked.set(appId, recent);
+      throw new PlugboardError(
+        'busy',
+        `${appName} showed ${MAX_TOASTS_PER_WINDOW} toasts within ${TOAST_WINDOW_MS / 1000} s; this one was refused. Show fewer, or try again shortly.`,
+      );
+    }
+    recent.push(now);
+    this.#asked.set(appId, recent);
   }
 
   /** The toasts on screen now, oldest first. */
@@ -164,6 +229,7 @@ export class HostToastRegionElement extends LitElement {
 
   #renderToast(entry: Shown) {
     const { message, appName, tone = 'info' } = entry.toast;
+    const { count } = entry;
     const resume = (event: Event) => {
       const element = event.currentTarget as HTMLElement;
       // After the event, so :hover and :focus-within describe the new state.
@@ -184,7 +250,11 @@ export class HostToastRegionElement extends LitElement {
       @focusout=${resume}
     >
       <span class="text"
-        >${appName ? html`<span class="app">${appName}</span>` : ''}${message}</span
+        >${appName ? html`<span class="app">${appName}</span>` : ''}${message}${
+          count > 1
+            ? html` <span class="count" aria-label=${`${count} times`}>×${count}</span>`
+            : ''
+        }</span
       >
       <button
         type="button"
