@@ -293,6 +293,40 @@ describe('MoySklad widgets', () => {
     expect((notDeclared['errors'] as { code: number }[])[0]?.code).to.equal(1004);
   });
 
+  it('applies an UpdateRequest all or nothing: 1002 names the refused field and changes none; inherited names are no fields', async () => {
+    const { draft, widget } = await mount();
+    await nextMessage(widget, named('Open'), 'Open');
+    const partial = await post(widget, {
+      name: 'UpdateRequest',
+      updateState: { description: 'partial write', sum: 5 },
+    });
+    const error = await nextMessage(
+      widget,
+      named('InvalidMessageError', (m) => m['correlationId'] === partial),
+      '1002',
+    );
+    const [detail] = error['errors'] as { code: number; error: string }[];
+    expect(detail?.code).to.equal(1002);
+    expect(detail?.error).to.match(/^Invalid value of sum: /);
+    expect(draft.data['comment']).to.equal('Leave at the door');
+    expect(draft.version).to.equal(0);
+    for (const field of ['constructor', 'toString', '__proto__']) {
+      const inherited = await post(widget, {
+        name: 'UpdateRequest',
+        updateState: JSON.parse(`{"${field}": "x"}`) as Message,
+      });
+      const refusal = await nextMessage(
+        widget,
+        named('InvalidMessageError', (m) => m['correlationId'] === inherited),
+        `1002 for ${field}`,
+      );
+      const [first] = refusal['errors'] as { code: number; error: string }[];
+      expect(first?.code, field).to.equal(1002);
+      expect(first?.error, field).to.not.contain('function');
+    }
+    expect(draft.version).to.equal(0);
+  });
+
   it('answers 1005 when the installation withholds entity:write, and 1006 when the host fails', async () => {
     const readOnly = await mount(orderWidget(FULL), '42', {
       grants: { permissions: ['entity:read', 'dialogs'] },

@@ -242,7 +242,7 @@ export class HostDraft {
   /** A widget's `entity.update`. @internal */
   async propose(
     member: DraftMember,
-    { changes, baseVersion }: HostMethodParams<'entity.update'>,
+    { changes, baseVersion, atomic }: HostMethodParams<'entity.update'>,
   ): Promise<HostMethodResult<'entity.update'>> {
     const refused: RefusedField[] = [];
     const wanted: JsonObject = {};
@@ -263,6 +263,8 @@ export class HostDraft {
         wanted[path] = value;
       }
     }
+    // All or nothing: the host is not asked about a part of an atomic update.
+    if (atomic && refused.length > 0) return { version: this.#version, applied: [], refused };
     if (Object.keys(wanted).length > 0 && this.#options.apply) {
       const refusals =
         (await this.#options.apply(wanted, { appId: member.appId, data: this.#data })) ?? {};
@@ -270,6 +272,7 @@ export class HostDraft {
         if (Object.hasOwn(wanted, path)) refused.push({ path, code: 'refused', reason });
       }
     }
+    if (atomic && refused.length > 0) return { version: this.#version, applied: [], refused };
     const accepted = Object.fromEntries(
       Object.entries(wanted).filter(([path]) => !refused.some((r) => r.path === path)),
     );

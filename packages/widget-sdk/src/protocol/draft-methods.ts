@@ -49,7 +49,8 @@ export const DRAFT_HOST_METHODS = {
    * Proposes changes to top-level fields of the draft; the user still
    * saves. Pass the `version` the widget last saw as `baseVersion`: a field
    * changed since is a `conflict`. Resolves with the new version, the fields
-   * applied and those refused, each with why.
+   * applied and those refused, each with why. With `atomic: true`, a refused
+   * field refuses the whole update: nothing applies, and `refused` says why.
    */
   'entity.update': {
     params: v.strictObject({
@@ -61,6 +62,8 @@ export const DRAFT_HOST_METHODS = {
         ),
       ),
       baseVersion: v.optional(Version),
+      /** All the changes or none. Default `false`: the fields that may change do. */
+      atomic: v.optional(v.boolean()),
     }),
     result: v.strictObject({
       version: Version,

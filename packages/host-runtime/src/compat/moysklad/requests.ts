@@ -100,27 +100,25 @@ export function serviceRequests(connection: RequestContext) {
           invalid(message, ERR.missing, 'Missing required parameter updateState');
           return undefined;
         }
+        // The host's field for each of MoySklad's: own properties only, so
+        // a `constructor` field is no path to Object.prototype's.
+        const pathOf = (field: string) =>
+          Object.hasOwn(moysklad.fields, field) ? (moysklad.fields[field] as string) : field;
         const changes = Object.fromEntries(
-          Object.entries(state).map(([field, value]) => [
-            moysklad.fields[field] ?? field,
-            value as unknown,
-          ]),
+          Object.entries(state).map(([field, value]) => [pathOf(field), value as unknown]),
         );
-        const envelope = await call('entity.update', { changes });
+        // MoySklad's 1002 leaves every field unchanged: all or nothing.
+        const envelope = await call('entity.update', { changes, atomic: true });
         if (!envelope.ok) {
           if (envelope.error.code === 'permission_denied')
             invalid(message, ERR.readOnly, 'Document is read-only for the user');
           else failed(message, envelope);
           return undefined;
         }
-        const { refused } = envelope.value as { refused: { field: string; reason: string }[] };
-        if (refused.length > 0) {
-          const [first] = refused;
-          invalid(
-            message,
-            ERR.invalid,
-            `Invalid value of ${first?.field ?? 'updateState'}: ${first?.reason ?? 'refused'}`,
-          );
+        const [first] = (envelope.value as { refused: { path: string; reason: string }[] }).refused;
+        if (first) {
+          const field = Object.keys(state).find((name) => pathOf(name) === first.path);
+          invalid(message, ERR.invalid, `Invalid value of ${field ?? first.path}: ${first.reason}`);
           return undefined;
         }
         return { name: 'UpdateResponse' };
