@@ -263,4 +263,19 @@ describe('validateManifest', () => {
       expect(issuesOf(input).issues[0]?.path).to.equal('');
     }
   });
+
+  it('refuses writes that name an object prototype, with a reason, rather than dropping them', () => {
+    for (const json of [
+      '{"__proto__": ["comment"]}',
+      '{"constructor": ["comment"]}',
+      '{"customerorder": ["__proto__"]}',
+      '{"customerorder": ["comment", "constructor"]}',
+    ]) {
+      const manifest = { ...validManifest(), writes: JSON.parse(json) };
+      const [issue, ...more] = issuesOf(manifest).issues;
+      expect(more, json).to.deep.equal([]);
+      expect(issue?.path, json).to.match(/^writes/);
+      expect(issue?.message, json).to.contain("an object's prototype");
+    }
+  });
 });

@@ -218,10 +218,27 @@ export const ManifestSchema = v.strictObject({
    * `{ "customerorder": ["deliveryMethod", "deliveryAddress"] }`.
    */
   writes: v.optional(
-    v.record(
-      slugOrDotted(),
-      v.array(text(200), 'must be a list of field names'),
-      'must map entity types to lists of field names',
+    v.pipe(
+      // A record drops these keys without a word; refuse them instead.
+      v.custom<unknown>(
+        (input) => prototypeKey(input) === undefined,
+        (issue) =>
+          `has "${prototypeKey(issue.input)}", which names an object's prototype, not an entity type that can be written`,
+      ),
+      v.record(
+        slugOrDotted(),
+        v.array(
+          v.pipe(
+            text(200),
+            v.check(
+              (field) => !PROTOTYPE_KEYS.includes(field),
+              "names an object's prototype, not a field that can be written",
+            ),
+          ),
+          'must be a list of field names',
+        ),
+        'must map entity types to lists of field names',
+      ),
     ),
   ),
   /** The app's modal dialogs, which its widgets open with `dialogs.open`. */
@@ -248,6 +265,15 @@ export const ManifestSchema = v.strictObject({
     ),
   ),
 });
+
+/** Keys that reach an object's prototype, never data. */
+const PROTOTYPE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+function prototypeKey(input: unknown): string | undefined {
+  return typeof input === 'object' && input !== null
+    ? PROTOTYPE_KEYS.find((key) => Object.hasOwn(input, key))
+    : undefined;
+}
 
 /** A valid app manifest. */
 export type HostManifest = v.InferOutput<typeof ManifestSchema>;
