@@ -247,4 +247,53 @@ describe('host selectors', () => {
     expect(badMax.ok ? '' : badMax.error.message).to.contain('max needs multiple: true');
     expect(openDialogs()).to.have.length(0);
   });
+
+  it('never answers more than max: an initial selection past it is refused, and the picker keeps to it', async () => {
+    const { host, opener } = await openerPanel('pick-capped');
+    const tooMany = await opener.run('call', {
+      method: 'selectors.open',
+      params: {
+        selector: 'goods',
+        multiple: true,
+        max: 2,
+        initial: ['g-1', 'g-2', 'g-3', 'g-4', 'g-5'],
+      },
+    });
+    expect(tooMany.ok ? 'ok' : tooMany.error.code).to.equal('invalid_params');
+    expect(tooMany.ok ? '' : tooMany.error.message).to.contain(
+      'initial holds more ids than max allows',
+    );
+    expect(openDialogs()).to.have.length(0);
+    // The host's own call gets no schema check: the picker itself keeps to max.
+    const picking = host.dialogs.pick({
+      selector: 'goods',
+      multiple: true,
+      max: 2,
+      initial: ['g-1', 'g-2', 'g-3', 'g-1'],
+    });
+    const dialog = await dialogsOpen(1);
+    buttonIn(dialog, 'Select (2)').click();
+    const outcome = await picking;
+    expect(
+      outcome.status === 'ok' ? outcome.selected.map((item) => item.id) : outcome,
+    ).to.deep.equal(['g-1', 'g-2']);
+  });
+
+  it("refuses a host's own picker that answers more than was asked for", async () => {
+    const { opener } = await openerPanel('own-too-many', {
+      selectors: {
+        goods: {
+          open: () => ({
+            status: 'ok',
+            selected: GOODS.map(({ id, name }) => ({ id, name })),
+          }),
+        },
+      },
+    });
+    const answer = await opener.run('call', {
+      method: 'selectors.open',
+      params: { selector: 'goods', multiple: true, max: 2 },
+    });
+    expect(answer.ok ? 'ok' : answer.error.code).to.equal('host_error');
+  });
 });

@@ -253,7 +253,15 @@ export class DialogLayer {
     const { signal, release } = this.#admit(ask, `selectors.open("${params.selector}")`);
     try {
       if ('open' in selector) {
-        return await until(selector.open(params, { signal, call: ask.call }), signal);
+        const outcome = await until(selector.open(params, { signal, call: ask.call }), signal);
+        const most = params.multiple ? (params.max ?? Infinity) : 1;
+        if (outcome.status === 'ok' && outcome.selected.length > most) {
+          console.error(
+            `[plugboard] The host’s "${params.selector}" picker answered ${outcome.selected.length} items; at most ${most} were asked for.`,
+          );
+          throw new PlugboardError('host_error', 'The host’s selectors.open service failed.');
+        }
+        return outcome;
       }
       const body = new HostPickerElement();
       body.source = selector;

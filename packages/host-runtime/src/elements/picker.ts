@@ -249,7 +249,8 @@ export class HostPickerElement extends LitElement {
 
   async #resolveInitial(): Promise<void> {
     const source = this.source;
-    const ids = this.multiple ? this.initial : this.initial.slice(0, 1);
+    // Never more than the picker may answer.
+    const ids = [...new Set(this.initial)].slice(0, this.multiple ? (this.max ?? Infinity) : 1);
     if (!source || ids.length === 0) return;
     this.selected = new Map(ids.map((id) => [id, { id, name: id }]));
     if (!source.resolve) return;
@@ -474,7 +475,9 @@ export class HostPickerElement extends LitElement {
   readonly #confirm = () => {
     this.#end({
       status: 'ok',
-      selected: [...this.selected.values()].map(({ id, name }) => ({ id, name })),
+      selected: [...this.selected.values()]
+        .slice(0, this.multiple ? (this.max ?? Infinity) : 1)
+        .map(({ id, name }) => ({ id, name })),
     });
   };
 

@@ -165,6 +165,10 @@ export const UI_METHODS = {
         (params) => params.max === undefined || params.multiple === true,
         'max needs multiple: true',
       ),
+      v.check(
+        (params) => (params.initial?.length ?? 0) <= (params.max ?? Infinity),
+        'initial holds more ids than max allows',
+      ),
     ),
     result: outcome({ selected: v.pipe(v.array(SelectedItemSchema), v.maxLength(1_000)) }),
     permission: (params: unknown) => {
