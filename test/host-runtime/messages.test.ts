@@ -185,6 +185,32 @@ describe('messages between widgets', () => {
     expect((await received(labels)).length).to.equal(1);
   });
 
+  it('forgets what an uninstalled app kept on a shared topic', async () => {
+    const shared = { topics: ['carrier.chosen'] };
+    const { host, widgets } = await card([
+      { manifest: app('tracker', 1, shared), grants: { topics: ['carrier.chosen'] } },
+      {
+        manifest: app('labels', 2, { ...shared, origin: neighbourOrigin }),
+        grants: { topics: ['carrier.chosen'] },
+      },
+    ]);
+    const [tracker, early, late] = widgets as [FixtureWidget, FixtureWidget, FixtureWidget];
+    const topic = { topic: 'carrier.chosen', shared: true };
+    await tracker.value('publish', {
+      ...topic,
+      payload: 'DHL',
+      options: { retain: true, shared: true },
+    });
+    await early.value('subscribe', topic);
+    expect((await receivedCount(early, 1))[0]).to.deep.include({ payload: 'DHL', retained: true });
+    host.uninstall('tracker');
+    await late.value('subscribe', topic);
+    // What `late` gets after subscribing: no kept value from the app that is gone, only this.
+    await early.value('publish', { ...topic, payload: 'after', options: { shared: true } });
+    const [first] = await receivedCount(late, 1);
+    expect(first).to.deep.include({ payload: 'after', retained: false });
+  });
+
   it('forgets a widget’s subscriptions when it leaves, and stops on unsubscribe', async () => {
     const { host, widgets, ids } = await card([{ manifest: app('tracker', 2) }]);
     const [a, sender] = widgets as [FixtureWidget, FixtureWidget];

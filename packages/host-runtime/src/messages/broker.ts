@@ -148,10 +148,10 @@ export class MessageBroker {
     receiver.keys.clear();
   }
 
-  /** Forgets an app's kept values (it was uninstalled). */
+  /** Forgets an app's kept values (it was uninstalled): on its own topics, and what it kept on shared ones. */
   forgetApp(appId: string): void {
-    for (const key of this.#retained.keys()) {
-      if (key.startsWith(`${appId}\n`)) this.#retained.delete(key);
+    for (const [key, kept] of this.#retained) {
+      if (key.startsWith(`${appId}\n`) || kept.from.appId === appId) this.#retained.delete(key);
     }
   }
 
