@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { TrafficEntry } from '@plugboard/host-runtime';
+import { formatDuration } from '@plugboard/widget-sdk/protocol';
 import { closeBridges, openConnectedBridge } from '../support/bridge.js';
 import { testContext } from '../support/context.js';
 import { expectFixtureError, rejection } from '../support/errors.js';
@@ -143,6 +144,18 @@ describe('bridge lifecycle', () => {
     );
     expect(error.code).to.equal('timeout');
     expect(error.message).to.contain('open');
+  });
+
+  it('says a timeout as people read it: a deadline left at 149.87 ms is 150 ms, one of 9999.89 ms is 10 s', async () => {
+    const bridge = await openConnectedBridge();
+    await bridge.widget.value('handle', { method: 'open', behavior: 'hang' });
+    const error = await rejection(
+      bridge.connection.call('open', testContext(), { timeoutMs: 149.87 }),
+    );
+    expect(error.message).to.equal('open got no answer within 150 ms.');
+    expect(formatDuration(9999.89)).to.equal('10 s');
+    expect(formatDuration(2500)).to.equal('2.5 s');
+    expect(formatDuration(0.2)).to.equal('1 ms');
   });
 
   it("reports a widget handler's exception as an error, not a hang", async () => {
