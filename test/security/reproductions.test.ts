@@ -2,7 +2,7 @@
 // it was reported, so that none comes back. (The widget that navigates or
 // reloads is in faults.test.ts.)
 import { expect } from 'chai';
-import { closeBridges, openConnectedBridge } from '../support/bridge.js';
+import { closeBridges, openBridge, openConnectedBridge } from '../support/bridge.js';
 import { expectFixtureError } from '../support/errors.js';
 import { ESCAPING_PATHS } from '../support/escapes.js';
 import { hostOrigin } from '../support/origins.js';
@@ -122,5 +122,65 @@ describe('reported problems', () => {
       .to.contain('params.message:')
       .and.to.contain('params.tone:')
       .and.to.contain('params.extra:');
+  });
+
+  describe('keys that reach a prototype never reach a host service', () => {
+    const polluted = [
+      ['storage.set', '{"key":"k","value":{"__proto__":{"isAdmin":true}}}'],
+      ['storage.set', '{"key":"k","value":{"a":[{"constructor":{"prototype":{"isAdmin":true}}}]}}'],
+      ['entity.update', '{"changes":{"__proto__":{"isAdmin":true}}}'],
+      ['entity.update', '{"changes":{"constructor":{"prototype":{"isAdmin":true}}}}'],
+      ['messages.send', '{"messages":[{"topic":"t","payload":{"__proto__":{"isAdmin":true}}}]}'],
+    ] as const;
+    const serving = () => {
+      const reached: unknown[] = [];
+      const record = (params: unknown) => {
+        reached.push(params);
+        return undefined;
+      };
+      return {
+        reached,
+        services: {
+          'storage.set': (params: unknown) => (record(params), { version: 1 }),
+          'entity.update': (params: unknown) => (
+            record(params),
+            { version: 1, applied: [], refused: [] }
+          ),
+          'messages.send': record,
+        },
+      };
+    };
+
+    for (const [method, json] of polluted) {
+      it(`refuses ${method} ${json} sent as raw frames, naming why`, async () => {
+        const { reached, services } = serving();
+        const bridge = await openBridge({
+          permissions: ['storage', 'entity:write', 'messages'],
+          services,
+        });
+        const answer = await bridge.widget.value<
+          [number, number, boolean, { code: string; message: string }]
+        >('rawCall', { hostOrigin, method, json });
+        expect(answer[2]).to.equal(false);
+        expect(answer[3].code).to.equal('invalid_params');
+        expect(answer[3].message).to.contain('"__proto__"');
+        expect(reached).to.deep.equal([]);
+        expect(Object.prototype).to.not.have.property('isAdmin');
+      });
+    }
+
+    it('refuses it from the SDK too, before it is sent', async () => {
+      const { reached, services } = serving();
+      const bridge = await openConnectedBridge({ permissions: ['storage'], services });
+      const message = expectFixtureError(
+        await bridge.widget.run('callParsed', {
+          method: 'storage.set',
+          json: '{"key":"k","value":{"__proto__":{"isAdmin":true}}}',
+        }),
+        'invalid_params',
+      );
+      expect(message).to.contain('__proto__');
+      expect(reached).to.deep.equal([]);
+    });
   });
 });

@@ -85,7 +85,7 @@ function encode(kind: 0 | 1, id: number, head: string | boolean, value: unknown)
   if (value === undefined) return `${start}]`;
   if (!isJsonValue(value)) {
     throw new TypeError(
-      `It is not JSON data nested at most ${MAX_JSON_DEPTH} levels (a function, a symbol, a BigInt, NaN, a class instance?).`,
+      `It is not JSON data nested at most ${MAX_JSON_DEPTH} levels (a function, a symbol, a BigInt, NaN, a class instance, a "__proto__" key?).`,
     );
   }
   return `${start},${JSON.stringify(value)}]`;

@@ -17,9 +17,24 @@ function isJsonLeaf(value: unknown): boolean {
 }
 
 /**
+ * Whether a parsed object has a key that a careless merge would follow to a
+ * prototype: an own `__proto__` (JSON.parse makes one), or an object under
+ * `constructor` (`constructor.prototype`). Such data is refused, not
+ * stripped, so no host service ever sees it and the sender learns why.
+ */
+function reachesPrototype(item: object): boolean {
+  if (Object.hasOwn(item, '__proto__')) return true;
+  const constructor: unknown = Object.hasOwn(item, 'constructor')
+    ? (item as { constructor: unknown }).constructor
+    : undefined;
+  return typeof constructor === 'object' && constructor !== null;
+}
+
+/**
  * Whether `value` is JSON data nested at most `maxDepth` levels: strings,
  * finite numbers, booleans, null, arrays and plain objects (whose undefined
- * fields JSON leaves out). A plain loop with
+ * fields JSON leaves out), with no key that reaches a prototype (an own
+ * `__proto__`, an object under `constructor`). A plain loop with
  * its own stack, so a deep value cannot overflow the call stack, and leaves
  * are checked in place (only arrays and objects go on the stack): a 256 KiB
  * array of numbers takes well under a millisecond. (A schema union over every
@@ -40,6 +55,7 @@ export function isJsonValue(value: unknown, maxDepth = MAX_JSON_DEPTH): value is
     } else {
       const prototype: unknown = Object.getPrototypeOf(item);
       if (prototype !== Object.prototype && prototype !== null) return false;
+      if (reachesPrototype(item)) return false;
       children = Object.values(item);
       isObject = true;
     }
