@@ -103,7 +103,7 @@ export async function protocolReference() {
 
 Protocol version ${protocol.PROTOCOL_VERSION}; this build speaks versions ${protocol.MIN_PROTOCOL_VERSION} to ${protocol.PROTOCOL_VERSION}. The handshake agrees on the newest version both sides speak, or fails with \`version_mismatch\`.
 
-Every call is checked in this order: its size and rate (see the limits), the permission it needs (from the app's manifest, narrowed by the installation), then its parameters against the method's schema. A call that fails any check is refused with the error code, and the host's service never sees it. Parameters are exactly the shape the table says: an array where an object is expected is refused. Free-form data (payloads, stored values, changes, dialog params and results) must be JSON with no key that reaches a prototype: an object with its own `__proto__` key, or an object under a `constructor` key, is refused with `invalid_params` (never stripped), so no host service sees it.
+Every call is checked in this order: its size and rate (see the limits), the permission it needs (from the app's manifest, narrowed by the installation), then its parameters against the method's schema. A call that fails any check is refused with the error code, and the host's service never sees it. Parameters are exactly the shape the table says: an array where an object is expected is refused. Free-form data (payloads, stored values, changes, dialog params and results) must be JSON with no key that reaches a prototype: an object with its own \`__proto__\` key, or an object under a \`constructor\` key, is refused with \`invalid_params\` (never stripped), so no host service sees it.
 
 ## Host methods: what a widget calls
 
