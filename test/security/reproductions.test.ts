@@ -183,4 +183,25 @@ describe('reported problems', () => {
       expect(reached).to.deep.equal([]);
     });
   });
+
+  it('refuses an array where parameters are an object, and the service never sees it', async () => {
+    const reached: string[] = [];
+    const bridge = await openConnectedBridge({
+      permissions: ['storage', 'dialogs'],
+      services: {
+        'storage.list': () => (reached.push('storage.list'), { items: [], cursor: null }),
+        'dialogs.close': () => void reached.push('dialogs.close'),
+        'dialogs.dismiss': () => (reached.push('dialogs.dismiss'), { dismissed: true }),
+        'cells.invalidate': () => void reached.push('cells.invalidate'),
+      },
+    });
+    for (const method of ['storage.list', 'dialogs.close', 'dialogs.dismiss', 'cells.invalidate']) {
+      const message = expectFixtureError(
+        await bridge.widget.run('call', { method, params: [] }),
+        'invalid_params',
+      );
+      expect(message).to.equal(`${method}: params: must be an object or left out, not an array`);
+    }
+    expect(reached).to.deep.equal([]);
+  });
 });
