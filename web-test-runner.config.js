@@ -5,7 +5,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { chromeArgs, chromePath } from './scripts/chrome.js';
+import { blockedStorageProfile, chromeArgs, chromePath } from './scripts/chrome.js';
 import { countReporter } from './test/support/count-reporter.js';
 
 const executablePath = chromePath();
@@ -14,6 +14,9 @@ const executablePath = chromePath();
 // (what ships) instead of the TypeScript sources.
 const target = process.env['PLUGBOARD_TEST_TARGET'] === 'dist' ? 'dist' : 'source';
 const conditions = target === 'dist' ? [] : ['@plugboard/source'];
+
+/** Keys /test/once has answered. */
+const onceKeys = new Set();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -25,6 +28,18 @@ export default {
   // /test/echo answers with the request's Authorization header and URL, so a
   // test can see what a widget's fetch sent (identity tokens go in the header).
   middleware: [
+    // /test/once?key=<k> answers `true` to the first request for a key and
+    // `false` after: fixtures that act differently on their first load use
+    // it, since their frames have no web storage of their own (blocked as
+    // third-party storage, as Safari blocks it).
+    (ctx, next) => {
+      if (ctx.path !== '/test/once') return next();
+      const key = String(ctx.query['key'] ?? '');
+      ctx.type = 'json';
+      ctx.body = JSON.stringify(!onceKeys.has(key));
+      onceKeys.add(key);
+      return undefined;
+    },
     (ctx, next) => {
       if (ctx.path !== '/test/echo') return next();
       ctx.type = 'json';
@@ -36,10 +51,13 @@ export default {
     chromeLauncher({
       // neighbour.localhost: a second vendor's site, in a process of its own
       // (see test/support/origins.ts), so one vendor's busy page cannot slow another's.
+      // Third-party storage blocked, as in Safari: fixture frames are denied
+      // their own web storage and cookies (test/cross-origin.test.ts checks).
       launchOptions: {
         executablePath,
         headless: true,
         args: chromeArgs(['neighbour.localhost']),
+        userDataDir: blockedStorageProfile(),
       },
     }),
   ],

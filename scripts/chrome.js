@@ -3,7 +3,17 @@
 // CHROME_PATH, else the usual install paths, else (as root on Debian) Debian's
 // `chromium` package, else it stops with a message saying what to do.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Flags that run headless as root and keep the browser off the network. */
 export const CHROME_ARGS = [
@@ -69,6 +79,44 @@ export const INSTALL_HINT = [
   '  macOS:         install Google Chrome, or: brew install --cask chromium',
   '  any system:    CHROME_PATH=/path/to/chrome npm test',
 ].join('\n');
+
+/** The sites test pages load from: host pages' and vendor fixtures' (see test/support/origins.ts). */
+export const TEST_SITES = ['localhost', '127.0.0.1', 'neighbour.localhost'];
+
+/**
+ * The content settings of a profile in which each of `sites`, framed by
+ * another, is denied its cookies and so its web storage (`localStorage`,
+ * `sessionStorage`, IndexedDB: "Access is denied for this document"), as
+ * Safari, Brave and private windows deny a cross-site iframe's. Chromium's
+ * fresh profiles allow it; widgets must not rely on it. A site's own pages
+ * keep theirs.
+ * @param {string[]} sites
+ */
+export function thirdPartyStorageBlocked(sites = TEST_SITES) {
+  /** @type {Record<string, { setting: number }>} */
+  const cookies = {};
+  for (const framed of sites) {
+    for (const top of sites) {
+      if (framed !== top) cookies[`http://${framed}:*,http://${top}:*`] = { setting: 2 };
+    }
+  }
+  return { profile: { content_settings: { exceptions: { cookies } } } };
+}
+
+/**
+ * A new, empty browser profile with third-party storage blocked (see
+ * {@link thirdPartyStorageBlocked}), removed when this process exits. One a
+ * browser: two cannot share a profile.
+ */
+export function blockedStorageProfile() {
+  const dir = mkdtempSync(join(tmpdir(), 'plugboard-chrome-'));
+  mkdirSync(join(dir, 'Default'));
+  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify(thirdPartyStorageBlocked()));
+  process.on('exit', () => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
 
 /**
  * Where the browser is, without side effects.

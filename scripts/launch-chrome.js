@@ -1,7 +1,7 @@
 // Headless Chromium for scripted page checks: the Storybook smoke test, the
 // demo's end-to-end test, the benchmarks.
 import puppeteer from 'puppeteer-core';
-import { chromeArgs, chromePath } from './chrome.js';
+import { blockedStorageProfile, chromeArgs, chromePath } from './chrome.js';
 
 /**
  * @param {{ loopbackNames?: string[] }} [options] host names to resolve to
@@ -13,5 +13,7 @@ export function launchChrome({ loopbackNames = [] } = {}) {
     executablePath: chromePath(),
     headless: true,
     args: chromeArgs(loopbackNames),
+    // Cross-site frames are denied their own storage and cookies, as Safari and Brave deny them.
+    userDataDir: blockedStorageProfile(),
   });
 }

@@ -35,4 +35,17 @@ describe('test fixtures', () => {
       frame.remove();
     }
   });
+
+  it('are denied their own web storage, as Safari denies a cross-site frame its', async () => {
+    const { frame, reported } = loadFixture('report-origin.html');
+    try {
+      const { storage } = (await reported).data as { storage: Record<string, string> };
+      expect(storage['localStorage']).to.match(/^denied: .*Access is denied/);
+      expect(storage['sessionStorage']).to.match(/^denied: .*Access is denied/);
+      // The test page itself, first-party, keeps its own.
+      expect(() => localStorage.getItem('x')).to.not.throw();
+    } finally {
+      frame.remove();
+    }
+  });
 });

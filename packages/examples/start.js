@@ -53,6 +53,35 @@ function manifests() {
 }
 
 /**
+ * The policy Order desk's pages are served with, so that no page a widget
+ * brings in runs on the host's own origin, where (with the sandbox's
+ * allow-same-origin) it could reach the host page: frames only from the
+ * vendors' origins (a widget that navigates its frame to the host is
+ * refused), the host's pages framed by the host alone (a frame on the host's
+ * origin nested in a widget is refused), and popups cut off from this page
+ * (COOP, so a popup a widget opens on the host's origin has no way back).
+ * The host guide explains it ("Pages a widget brings in").
+ * @param {() => string[]} vendorOrigins
+ * @returns {import('vite').Plugin}
+ */
+export function hostPagePolicy(vendorOrigins) {
+  return {
+    name: 'host-page-policy',
+    configureServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        const frames = vendorOrigins().join(' ') || "'none'";
+        res.setHeader(
+          'content-security-policy',
+          `frame-src ${frames}; child-src ${frames}; worker-src 'self' blob:; frame-ancestors 'self'`,
+        );
+        res.setHeader('cross-origin-opener-policy', 'same-origin');
+        next();
+      });
+    },
+  };
+}
+
+/**
  * @param {{ hostPort?: number, vendorPort?: number, logLevel?: import('vite').LogLevel }} [options]
  *   Port 0 picks a free port (the tests do).
  */
@@ -80,6 +109,7 @@ export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel =
     define: { 'import.meta.env.VITE_VENDOR_ORIGIN': JSON.stringify(vendorOrigin) },
     server: { host: 'localhost', port: hostPort, strictPort: true },
     plugins: [
+      hostPagePolicy(() => [vendorOrigin]),
       identitySigner(),
       // Where Loyalty points' descriptor says its server is (vendorApi/endpointBase).
       moySkladButtons({

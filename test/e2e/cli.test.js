@@ -223,6 +223,25 @@ describe('the plugboard command, installed from packed packages', () => {
     await widgetSays(/^Failed: host_error$/);
   });
 
+  it("serves a host page's policy: frames only from the apps' origins, so a page of the dev host's own origin nested in a widget is refused", async () => {
+    const response = await page.goto(devUrl);
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    assert.match(policy, new RegExp(`frame-src ${new URL(vendor.url).origin};`));
+    assert.match(policy, /frame-ancestors 'self'/);
+    assert.equal(response?.headers()['cross-origin-opener-policy'], 'same-origin');
+    const widget = await widgetSays(/^SO-1001$/);
+    await widget.evaluate((url) => {
+      const nested = document.createElement('iframe');
+      nested.src = url;
+      document.body.append(nested);
+    }, devUrl);
+    const nested = () => widget.childFrames().at(-1);
+    for (let i = 0; i < 100 && !nested()?.url().startsWith('chrome-error:'); i++) {
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    assert.match(nested()?.url() ?? '', /^chrome-error:/);
+  });
+
   it('reinstalls the app when its manifest changes, and says what is wrong with it, there and in the terminal', async () => {
     await page.goto(devUrl);
     await widgetSays(/^SO-1001$/);

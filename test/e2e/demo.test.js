@@ -1057,6 +1057,84 @@ describe('Order desk demo', () => {
     );
   });
 
+  it("refuses every page on the host's origin a widget brings in: its frame navigated there, a frame nested in it, a popup", async () => {
+    // A page of its own: the refusals log CSP errors, which the host page of
+    // the other tests must not have.
+    const other = await browser.newPage();
+    try {
+      const host = new URL(demo.hostUrl).origin;
+      const response = await other.goto(new URL('/orders/7', demo.hostUrl).href);
+      assert.match(response?.headers()['content-security-policy'] ?? '', /frame-ancestors 'self'/);
+      assert.equal(response?.headers()['cross-origin-opener-policy'], 'same-origin');
+      const delivery = () =>
+        other
+          .frames()
+          .find(
+            (f) => !f.detached && f.url().startsWith(`${demo.vendorOrigin}/delivery-tracker/index`),
+          );
+      await other.waitForFunction(() => true);
+      for (let i = 0; i < 150 && !delivery(); i++) await new Promise((r) => setTimeout(r, 100));
+      const widget = delivery();
+      assert.ok(widget, 'the Delivery tracker frame');
+      await widget.waitForSelector('[data-testid="order-number"]', { timeout: 15_000 });
+
+      // A frame on the host's origin, nested in the widget: frame-ancestors refuses it.
+      await widget.evaluate((url) => {
+        const nested = document.createElement('iframe');
+        nested.src = url;
+        document.body.append(nested);
+      }, `${host}/orders/1`);
+      // A popup on the host's origin: COOP leaves it no way back to the page.
+      const popupTarget = browser.waitForTarget(
+        (target) => target.type() === 'page' && target.url().startsWith(`${host}/orders/2`),
+        { timeout: 15_000 },
+      );
+      await widget.evaluate((url) => void window.open(url, '_blank'), `${host}/orders/2`);
+      const popup = await (await popupTarget).page();
+      assert.ok(popup);
+      await popup.waitForFunction(() => document.readyState !== 'loading', { timeout: 15_000 });
+      assert.equal(
+        await popup.evaluate(() => window.opener === null),
+        true,
+        'the popup has an opener',
+      );
+      await popup.close();
+      const nested = () => widget.childFrames().at(-1);
+      for (let i = 0; i < 100 && !nested()?.url().startsWith('chrome-error:'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.match(
+        nested()?.url() ?? '',
+        /^chrome-error:/,
+        'the nested frame on the host origin loaded',
+      );
+
+      // The widget's own frame navigated to the host's origin: frame-src refuses it.
+      await widget.evaluate((url) => {
+        location.href = url;
+      }, `${host}/orders/3`);
+      await other.waitForFunction(
+        () =>
+          [...document.querySelectorAll('pb-panel-slot')].some((slot) =>
+            [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])].some(
+              (frame) =>
+                frame.getAttribute('app-id') === 'delivery-tracker' &&
+                frame.getAttribute('status') !== 'ready',
+            ),
+          ),
+        { timeout: 15_000, polling: 100 },
+      );
+      const frames = other.frames().filter((f) => !f.detached);
+      assert.equal(
+        frames.filter((f) => f !== other.mainFrame() && f.url().startsWith(host)).length,
+        0,
+        `a frame on the host origin loaded: ${frames.map((f) => f.url()).join(', ')}`,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it('logged no error, failed message or dev-mode notice on the host page', () => {
     assert.deepEqual(problems, []);
   });

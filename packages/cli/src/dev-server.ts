@@ -126,6 +126,19 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://dev').pathname;
+    // As a host page should be served (the host guide, "Pages a widget
+    // brings in"): frames only from the apps' origins, this origin's pages
+    // framed by itself alone, popups cut off from the page. A widget that
+    // brings in a page of the dev host's own origin is refused, as a real
+    // host would refuse it.
+    const frames =
+      [...new Set(apps.flatMap((app) => (app.manifest ? [app.manifest.origin] : [])))].join(' ') ||
+      "'none'";
+    res.setHeader(
+      'content-security-policy',
+      `frame-src ${frames}; child-src ${frames}; worker-src 'self' blob:; frame-ancestors 'self'`,
+    );
+    res.setHeader('cross-origin-opener-policy', 'same-origin');
     if (req.method === 'GET' && path === '/') {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(PAGE);

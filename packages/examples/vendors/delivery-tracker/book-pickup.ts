@@ -35,7 +35,18 @@ void startWidget((client, root) => {
   book.textContent = 'Book pickup';
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    bookPickups(selection);
+    book.disabled = true;
+    bookPickups(client, selection).then(
+      () => close(),
+      (error: unknown) => {
+        book.disabled = false;
+        problem.textContent = `Could not book: ${(error as Error).message}`;
+      },
+    );
+  });
+  const problem = document.createElement('p');
+  problem.setAttribute('role', 'alert');
+  const close = () =>
     void client.dialogs.close({
       result: {
         refresh: selection.kind === 'ids' ? ids : 'all',
@@ -45,11 +56,10 @@ void startWidget((client, root) => {
         },
       },
     });
-  });
   const buttons = document.createElement('div');
   buttons.className = 'buttons';
   buttons.append(cancel, book);
-  form.append(summary, label, buttons);
+  form.append(summary, label, problem, buttons);
   root.replaceChildren(form);
   day.focus();
   return Promise.resolve();

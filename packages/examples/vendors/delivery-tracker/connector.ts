@@ -6,8 +6,8 @@ import { bookedPickups, deliveryCell } from './pickups.js';
 
 void defineConnector({
   columns: {
-    delivery: (rows) => {
-      const booked = bookedPickups();
+    delivery: async (rows, client) => {
+      const booked = await bookedPickups(client);
       return rows.map((row) => deliveryCell(row.id, booked));
     },
   },

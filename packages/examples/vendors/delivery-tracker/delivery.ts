@@ -1,7 +1,7 @@
 // Delivery tracker's part in the order's draft: it edits the delivery method
 // and address (the fields its manifest may write), checks them before the
-// host saves (courier delivery needs an address), and books the shipment in
-// its own store once the order is saved.
+// host saves (courier delivery needs an address), and books the shipment
+// once the order is saved, keeping it in the host's storage.
 import type { DraftEntity, WidgetClient } from '@plugboard/widget-sdk';
 
 interface Booking {
@@ -10,15 +10,13 @@ interface Booking {
   readonly carrier: string;
 }
 
-const key = (orderId: string) => `delivery-tracker:booking:${orderId}`;
+const where = (orderId: string) =>
+  ({ key: 'booking', scope: 'entity', entity: { type: 'customerorder', id: orderId } }) as const;
 
-function booked(orderId: string | null): Booking | undefined {
+/** The shipment booked for the order, kept in the host's storage (the order's entity scope). */
+async function booked(client: WidgetClient, orderId: string | null): Promise<Booking | undefined> {
   if (orderId === null) return undefined;
-  try {
-    return JSON.parse(localStorage.getItem(key(orderId)) ?? 'null') as Booking | undefined;
-  } catch {
-    return undefined;
-  }
+  return (await client.storage.get(where(orderId)))?.value as Booking | undefined;
 }
 
 const describe = (booking: Booking | undefined) =>
@@ -37,7 +35,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 export function deliveryEditor(
   client: WidgetClient,
   order: DraftEntity,
-  carrier: () => string,
+  carrier: () => Promise<string>,
 ): HTMLElement {
   let version = order.version ?? 0;
   const section = document.createElement('fieldset');
@@ -63,7 +61,15 @@ export function deliveryEditor(
   const booking = document.createElement('p');
   booking.className = 'muted';
   booking.dataset['testid'] = 'booking';
-  booking.textContent = describe(booked(order.id));
+  booking.textContent = 'Looking up the shipment…';
+  void booked(client, order.id).then(
+    (found) => {
+      booking.textContent = describe(found);
+    },
+    (error: unknown) => {
+      booking.textContent = `Could not look up the shipment: ${(error as Error).message}`;
+    },
+  );
   const problem = document.createElement('p');
   problem.setAttribute('role', 'alert');
   problem.className = 'problem';
@@ -113,13 +119,13 @@ export function deliveryEditor(
       ? { valid: false, message: 'Courier delivery needs an address.', path: 'deliveryAddress' }
       : { valid: true },
   );
-  client.handle('save', ({ entity, data }) => {
+  client.handle('save', async ({ entity, data }) => {
     const saved: Booking = {
       method: text(data['deliveryMethod']) === 'courier' ? 'courier' : 'pickup',
       address: text(data['deliveryAddress']),
-      carrier: carrier(),
+      carrier: await carrier(),
     };
-    localStorage.setItem(key(entity.id), JSON.stringify(saved));
+    await client.storage.set({ ...where(entity.id), value: { ...saved } });
     booking.textContent = describe(saved);
   });
 

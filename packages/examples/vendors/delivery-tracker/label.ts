@@ -31,7 +31,7 @@ void startWidget(async (client, root) => {
     return;
   }
   const hash = hashOf(found.id);
-  const carrier = carrierOf(found.id, hash);
+  const carrier = await carrierOf(client, found.id, hash);
   const number = typeof found.data['number'] === 'string' ? found.data['number'] : found.id;
   const label = document.createElement('div');
   label.className = 'label';

@@ -1,10 +1,12 @@
-// Delivery tracker's pickups and parcel states, kept in the vendor's own
-// storage (its pages share one origin), so the connector sees what the
-// "Book pickup" dialog booked.
+// Delivery tracker's pickups and parcel states, kept in the host's storage
+// (the account scope: the whole team's list), so the connector sees what the
+// "Book pickup" dialog booked. Not in the vendor's own web storage: a
+// browser that blocks third-party storage denies it to the vendor's frames.
+import type { WidgetClient } from '@plugboard/widget-sdk';
 import type { Cell, Selection } from '@plugboard/widget-sdk/connector';
 import { hashOf } from '../shared/widget-page.js';
 
-const KEY = 'delivery-tracker:pickups:v2';
+const WHERE = { key: 'pickups', scope: 'account' } as const;
 
 /** The orders with a pickup booked: by id, and, after a "select all", every order but some. */
 export interface Pickups {
@@ -12,30 +14,31 @@ export interface Pickups {
   readonly all: { readonly excluded: ReadonlySet<string> } | undefined;
 }
 
-export function bookedPickups(): Pickups {
-  try {
-    const stored = JSON.parse(localStorage.getItem(KEY) ?? '{}') as {
-      ids?: string[];
-      all?: { excluded: string[] };
-    };
-    return {
-      ids: new Set(stored.ids ?? []),
-      all: stored.all ? { excluded: new Set(stored.all.excluded) } : undefined,
-    };
-  } catch {
-    return { ids: new Set(), all: undefined };
-  }
+interface Stored {
+  readonly ids?: string[];
+  readonly all?: { readonly excluded: string[] } | undefined;
+}
+
+export async function bookedPickups(client: WidgetClient): Promise<Pickups> {
+  const stored = ((await client.storage.get(WHERE))?.value ?? {}) as Stored;
+  return {
+    ids: new Set(stored.ids ?? []),
+    all: stored.all ? { excluded: new Set(stored.all.excluded) } : undefined,
+  };
 }
 
 /** Books the selection: ids, or every order of the list but those left out. */
-export function bookPickups(selection: Selection): void {
-  const booked = bookedPickups();
+export async function bookPickups(client: WidgetClient, selection: Selection): Promise<void> {
+  const booked = await bookedPickups(client);
   const ids = selection.kind === 'ids' ? [...booked.ids, ...selection.ids] : [...booked.ids];
   const all =
     selection.kind === 'query'
       ? { excluded: selection.excluded.filter((id) => !booked.ids.has(id)) }
       : booked.all && { excluded: [...booked.all.excluded].filter((id) => !ids.includes(id)) };
-  localStorage.setItem(KEY, JSON.stringify({ ids: [...new Set(ids)], all }));
+  await client.storage.set({
+    ...WHERE,
+    value: { ids: [...new Set(ids)], ...(all ? { all } : {}) },
+  });
 }
 
 const isBooked = (orderId: string, { ids, all }: Pickups) =>

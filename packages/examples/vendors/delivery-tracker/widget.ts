@@ -36,14 +36,16 @@ void startWidget(async (client, root) => {
   }
   if (found.id === null) {
     // A create page: the delivery can be set up before the order exists.
-    root.replaceChildren(deliveryEditor(client, found, () => CARRIERS[0] ?? 'DPD'));
+    root.replaceChildren(
+      deliveryEditor(client, found, () => Promise.resolve(CARRIERS[0] ?? 'DPD')),
+    );
     return;
   }
   const order = { ...found, id: found.id };
   const hash = hashOf(order.id);
   const status = typeof order.data['status'] === 'string' ? order.data['status'] : 'new';
   const reached = REACHED[status] ?? 0;
-  const carrier = carrierOf(order.id, hash);
+  const carrier = await carrierOf(client, order.id, hash);
   const tracking = `${carrier.slice(0, 2).toUpperCase()}${String(hash).padStart(10, '0').slice(0, 10)}`;
   const number = typeof order.data['number'] === 'string' ? order.data['number'] : order.id;
 
@@ -91,7 +93,11 @@ void startWidget(async (client, root) => {
     changeCarrierButton(client, order.id, number, carrier, carrierName),
     cancelShipmentButton(client, order.id, number, badge, reached === 5),
   );
-  const delivery = deliveryEditor(client, found, () => chosenCarrier(order.id) ?? carrier);
+  const delivery = deliveryEditor(
+    client,
+    found,
+    async () => (await chosenCarrier(client, order.id)) ?? carrier,
+  );
   root.replaceChildren(title, line, delivery, timeline, actions);
 });
 
@@ -116,8 +122,10 @@ function changeCarrierButton(
             : undefined;
         if (typeof next !== 'string' || next === current) return;
         current = next;
-        chooseCarrier(orderId, next);
         shown.textContent = next;
+        void chooseCarrier(client, orderId, next).catch((error: unknown) => {
+          button.textContent = `Could not keep the carrier: ${(error as Error).message}`;
+        });
         // The Parcel label widget on the same card hears it at once, and
         // one that opens later gets it first (retained).
         void messagesOf(client)
