@@ -242,6 +242,27 @@ describe('the plugboard command, installed from packed packages', () => {
     assert.match(nested()?.url() ?? '', /^chrome-error:/);
   });
 
+  it('says beside the widget what to do when the browser denies it its own storage', async () => {
+    await page.goto(devUrl);
+    const widget = await widgetSays(/^SO-1001$/);
+    // What a widget written for a first-party page does: this browser, like
+    // Safari, denies a cross-site frame its web storage.
+    // (A script of the page's own: an evaluated one's errors are muted.)
+    await widget.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = "setTimeout(() => sessionStorage.getItem('draft'));";
+      document.head.append(script);
+    });
+    const notice = await page.waitForFunction(
+      () => document.querySelector('[data-testid="widget-errors"]')?.textContent,
+      { timeout: 10_000, polling: 100 },
+    );
+    const text = String(await notice.jsonValue());
+    assert.match(text, /Stock check: this browser denies the widget its own web storage/);
+    assert.match(text, /client\.storage/);
+    assert.match(text, /Keep your data in the host's storage/);
+  });
+
   it('reinstalls the app when its manifest changes, and says what is wrong with it, there and in the terminal', async () => {
     await page.goto(devUrl);
     await widgetSays(/^SO-1001$/);

@@ -86,6 +86,13 @@ export const SAMPLE_CALLS: { [M in HostMethodName]: Sample<M> } = {
     params: undefined,
     result: { token: 'signed.jwt.token', expiresAt: 1_900_000_000 },
   },
+  'diagnostics.report': {
+    params: {
+      kind: 'storage-denied',
+      message: "SecurityError: Failed to read the 'sessionStorage' property",
+    },
+    result: undefined,
+  },
 };
 
 /** Host services that answer every method with its sample result. */

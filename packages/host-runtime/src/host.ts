@@ -2,6 +2,7 @@ import {
   DATA_METHODS,
   PlugboardError,
   type ActionResult,
+  type DiagnosticKind,
   type JsonValue,
   type Selection,
   type Theme,
@@ -65,6 +66,13 @@ export interface HostOptions {
    * `not_found`; anything else counts as gone there. Without it (and
    * without a `navigation.go` service), widgets get `unsupported`.
    */
+  /**
+   * Hears the errors widgets' pages did not catch (the SDK reports them,
+   * at most 10 a page): `kind` is `storage-denied` when the browser denied
+   * the widget its own web storage or cookies, as Safari and Brave deny a
+   * cross-site frame. Default: a console warning naming the app.
+   */
+  readonly onWidgetError?: (report: HostWidgetError) => void;
   readonly navigate?: (
     path: string,
     options: { readonly newTab: boolean },
@@ -210,7 +218,12 @@ export class Host {
       ...dialogServices(this),
       'toasts.show': async ({ message, tone }, call) => {
         const { appId } = call;
-        await this.showToast({ message, tone: tone ?? 'info', appName: this.appName(appId), appId });
+        await this.showToast({
+          message,
+          tone: tone ?? 'info',
+          appName: this.appName(appId),
+          appId,
+        });
       },
       ...(options.navigate ? { 'navigation.go': this.#navigationService(options.navigate) } : {}),
       // The data services load with their first call (services/data-services.ts).
@@ -462,6 +475,16 @@ export class Host {
     }
     return issues;
   }
+}
+
+/** An error a widget's page did not catch, as its SDK reported it. */
+export interface HostWidgetError {
+  readonly appId: string;
+  readonly appName: string;
+  readonly instanceId: string;
+  readonly kind: DiagnosticKind;
+  /** The error, as the page had it (`SecurityError: Failed to read …`), at most 500 characters. */
+  readonly message: string;
 }
 
 /** Creates the runtime of one host page. Throws {@link HostConfigError} for a bad configuration. */

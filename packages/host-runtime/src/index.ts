@@ -96,6 +96,7 @@ export {
   HostConfigError,
   type HostInstallGrants,
   type HostOptions,
+  type HostWidgetError,
   type HostServerActionCall,
   type HostServerActions,
   type HostTransport,

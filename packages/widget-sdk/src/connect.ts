@@ -1,6 +1,7 @@
 import { autoResize } from './auto-resize.js';
 import { WidgetClient, type WidgetMethodHandler } from './client.js';
 import { dismissOnEscape } from './dialog-keys.js';
+import { reportErrors } from './error-reports.js';
 import { keepFocus } from './focus-return.js';
 import { shakeHands } from './handshake.js';
 import { embedderOrigin } from './host-origins.js';
@@ -92,6 +93,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
   let stopResize: (() => void) | undefined;
   let stopKeys: (() => void) | undefined;
   let stopFocus: (() => void) | undefined;
+  let stopReports: (() => void) | undefined;
   let rejectHandshake: (error: PlugboardError) => void = () => undefined;
   const refused = new Promise<never>((_, reject) => {
     rejectHandshake = reject;
@@ -143,6 +145,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
     stopResize?.();
     stopKeys?.();
     stopFocus?.();
+    stopReports?.();
     channel?.close({
       code: 'cancelled',
       message: 'The connection was closed.',
@@ -188,6 +191,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WidgetClien
     if (options.autoResize !== false) stopResize = autoResize(client);
     if (context.dialog) stopKeys = dismissOnEscape(client);
     stopFocus = keepFocus();
+    stopReports = reportErrors(client);
     clientMade(client);
     return client;
   } catch (error) {

@@ -20,6 +20,7 @@ export * from './protocol/deferred-methods.js';
 export * from './protocol/message-methods.js';
 export * from './protocol/storage-methods.js';
 export * from './protocol/identity-methods.js';
+export * from './protocol/diagnostic-methods.js';
 export * from './protocol/method-kinds.js';
 export * from './protocol/widget-methods.js';
 export * from './protocol/wire.js';

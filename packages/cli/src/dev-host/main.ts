@@ -16,6 +16,7 @@ import {
   issuesOf,
   type Fault,
   type StageSettings,
+  widgetErrorNotice,
 } from './stage.js';
 
 const VIEWS = {
@@ -69,6 +70,8 @@ function readSettings(): Settings {
 let settings = readSettings();
 let apps: readonly CheckedApp[] = [];
 let problems: string[] = [];
+/** What widgets' pages reported failing, each once, until the host is built anew. */
+let widgetErrors: string[] = [];
 let stage: (ReturnType<typeof createStage> & { detach: () => void }) | undefined;
 let draft: HostDraft | undefined;
 let saveSaid = '';
@@ -106,7 +109,13 @@ async function build(): Promise<void> {
     stage.detach();
   }
   render(nothing, root);
-  const made = createStage(settings);
+  widgetErrors = [];
+  const made = createStage(settings, (report) => {
+    const notice = widgetErrorNotice(report);
+    if (widgetErrors.includes(notice)) return;
+    widgetErrors = [...widgetErrors, notice];
+    show();
+  });
   stage = { ...made, detach: made.host.attach(root) };
   const found = await installApps(stage.host, apps);
   // The command printed what it found itself; what only installing found, it is told.
@@ -395,6 +404,17 @@ function show(): void {
               style="border:1px solid #b42318;color:#b42318;padding:8px;margin:8px 0;white-space:pre-wrap"
             >
               ${problems.join('\n')}
+            </div>`
+          : nothing
+      }
+      ${
+        widgetErrors.length > 0
+          ? html`<div
+              role="alert"
+              data-testid="widget-errors"
+              style="border:1px solid #b54708;color:#b54708;padding:8px;margin:8px 0;white-space:pre-wrap"
+            >
+              ${widgetErrors.join('\n')}
             </div>`
           : nothing
       }

@@ -1,7 +1,12 @@
 // The dev host's host: a mock host over the made-up data, with the
 // controls' theme, locale, latency and fault, recording its traffic for the
 // inspector, and the apps installed.
-import { PlugboardError, type Host, type HostServices } from '@plugboard/host-runtime';
+import {
+  PlugboardError,
+  type Host,
+  type HostServices,
+  type HostWidgetError,
+} from '@plugboard/host-runtime';
 import { TrafficRecorder } from '@plugboard/host-runtime/inspector';
 import {
   createMockHost,
@@ -53,9 +58,13 @@ function faultyServices(fault: Fault): HostServices {
 }
 
 /** A mock host for `settings`, recording into a new TrafficRecorder. */
-export function createStage(settings: StageSettings): { host: Host; traffic: TrafficRecorder } {
+export function createStage(
+  settings: StageSettings,
+  onWidgetError: (report: HostWidgetError) => void,
+): { host: Host; traffic: TrafficRecorder } {
   const traffic = new TrafficRecorder();
   const host = createMockHost({
+    onWidgetError,
     entities: entities(),
     selectors,
     theme: MOCK_THEMES[settings.theme],
@@ -76,6 +85,13 @@ export function createStage(settings: StageSettings): { host: Host; traffic: Tra
   });
   traffic.attach(host);
   return { host, traffic };
+}
+
+/** What the dev host says of a widget's uncaught error: for denied storage, what to do instead. */
+export function widgetErrorNotice({ appName, kind, message }: HostWidgetError): string {
+  return kind === 'storage-denied'
+    ? `${appName}: this browser denies the widget its own web storage and cookies (${message}). Safari, Brave and private windows deny them to every cross-site frame, so keep the widget's data in client.storage (permission "storage") or on your server: see the vendor guide, "Keep your data in the host's storage, not the iframe's".`
+    : `${appName}: the widget's page failed: ${message}`;
 }
 
 /** What is wrong with an app before it is installed (the command found it), path by path. */

@@ -38,6 +38,20 @@ export function dataServices(host: Host): DataServices {
         broker.unsubscribe(params, call);
       },
       ...storageServices(options.storage ?? {}, options.user.id),
+      'diagnostics.report': ({ kind, message }, call) => {
+        const appName = appOf(call.appId)?.manifest.name ?? call.appId;
+        if (options.onWidgetError) {
+          options.onWidgetError({
+            appId: call.appId,
+            appName,
+            instanceId: call.instanceId,
+            kind,
+            message,
+          });
+        } else {
+          console.warn(`[plugboard] ${appName}'s widget failed: ${message}`);
+        }
+      },
       'identity.getToken': identity
         ? identityService(
             identity,

@@ -212,6 +212,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     ...(options.lazyMargin === undefined ? {} : { lazyMargin: options.lazyMargin }),
     ...(options.debug === undefined ? {} : { debug: options.debug }),
     ...(options.standardDialogs ? { standardDialogs: options.standardDialogs } : {}),
+    ...(options.onWidgetError ? { onWidgetError: options.onWidgetError } : {}),
     limits: {
       ...options.limits,
       ...(failure === 'handshake-timeout' ? { handshakeTimeoutMs: 1 } : {}),

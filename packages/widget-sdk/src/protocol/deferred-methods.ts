@@ -1,3 +1,4 @@
+import { DIAGNOSTIC_HOST_METHODS } from './diagnostic-methods.js';
 import type { MethodSpec } from './host-methods.js';
 import { IDENTITY_HOST_METHODS } from './identity-methods.js';
 import { LIST_HOST_METHODS } from './list-methods.js';
@@ -9,7 +10,7 @@ import { UI_METHODS } from './ui-methods.js';
  * The host methods a host loads at their first call: dialogs and selectors
  * (whose dialog layer loads at first use too), the connector's
  * `cells.invalidate`, and the data services' (`messages.*`, `storage.*`,
- * `identity.*`). They are kept apart from HOST_METHODS (as
+ * `identity.*`, `diagnostics.*`). They are kept apart from HOST_METHODS (as
  * LIST_WIDGET_METHODS are from WIDGET_METHODS) so that a card whose widgets
  * only read and update the entity never loads their schemas.
  */
@@ -21,4 +22,5 @@ export const DEFERRED_HOST_METHODS = /* @__PURE__ */ (() =>
     ...MESSAGE_HOST_METHODS,
     ...STORAGE_HOST_METHODS,
     ...IDENTITY_HOST_METHODS,
+    ...DIAGNOSTIC_HOST_METHODS,
   }) as const satisfies Record<string, MethodSpec>)();

@@ -23,6 +23,7 @@ export const HOST_SERVICE_NAMES = [
   'messages',
   'storage',
   'identity',
+  'diagnostics',
 ] as const satisfies readonly HostServiceName[];
 
 /**
@@ -66,15 +67,16 @@ export const DEFERRED_METHODS = [
   'storage.list',
   'storage.quota',
   'identity.getToken',
+  'diagnostics.report',
 ] as const satisfies readonly HostMethodName[];
 
-/** The data services' methods (messages, storage, identity): what a host's runtime lends by default, loaded at the first call. */
+/** The data services' methods (messages, storage, identity, diagnostics): what a host's runtime lends by default, loaded at the first call. */
 export const DATA_METHODS = DEFERRED_METHODS.filter((method): method is DataMethodName =>
-  /^(messages|storage|identity)\./.test(method),
+  /^(messages|storage|identity|diagnostics)\./.test(method),
 );
 
-/** A method of the data services: `messages.*`, `storage.*`, `identity.*`. */
+/** A method of the data services: `messages.*`, `storage.*`, `identity.*`, `diagnostics.*`. */
 export type DataMethodName = Extract<
   (typeof DEFERRED_METHODS)[number],
-  `messages.${string}` | `storage.${string}` | `identity.${string}`
+  `messages.${string}` | `storage.${string}` | `identity.${string}` | `diagnostics.${string}`
 >;
