@@ -271,7 +271,7 @@ describe('validateManifest', () => {
       '{"customerorder": ["__proto__"]}',
       '{"customerorder": ["comment", "constructor"]}',
     ]) {
-      const manifest = { ...validManifest(), writes: JSON.parse(json) };
+      const manifest = { ...validManifest(), writes: JSON.parse(json) as unknown };
       const [issue, ...more] = issuesOf(manifest).issues;
       expect(more, json).to.deep.equal([]);
       expect(issue?.path, json).to.match(/^writes/);

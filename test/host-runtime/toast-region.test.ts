@@ -126,21 +126,25 @@ describe('<pb-toast-region>', () => {
     const region = document.createElement('pb-toast-region');
     root.append(region);
     const flooderSlot = addSlot(root);
-    const [flooder, quiet] = [
-      await commandedFixture(flooderSlot, 0),
-      await commandedFixture(flooderSlot, 1),
-    ];
+    // Both pages' readiness is awaited from the start: they load side by side.
+    const [flooder, quiet] = await Promise.all([
+      commandedFixture(flooderSlot, 0),
+      commandedFixture(flooderSlot, 1),
+    ]);
     for (const widget of [flooder, quiet]) {
-      await widget?.value('connect', { hostOrigins: [hostOrigin] });
+      await widget.value('connect', { hostOrigins: [hostOrigin] });
     }
-    await quiet?.value('call', { method: 'toasts.show', params: { message: 'Quiet one' } });
-    const { codes, messages } = (await flooder?.value('callEach', {
-      method: 'toasts.show',
-      params: [
-        ...Array.from({ length: 4 }, () => ({ message: 'Same again' })),
-        ...Array.from({ length: 16 }, (_, i) => ({ message: `Flood ${i}` })),
-      ],
-    })) as { codes: string[]; messages: string[] };
+    await quiet.value('call', { method: 'toasts.show', params: { message: 'Quiet one' } });
+    const { codes, messages } = await flooder.value<{ codes: string[]; messages: string[] }>(
+      'callEach',
+      {
+        method: 'toasts.show',
+        params: [
+          ...Array.from({ length: 4 }, () => ({ message: 'Same again' })),
+          ...Array.from({ length: 16 }, (_, i) => ({ message: `Flood ${i}` })),
+        ],
+      },
+    );
     // Ten within the window, then busy, saying why.
     expect(codes.filter((code) => code === 'ok')).to.have.length(MAX_TOASTS_PER_WINDOW);
     expect(codes.slice(MAX_TOASTS_PER_WINDOW).every((code) => code === 'busy')).to.equal(true);

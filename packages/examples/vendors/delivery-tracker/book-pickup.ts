@@ -37,7 +37,9 @@ void startWidget((client, root) => {
     event.preventDefault();
     book.disabled = true;
     bookPickups(client, selection).then(
-      () => close(),
+      () => {
+        close();
+      },
       (error: unknown) => {
         book.disabled = false;
         problem.textContent = `Could not book: ${(error as Error).message}`;
@@ -46,7 +48,7 @@ void startWidget((client, root) => {
   });
   const problem = document.createElement('p');
   problem.setAttribute('role', 'alert');
-  const close = () =>
+  const close = () => {
     void client.dialogs.close({
       result: {
         refresh: selection.kind === 'ids' ? ids : 'all',
@@ -56,6 +58,7 @@ void startWidget((client, root) => {
         },
       },
     });
+  };
   const buttons = document.createElement('div');
   buttons.className = 'buttons';
   buttons.append(cancel, book);
