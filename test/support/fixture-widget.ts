@@ -38,19 +38,40 @@ export async function loadFixtureWidget(origin = fixtureOrigin): Promise<Fixture
 }
 
 /**
+ * How many times each window's fixture page said it listens for commands,
+ * counted from the moment a test module loads this file: a page may say so
+ * before the test has found its iframe (a host element creates it), and
+ * that must not be missed.
+ */
+const readyCounts = new WeakMap<Window, number>();
+window.addEventListener('message', (event: MessageEvent<{ fixture?: string } | null>) => {
+  if (event.data?.fixture !== 'ready' || !event.source) return;
+  const source = event.source as Window;
+  readyCounts.set(source, (readyCounts.get(source) ?? 0) + 1);
+});
+
+/**
  * Resolves when the fixture page in `source()`'s window listens for
- * commands. Call it before the page can load (it may load a new page later:
- * call it again before that).
+ * commands: the next page to load there, counted from this call (it may
+ * load a new page later: call it again before that). `source()` may be null
+ * until the iframe is found; a page that said so before counts.
  */
 export function fixtureReady(source: () => Window | null): Promise<void> {
+  const at = source();
+  const before = at ? (readyCounts.get(at) ?? 0) : 0;
   return new Promise<void>((resolve) => {
-    const onMessage = (event: MessageEvent<{ fixture?: string } | null>) => {
-      if (event.source === source() && event.data?.fixture === 'ready') {
-        window.removeEventListener('message', onMessage);
-        resolve();
-      }
+    const check = () => {
+      const window_ = source();
+      // Pages said ready before this call count only for another window.
+      if (!window_ || (readyCounts.get(window_) ?? 0) <= (window_ === at ? before : 0)) return;
+      window.removeEventListener('message', check);
+      clearInterval(poll);
+      resolve();
     };
-    window.addEventListener('message', onMessage);
+    // At each message (after the count above, whose listener came first), and
+    // now and then for a window found after its page said so.
+    window.addEventListener('message', check);
+    const poll = setInterval(check, 20);
   });
 }
 
