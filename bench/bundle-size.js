@@ -26,14 +26,31 @@ const ENTRY = `${here}__size-entry.js`;
 export const gzipSize = (code) => gzipSync(code, { level: 9 }).byteLength;
 
 /**
+ * Replaces `import.meta.env` with a production build's, as vite and other
+ * bundlers do when they build for production: code under
+ * `if (DEV)` (the host runtime's dev-mode warnings) drops out.
+ * @returns {import('rollup').Plugin}
+ */
+const productionEnv = () => ({
+  name: 'production-env',
+  transform: (code) =>
+    code.includes('import.meta.env')
+      ? { code: code.replaceAll('import.meta.env', '({ MODE: "production" })'), map: null }
+      : null,
+});
+
+/**
  * Bundles everything `specifier` exports, minified, and returns its size:
  * all of it, and what a page loads up front (the entry chunk and what it
  * imports statically), leaving out chunks loaded by `import()` at first use.
+ * As a production build (`production`, the default) or a development one,
+ * which keeps dev-mode warnings.
  * @param {string} specifier
  * @param {(id: string) => boolean} [external] what to leave out
+ * @param {{ production?: boolean }} [options]
  * @returns {Promise<{ minified: number, gzip: number, initial: { minified: number, gzip: number } }>}
  */
-export async function packageSize(specifier, external = () => false) {
+export async function packageSize(specifier, external = () => false, { production = true } = {}) {
   const bundle = await rollup({
     input: ENTRY,
     external,
@@ -50,6 +67,7 @@ export async function packageSize(specifier, external = () => false) {
       nodeResolve({ browser: true, preferBuiltins: false }),
       commonjs(),
       json(),
+      ...(production ? [productionEnv()] : []),
     ],
   });
   const { output } = await bundle.generate({ format: 'esm', plugins: [terser()] });

@@ -407,15 +407,7 @@ export class Host {
     const dirty = [...this.#drafts].filter((draft) => draft.dirty);
     const widgets = [...this.#dirtyWidgets.values()];
     if (dirty.length === 0 && widgets.length === 0) return true;
-    const { unsavedWork } = await import('./drafts/unsaved-work.js');
-    const answer = await this.dialogs.confirm({
-      title: 'Leave without saving?',
-      message: `${unsavedWork(dirty, widgets, (id) => this.appName(id))} If you leave, it is lost.`,
-      confirm: 'Leave',
-      cancel: 'Stay',
-      intent: 'destructive',
-    });
-    return answer.status === 'ok';
+    return (await import('./drafts/unsaved-work.js')).askToLeave(this, dirty, widgets);
   }
 
   /** Asks before the tab closes or reloads while a draft holds unsaved work. */

@@ -26,10 +26,12 @@ export function dialogServices(host: Host): HostServices {
     // An app dialog's mount answers these for its own page.
     'dialogs.close': notInDialog('dialogs.close'),
     'dialogs.dismiss': notInDialog('dialogs.dismiss'),
-    'dialogs.alert': (params, call) => host.dialogs.alert(params, ask(call)),
-    'dialogs.confirm': (params, call) => host.dialogs.confirm(params, ask(call)),
-    'dialogs.prompt': (params, call) => host.dialogs.prompt(params, ask(call)),
-    'dialogs.choose': (params, call) => host.dialogs.choose(params, ask(call)),
+    ...Object.fromEntries(
+      (['alert', 'confirm', 'prompt', 'choose'] as const).map((kind) => [
+        `dialogs.${kind}`,
+        (params: never, call: HostCallInfo) => host.dialogs[kind](params, ask(call)),
+      ]),
+    ),
     'selectors.open': (params, call) => host.dialogs.pick(params, { ...ask(call), call }),
   };
 }

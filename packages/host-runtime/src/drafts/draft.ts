@@ -6,7 +6,6 @@ import {
   type HostMethodParams,
   type HostMethodResult,
   type JsonValue,
-  type RefusedField,
 } from '@plugboard/widget-sdk/protocol';
 import type { HostSaveReport } from './save-flow.js';
 
@@ -81,11 +80,18 @@ export interface HostDraftDirt {
   readonly widgets: readonly { readonly appId: string; readonly appName: string }[];
 }
 
-interface Pending {
+/** The change a widget is told next, merged while it answers the last. */
+export interface PendingChange {
   data: JsonObject;
   version: number;
   origin: DraftOrigin;
   paths: Set<string>;
+}
+
+/** A widget's changes to be told: the next, and whether one is being answered. */
+export interface ChangeQueue {
+  next: PendingChange | undefined;
+  busy: boolean;
 }
 
 /**
@@ -107,7 +113,7 @@ export class HostDraft {
   /** Who changed the draft since it was saved. */
   #changedBy: DraftOrigin[] = [];
   readonly #members = new Map<string, DraftMember>();
-  readonly #pending = new Map<string, { next: Pending | undefined; busy: boolean }>();
+  readonly #pending = new Map<string, ChangeQueue>();
   readonly #listeners = new Set<() => void>();
   #saving: Promise<HostSaveReport> | undefined;
 
@@ -239,43 +245,19 @@ export class HostDraft {
     };
   }
 
-  /** A widget's `entity.update`. @internal */
+  /** A widget's `entity.update`: what it may write applies, the rest is refused with why. @internal */
   async propose(
     member: DraftMember,
-    { changes, baseVersion, atomic }: HostMethodParams<'entity.update'>,
+    params: HostMethodParams<'entity.update'>,
   ): Promise<HostMethodResult<'entity.update'>> {
-    const refused: RefusedField[] = [];
-    const wanted: JsonObject = {};
-    for (const [path, value] of Object.entries(changes)) {
-      if (!member.writable.has(path)) {
-        refused.push({
-          path,
-          code: 'not_writable',
-          reason: `${member.appName} may not write ${path} of a ${this.type}.`,
-        });
-      } else if (baseVersion !== undefined && (this.#fieldVersions.get(path) ?? 0) > baseVersion) {
-        refused.push({
-          path,
-          code: 'conflict',
-          reason: `${path} changed after version ${baseVersion} (it is at ${this.#fieldVersions.get(path) ?? 0}); read the draft again.`,
-        });
-      } else {
-        wanted[path] = value;
-      }
-    }
-    // All or nothing: the host is not asked about a part of an atomic update.
-    if (atomic && refused.length > 0) return { version: this.#version, applied: [], refused };
-    if (Object.keys(wanted).length > 0 && this.#options.apply) {
-      const refusals =
-        (await this.#options.apply(wanted, { appId: member.appId, data: this.#data })) ?? {};
-      for (const [path, reason] of Object.entries(refusals)) {
-        if (Object.hasOwn(wanted, path)) refused.push({ path, code: 'refused', reason });
-      }
-    }
-    if (atomic && refused.length > 0) return { version: this.#version, applied: [], refused };
-    const accepted = Object.fromEntries(
-      Object.entries(wanted).filter(([path]) => !refused.some((r) => r.path === path)),
-    );
+    // Loaded at the first update: a card whose widgets only read never fetches it.
+    const { proposal } = await import('./proposal.js');
+    const { accepted, refused } = await proposal(member, params, {
+      type: this.type,
+      data: this.#data,
+      changedAt: (path) => this.#fieldVersions.get(path) ?? 0,
+      apply: this.#options.apply,
+    });
     const applied = Object.keys(accepted);
     if (applied.length > 0) this.#apply(accepted, { app: member.appId }, member.instanceId);
     return { version: this.#version, applied, refused };
@@ -331,26 +313,10 @@ export class HostDraft {
     for (const path of paths) next.paths.add(path);
     queue.next = next;
     if (queue.busy) return;
-    const flush = async () => {
-      while (queue.next && this.#members.get(member.instanceId) === member) {
-        const sent = queue.next;
-        queue.next = undefined;
-        queue.busy = true;
-        try {
-          await member.call(
-            'change',
-            { data: sent.data, version: sent.version, origin: sent.origin, paths: [...sent.paths] },
-            10_000,
-          );
-        } catch (error) {
-          if ((error as PlugboardError).code !== 'cancelled') {
-            console.warn(`[plugboard] ${member.appName} did not take a draft change:`, error);
-          }
-        } finally {
-          queue.busy = false;
-        }
-      }
-    };
-    void flush();
+    // The sending loads with the first change: a card only read never fetches it.
+    queue.busy = true;
+    void import('./change-queue.js').then(({ sendChanges }) =>
+      sendChanges(queue, member, () => this.#members.get(member.instanceId) === member),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import type { Host } from '../host.js';
 import type { HostDraft } from './draft.js';
 
 /**
@@ -22,4 +23,20 @@ export function unsavedWork(
   if (changers.size > 0) parts.push(`changes by ${[...changers].join(', ')}`);
   if (widgets.size > 0) parts.push(`data not yet saved in ${[...widgets].join(', ')}`);
   return `Unsaved: ${parts.join('; ')}.`;
+}
+
+/** The leave question (`host.confirmLeave()`), naming what would be lost: whether the user leaves. */
+export async function askToLeave(
+  host: Host,
+  drafts: readonly HostDraft[],
+  dirtyApps: readonly string[],
+): Promise<boolean> {
+  const answer = await host.dialogs.confirm({
+    title: 'Leave without saving?',
+    message: `${unsavedWork(drafts, dirtyApps, (id) => host.appName(id))} If you leave, it is lost.`,
+    confirm: 'Leave',
+    cancel: 'Stay',
+    intent: 'destructive',
+  });
+  return answer.status === 'ok';
 }

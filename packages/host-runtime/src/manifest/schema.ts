@@ -219,24 +219,15 @@ export const ManifestSchema = v.strictObject({
    */
   writes: v.optional(
     v.pipe(
-      // A record drops these keys without a word; refuse them instead.
+      // A record drops these keys without a word; refuse them, and such field names, instead.
       v.custom<unknown>(
-        (input) => prototypeKey(input) === undefined,
+        (input) => prototypeName(input) === undefined,
         (issue) =>
-          `has "${prototypeKey(issue.input)}", which names an object's prototype, not an entity type that can be written`,
+          `names "${prototypeName(issue.input)}", an object's prototype, not an entity type or field that can be written`,
       ),
       v.record(
         slugOrDotted(),
-        v.array(
-          v.pipe(
-            text(200),
-            v.check(
-              (field) => !PROTOTYPE_KEYS.includes(field),
-              "names an object's prototype, not a field that can be written",
-            ),
-          ),
-          'must be a list of field names',
-        ),
+        v.array(text(200), 'must be a list of field names'),
         'must map entity types to lists of field names',
       ),
     ),
@@ -266,13 +257,17 @@ export const ManifestSchema = v.strictObject({
   ),
 });
 
-/** Keys that reach an object's prototype, never data. */
-const PROTOTYPE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+/** Names that reach an object's prototype, never data. */
+const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'prototype'];
 
-function prototypeKey(input: unknown): string | undefined {
-  return typeof input === 'object' && input !== null
-    ? PROTOTYPE_KEYS.find((key) => Object.hasOwn(input, key))
-    : undefined;
+/** The first such name among `writes`' entity types and their fields. */
+function prototypeName(writes: unknown): string | undefined {
+  if (typeof writes !== 'object' || writes === null) return undefined;
+  return PROTOTYPE_NAMES.find(
+    (name) =>
+      Object.hasOwn(writes, name) ||
+      Object.values(writes).some((fields) => Array.isArray(fields) && fields.includes(name)),
+  );
 }
 
 /** A valid app manifest. */

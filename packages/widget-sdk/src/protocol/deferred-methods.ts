@@ -1,4 +1,5 @@
 import { DIAGNOSTIC_HOST_METHODS } from './diagnostic-methods.js';
+import { DRAFT_DEFERRED_HOST_METHODS } from './draft-methods.js';
 import type { MethodSpec } from './host-methods.js';
 import { IDENTITY_HOST_METHODS } from './identity-methods.js';
 import { LIST_HOST_METHODS } from './list-methods.js';
@@ -7,7 +8,7 @@ import { STORAGE_HOST_METHODS } from './storage-methods.js';
 import { UI_METHODS } from './ui-methods.js';
 
 /**
- * The host methods a host loads at their first call: dialogs and selectors
+ * The host methods a host loads at their first call: `entity.update`, dialogs and selectors
  * (whose dialog layer loads at first use too), the connector's
  * `cells.invalidate`, and the data services' (`messages.*`, `storage.*`,
  * `identity.*`, `diagnostics.*`). They are kept apart from HOST_METHODS (as
@@ -17,6 +18,7 @@ import { UI_METHODS } from './ui-methods.js';
 // Made in a call marked pure, so a bundle that never reads the table drops it.
 export const DEFERRED_HOST_METHODS = /* @__PURE__ */ (() =>
   ({
+    ...DRAFT_DEFERRED_HOST_METHODS,
     ...UI_METHODS,
     ...LIST_HOST_METHODS,
     ...MESSAGE_HOST_METHODS,

@@ -45,6 +45,13 @@ export const DRAFT_HOST_METHODS = {
     result: v.nullable(DraftEntitySchema),
     permission: 'entity:read',
   },
+} as const;
+
+/**
+ * Host methods of the draft a host loads at their first call; part of
+ * DEFERRED_HOST_METHODS: a card whose widgets only read never loads them.
+ */
+export const DRAFT_DEFERRED_HOST_METHODS = {
   /**
    * Proposes changes to top-level fields of the draft; the user still
    * saves. Pass the `version` the widget last saw as `baseVersion`: a field

@@ -48,6 +48,7 @@ export const INTERACTIVE_METHODS: ReadonlySet<string> = new Set<HostMethodName>(
  * before. A type test (test/types) checks the two agree.
  */
 export const DEFERRED_METHODS = [
+  'entity.update',
   'dialogs.open',
   'dialogs.close',
   'dialogs.dismiss',
