@@ -1,5 +1,4 @@
 import {
-  PlugboardError,
   type DraftEntity,
   type DraftOrigin,
   type EntityRef,
