@@ -375,6 +375,22 @@ function actionApp(): HostManifest {
 }
 
 const bar = (root: HTMLElement, selection: Selection) => actionBar(root, TOOLBAR, selection);
+
+/** A list host whose navigate records where it went. */
+function navigatingHost() {
+  const went: string[] = [];
+  const made = setup({
+    extensionPoints: POINTS,
+    navigate: (path) => {
+      went.push(path);
+      return true;
+    },
+  });
+  cleanups.push(() => {
+    listsOf(made.host).close();
+  });
+  return { made, went };
+}
 const button = actionButton;
 
 describe('lists: actions', () => {
@@ -489,17 +505,7 @@ describe('lists: actions', () => {
   });
 
   it('navigates and opens the next dialog when a result asks for them', async () => {
-    const went: string[] = [];
-    const made = setup({
-      extensionPoints: POINTS,
-      navigate: (path) => {
-        went.push(path);
-        return true;
-      },
-    });
-    cleanups.push(() => {
-      listsOf(made.host).close();
-    });
+    const { made, went } = navigatingHost();
     made.host.install({
       ...listApp('guide', []),
       dialogs: [{ id: 'book', url: `${FIXTURE_PAGE}?dialog=book`, title: 'Book pickup' }],
@@ -520,17 +526,7 @@ describe('lists: actions', () => {
   });
 
   it('never navigates to a result path that resolves to another host', async () => {
-    const went: string[] = [];
-    const made = setup({
-      extensionPoints: POINTS,
-      navigate: (path) => {
-        went.push(path);
-        return true;
-      },
-    });
-    cleanups.push(() => {
-      listsOf(made.host).close();
-    });
+    const { made, went } = navigatingHost();
     made.host.install(
       listApp('guide', [], {
         actions: [{ id: 'escape', point: TOOLBAR, title: 'Escape', run: 'connector' }],

@@ -5,19 +5,8 @@
 import { expect } from 'chai';
 import { normalizeHostPath } from '@plugboard/widget-sdk/protocol';
 import { ESCAPING_PATHS } from '../support/escapes.js';
+import { generator } from '../support/random.js';
 import { hostOrigin } from '../support/origins.js';
-
-/** A small seeded generator (mulberry32), so a failure names a path that can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces an attacker combines: separators, dot segments plain and encoded,
 // backslashes, the characters URL parsing strips, scheme and authority marks.
@@ -61,7 +50,7 @@ const PIECES = [
 ];
 
 function generated(count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = generator(seed);
   return Array.from({ length: count }, () => {
     const length = 1 + Math.floor(next() * 8);
     const parts = Array.from({ length }, () => PIECES[Math.floor(next() * PIECES.length)]);

@@ -381,6 +381,18 @@ function listView(host: Host) {
     </table>`;
 }
 
+/** Lines the vendor must see, in a box of `colour`; nothing when there are none. */
+const alertBox = (testId: string, colour: string, lines: readonly string[]) =>
+  lines.length > 0
+    ? html`<div
+        role="alert"
+        data-testid=${testId}
+        style=${`border:1px solid ${colour};color:${colour};padding:8px;margin:8px 0;white-space:pre-wrap`}
+      >
+        ${lines.join('\n')}
+      </div>`
+    : nothing;
+
 function show(): void {
   if (!stage) return;
   const { host, traffic } = stage;
@@ -396,29 +408,8 @@ function show(): void {
         <strong>Plugboard dev host</strong>
         <span>${installed.length > 0 ? installed.join(', ') : 'no app installed'}</span>
       </header>
-      ${
-        problems.length > 0
-          ? html`<div
-              role="alert"
-              data-testid="problems"
-              style="border:1px solid #b42318;color:#b42318;padding:8px;margin:8px 0;white-space:pre-wrap"
-            >
-              ${problems.join('\n')}
-            </div>`
-          : nothing
-      }
-      ${
-        widgetErrors.length > 0
-          ? html`<div
-              role="alert"
-              data-testid="widget-errors"
-              style="border:1px solid #b54708;color:#b54708;padding:8px;margin:8px 0;white-space:pre-wrap"
-            >
-              ${widgetErrors.join('\n')}
-            </div>`
-          : nothing
-      }
-      ${controls()}
+      ${alertBox('problems', '#b42318', problems)}
+      ${alertBox('widget-errors', '#b54708', widgetErrors)} ${controls()}
       <main>
         ${settings.view === 'orders' || settings.view === 'counterparties' ? listView(host) : cardView(host)}
       </main>
