@@ -60,19 +60,19 @@ export interface HostOptions {
   /** Logs every bridge call, for every widget. */
   readonly debug?: TrafficLog;
   /**
-   * Where a widget's `navigation.go` goes: a path on this host's own origin,
-   * already normalised (`/orders/42`), and whether to open it in a new tab.
-   * Return `false` when the host has no page there: the widget gets
-   * `not_found`; anything else counts as gone there. Without it (and
-   * without a `navigation.go` service), widgets get `unsupported`.
-   */
-  /**
    * Hears the errors widgets' pages did not catch (the SDK reports them,
    * at most 10 a page): `kind` is `storage-denied` when the browser denied
    * the widget its own web storage or cookies, as Safari and Brave deny a
    * cross-site frame. Default: a console warning naming the app.
    */
   readonly onWidgetError?: (report: HostWidgetError) => void;
+  /**
+   * Where a widget's `navigation.go` goes: a path on this host's own origin,
+   * already normalised (`/orders/42`), and whether to open it in a new tab.
+   * Return `false` when the host has no page there: the widget gets
+   * `not_found`; anything else counts as gone there. Without it (and
+   * without a `navigation.go` service), widgets get `unsupported`.
+   */
   readonly navigate?: (
     path: string,
     options: { readonly newTab: boolean },
