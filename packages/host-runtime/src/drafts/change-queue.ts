@@ -1,20 +1,21 @@
 import type { PlugboardError } from '@plugboard/widget-sdk/protocol';
-import type { ChangeQueue, DraftMember } from './draft.js';
+import type { ChangeQueue, DraftMember, PendingChange } from './draft.js';
 
 /**
  * Tells a widget the draft's changes, one `change` call at a time, each
  * with what merged into the queue while the last was answered, for as long
- * as the widget takes part (`joined`). Loaded with the first change (draft.ts).
+ * as the widget takes part (`joined`): `first` as it was when it was
+ * made, then what merged meanwhile. Loaded with the first change (draft.ts).
  */
 export async function sendChanges(
   queue: ChangeQueue,
   member: DraftMember,
+  first: PendingChange,
   joined: () => boolean,
 ): Promise<void> {
   try {
-    while (queue.next && joined()) {
-      const sent = queue.next;
-      queue.next = undefined;
+    let sent: PendingChange | undefined = first;
+    while (sent && joined()) {
       try {
         await member.call(
           'change',
@@ -26,6 +27,8 @@ export async function sendChanges(
           console.warn(`[plugboard] ${member.appName} did not take a draft change:`, error);
         }
       }
+      sent = queue.next;
+      queue.next = undefined;
     }
   } finally {
     queue.busy = false;

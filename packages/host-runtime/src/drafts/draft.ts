@@ -310,12 +310,17 @@ export class HostDraft {
     next.version = this.#version;
     next.origin = origin;
     for (const path of paths) next.paths.add(path);
-    queue.next = next;
-    if (queue.busy) return;
-    // The sending loads with the first change: a card only read never fetches it.
+    if (queue.busy) {
+      queue.next = next;
+      return;
+    }
+    // This change is the one sent, as it is now; later ones merge into the
+    // next. The sending loads with the first change: a card only read never
+    // fetches it.
+    queue.next = undefined;
     queue.busy = true;
     void import('./change-queue.js').then(({ sendChanges }) =>
-      sendChanges(queue, member, () => this.#members.get(member.instanceId) === member),
+      sendChanges(queue, member, next, () => this.#members.get(member.instanceId) === member),
     );
   }
 }
