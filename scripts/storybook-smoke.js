@@ -9,6 +9,8 @@ import { serveStatic } from './static-server.js';
 
 const STATIC_DIR = 'storybook-static';
 const RENDER_TIMEOUT_MS = 15_000;
+/** What a vendor frame's check says when puppeteer could not evaluate in it at all. */
+const UNREADABLE = '(unreadable: puppeteer has no execution context for the frame)';
 
 /**
  * Opens `url` and runs `check` on the page; returns the problems seen.
@@ -150,7 +152,9 @@ async function promisesKept(page, tags, vendorOrigin) {
   }
   for (const [tag, colour] of Object.entries(SURFACE)) {
     if (!tags.includes(tag)) continue;
-    const frames = page.frames().filter((frame) => frame.url().startsWith(vendorOrigin));
+    const frames = page
+      .frames()
+      .filter((frame) => !frame.detached && frame.url().startsWith(vendorOrigin));
     if (frames.length === 0) problems.push(`${tag}: no vendor widget page on ${vendorOrigin}`);
     for (const frame of frames) {
       await frame
@@ -160,10 +164,14 @@ async function promisesKept(page, tags, vendorOrigin) {
           colour,
         )
         .catch(async () => {
-          const actual = await frame.evaluate(
-            () => getComputedStyle(document.body).backgroundColor,
-          );
-          problems.push(`${tag}: the widget renders on ${actual}, not ${colour}`);
+          // Now and then puppeteer never gets an out-of-process frame's
+          // execution context (the page runs, nothing can be evaluated in
+          // it): that is UNREADABLE, and the story is visited again once.
+          const actual = await Promise.race([
+            frame.evaluate(() => getComputedStyle(document.body).backgroundColor),
+            new Promise((resolve) => setTimeout(resolve, 5_000, UNREADABLE)),
+          ]).catch(() => UNREADABLE);
+          problems.push(`${tag}: the widget renders on ${String(actual)}, not ${colour}`);
         });
     }
   }
@@ -260,7 +268,12 @@ async function main() {
         const shown = await storyShown(page);
         return shown.length > 0 ? shown : promisesKept(page, story.tags ?? [], vendorOrigin);
       };
-      report(`${story.title} / ${story.name}`, await visit(browser, url, check));
+      let problems = await visit(browser, url, check);
+      if (problems.some((problem) => problem.includes(UNREADABLE))) {
+        console.log(`  … ${story.title} / ${story.name}: ${UNREADABLE}; visiting it again`);
+        problems = await visit(browser, url, check);
+      }
+      report(`${story.title} / ${story.name}`, problems);
     }
     for (const page of docs) {
       const url = `${base}/iframe.html?id=${encodeURIComponent(page.id)}&viewMode=docs`;
