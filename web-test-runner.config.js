@@ -17,6 +17,8 @@ const conditions = target === 'dist' ? [] : ['@plugboard/source'];
 
 /** Keys /test/once has answered. */
 const onceKeys = new Set();
+/** Keys fixtures have marked (/test/mark), for the test page to ask about (/test/marked). */
+const marks = new Set();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -38,6 +40,16 @@ export default {
       ctx.type = 'json';
       ctx.body = JSON.stringify(!onceKeys.has(key));
       onceKeys.add(key);
+      return undefined;
+    },
+    // /test/mark?key=<k> records a key (a fixture's navigator.sendBeacon,
+    // which outlives its page); /test/marked?key=<k> answers whether it was.
+    (ctx, next) => {
+      if (ctx.path !== '/test/mark' && ctx.path !== '/test/marked') return next();
+      const key = String(ctx.query['key'] ?? '');
+      if (ctx.path === '/test/mark') marks.add(key);
+      ctx.type = 'json';
+      ctx.body = JSON.stringify(marks.has(key));
       return undefined;
     },
     (ctx, next) => {

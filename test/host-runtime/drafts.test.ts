@@ -63,6 +63,7 @@ async function card(
   options: {
     id?: string | null;
     apply?: HostDraftOptions['apply'];
+    readOnly?: boolean;
     persist?: () => Promise<{ id: string }>;
     validation?: HostExtensionPoint['validation'];
     writes?: Record<string, Record<string, string[]>>;
@@ -83,6 +84,7 @@ async function card(
     id: options.id === undefined ? '42' : options.id,
     data: { number: 'SO-42', status: 'new', comment: '' },
     ...(options.apply ? { apply: options.apply } : {}),
+    ...(options.readOnly ? { readOnly: true } : {}),
     persist:
       options.persist ??
       ((saved) => {
@@ -454,6 +456,7 @@ describe('the save flow', () => {
       behavior: 'answer',
       answer: { valid: false, message: 'Courier delivery needs an address.', path: 'address' },
     });
+    shown.draft.change({ comment: 'Courier, please' });
     let report = await shown.draft.save();
     expect(report.saved).to.equal(false);
     expect(report.phase).to.equal('validation');
@@ -479,12 +482,47 @@ describe('the save flow', () => {
       behavior: 'answer',
       answer: { valid: true },
     });
+    shown.draft.change({ comment: 'Courier, please' });
     report = await shown.draft.save();
     expect(report.saved).to.equal(true);
     expect(report.validation.map((answer) => [answer.outcome, answer.blocking])).to.deep.equal([
       ['timeout', false],
       ['valid', false],
     ]);
+  });
+
+  it('asks no validator when nothing is unsaved, and still saves and tells saving widgets', async () => {
+    const shown = await card([draftApp('strict', ['validation', 'save'])]);
+    const [strict] = shown.widgets as [FixtureWidget];
+    await strict.value('handle', {
+      method: 'validate',
+      behavior: 'answer',
+      answer: { valid: false, message: 'Never valid.' },
+    });
+    const report = await shown.draft.save();
+    expect(report.saved).to.equal(true);
+    expect(report.validation).to.deep.equal([]);
+    expect(report.widgetSaves.map((save) => save.appId)).to.deep.equal(['strict']);
+    shown.draft.change({ comment: 'x' });
+    expect((await shown.draft.save()).blockedBy[0]?.message).to.equal('Never valid.');
+  });
+
+  it('refuses every app update on a read-only draft, and entity.get says readOnly', async () => {
+    const shown = await card([draftApp('writer', [], { writes: ['comment'] })], {
+      readOnly: true,
+    });
+    const [writer] = shown.widgets as [FixtureWidget];
+    const got = await writer.value<{ readOnly?: boolean }>('call', { method: 'entity.get' });
+    expect(got.readOnly).to.equal(true);
+    const refused = await writer.run('call', {
+      method: 'entity.update',
+      params: { changes: { comment: 'x' } },
+    });
+    expect(refused.ok ? 'ok' : refused.error.code).to.equal('permission_denied');
+    expect(refused.ok ? '' : refused.error.message).to.equal(
+      'This customerorder is read-only for you.',
+    );
+    expect(shown.draft.data['comment']).to.equal('');
   });
 
   it("reports a widget whose save failed, by name, and a host's persist that failed", async () => {

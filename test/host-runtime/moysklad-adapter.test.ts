@@ -56,6 +56,7 @@ const options: MoySkladInstallOptions = {
   writes: { customerorder: ['comment'] },
   fields: { description: 'comment' },
   route: (path) => (path === '#customerorder' ? '/orders' : undefined),
+  userContext: () => 'aGVhZGVy.Ym9keQ.c2ln',
 };
 
 interface Mounted {
@@ -141,6 +142,13 @@ const named =
     m['name'] === name && extra(m);
 const post = (widget: FixtureWidget, message: Message) => widget.value<number>('post', { message });
 
+/** Open, once it has come, answered with OpenFeedback (the widgets here declare open-feedback). */
+async function opened(widget: FixtureWidget): Promise<Message> {
+  const open = await nextMessage(widget, named('Open'), 'Open');
+  await post(widget, { name: 'OpenFeedback', correlationId: open['messageId'] });
+  return open;
+}
+
 describe('MoySklad widgets', () => {
   afterEach(() => {
     cleanUp();
@@ -173,7 +181,7 @@ describe('MoySklad widgets', () => {
 
   it('keeps dirty state from SetDirty and ClearDirty, and clears it on Open', async () => {
     const { host, slot, widget } = await mount();
-    const open = await nextMessage(widget, named('Open'), 'Open');
+    const open = await opened(widget);
     const dirty = () => Object.values(host.store.getState().widgets)[0]?.dirty;
     await post(widget, { name: 'SetDirty', openMessageId: open['messageId'] });
     await waitFor(() => dirty() === true, 'dirty');
@@ -187,7 +195,7 @@ describe('MoySklad widgets', () => {
 
   it('sends Change with objectState in MoySklad names; only the latest Change’s verdict counts; Save after the host saved', async () => {
     const { draft, widget } = await mount();
-    await nextMessage(widget, named('Open'), 'Open');
+    await opened(widget);
     draft.change({ comment: 'Ring twice' });
     const first = await nextMessage(widget, named('Change'), 'a Change');
     expect(first['objectState']).to.deep.include({
@@ -232,7 +240,7 @@ describe('MoySklad widgets', () => {
   it('blocks a save for a widget that does not answer within 3 seconds, naming the app and its support email; a hidden 0px widget too', async function () {
     this.timeout(8_000);
     const { draft, widget, slot } = await mount(orderWidget(FULL, '', '0px'));
-    await nextMessage(widget, named('Open'), 'Open');
+    await opened(widget);
     expect(framesOf(slot)[0]?.querySelector('iframe')?.getBoundingClientRect().height).to.equal(0);
     draft.change({ comment: 'x' });
     await nextMessage(widget, named('Change'), 'a Change');
@@ -247,7 +255,7 @@ describe('MoySklad widgets', () => {
 
   it('answers UpdateRequest once the draft has it, and 1001, 1002 and 1004 with correlation ids', async () => {
     const { draft, widget } = await mount();
-    await nextMessage(widget, named('Open'), 'Open');
+    await opened(widget);
     const id = await post(widget, {
       name: 'UpdateRequest',
       updateState: { description: 'From the widget' },
@@ -280,7 +288,7 @@ describe('MoySklad widgets', () => {
     // A widget without update-provider may not update.
     cleanUp();
     const plain = await mount(orderWidget('<change-handler/>'));
-    await nextMessage(plain.widget, named('Open'), 'Open');
+    await opened(plain.widget);
     const denied = await post(plain.widget, {
       name: 'UpdateRequest',
       updateState: { description: 'x' },
@@ -295,7 +303,7 @@ describe('MoySklad widgets', () => {
 
   it('applies an UpdateRequest all or nothing: 1002 names the refused field and changes none; inherited names are no fields', async () => {
     const { draft, widget } = await mount();
-    await nextMessage(widget, named('Open'), 'Open');
+    await opened(widget);
     const partial = await post(widget, {
       name: 'UpdateRequest',
       updateState: { description: 'partial write', sum: 5 },
@@ -331,7 +339,7 @@ describe('MoySklad widgets', () => {
     const readOnly = await mount(orderWidget(FULL), '42', {
       grants: { permissions: ['entity:read', 'dialogs'] },
     });
-    await nextMessage(readOnly.widget, named('Open'), 'Open');
+    await opened(readOnly.widget);
     const denied = await post(readOnly.widget, {
       name: 'UpdateRequest',
       updateState: { description: 'x' },
@@ -348,7 +356,7 @@ describe('MoySklad widgets', () => {
         throw new Error('the order service is down');
       },
     });
-    await nextMessage(failing.widget, named('Open'), 'Open');
+    await opened(failing.widget);
     const broken = await post(failing.widget, {
       name: 'UpdateRequest',
       updateState: { description: 'x' },
@@ -365,7 +373,7 @@ describe('MoySklad widgets', () => {
 
   it('opens the good-folder selector, answers 1003 to a parallel request, and selected:false when cancelled', async () => {
     const { widget } = await mount();
-    await nextMessage(widget, named('Open'), 'Open');
+    await opened(widget);
     const id = await post(widget, { name: 'SelectGoodFolderRequest' });
     const picker = await dialogsOpen(1);
     const parallel = await post(widget, { name: 'SelectGoodFolderRequest' });
@@ -397,7 +405,7 @@ describe('MoySklad widgets', () => {
 
   it('shows a standard dialog with the widget’s buttons, escaped, and says which was pressed or closedByUser', async () => {
     const { widget } = await mount();
-    await nextMessage(widget, named('Open'), 'Open');
+    await opened(widget);
     const id = await post(widget, {
       name: 'ShowDialogRequest',
       dialogText: 'Award <b>10</b> points?',
@@ -432,7 +440,7 @@ describe('MoySklad widgets', () => {
 
   it('answers NavigateRequest before navigating, and 1002 for a page the host has not', async () => {
     const { widget, navigated } = await mount();
-    await nextMessage(widget, named('Open'), 'Open');
+    await opened(widget);
     const id = await post(widget, {
       name: 'NavigateRequest',
       path: '#customerorder',
@@ -452,7 +460,7 @@ describe('MoySklad widgets', () => {
 
   it('opens a popup with its parameters (OpenPopup) and returns its response, or closedByUser; 1002 for an unknown popup', async () => {
     const { widget } = await mount();
-    await nextMessage(widget, named('Open'), 'Open');
+    await opened(widget);
     let iframe: HTMLIFrameElement | null = null;
     const ready = fixtureReady(() => iframe?.contentWindow ?? null);
     const id = await post(widget, {
@@ -467,9 +475,9 @@ describe('MoySklad widgets', () => {
     );
     await ready;
     const popup = driveFixture(iframe as unknown as HTMLIFrameElement);
-    const opened = await nextMessage(popup, named('OpenPopup'), 'OpenPopup');
-    expect(opened).to.deep.include({ popupName: 'bonusPopup', popupParameters: { points: 10 } });
-    expect(opened['messageId']).to.be.a('number');
+    const popupOpen = await nextMessage(popup, named('OpenPopup'), 'OpenPopup');
+    expect(popupOpen).to.deep.include({ popupName: 'bonusPopup', popupParameters: { points: 10 } });
+    expect(popupOpen['messageId']).to.be.a('number');
     await popup.value('post', { message: { name: 'ClosePopup', popupResponse: { awarded: 10 } } });
     const answer = await nextMessage(widget, named('ShowPopupResponse'), 'ShowPopupResponse');
     expect(answer).to.deep.include({
@@ -501,7 +509,7 @@ describe('MoySklad widgets', () => {
 
   it('answers UserContextRequest with a token, takes {height}, and hears nothing from another window', async () => {
     const { widget, host, slot } = await mount(orderWidget(FULL, USES, '120px'));
-    await nextMessage(widget, named('Open'), 'Open');
+    await opened(widget);
     const id = await post(widget, { name: 'UserContextRequest' });
     const answer = await nextMessage(widget, named('UserContextResponse'), 'UserContextResponse');
     expect(answer).to.deep.include({ correlationId: id, token: 'aGVhZGVy.Ym9keQ.c2ln' });

@@ -140,7 +140,6 @@ describe('MoySklad descriptors', () => {
       'entity:write',
       'dialogs',
       'navigation',
-      'identity',
     ]);
     expect(manifest.writes).to.deep.equal({ customerorder: ['description'] });
     expect(widgets['document-customerorder-edit']?.height).to.equal(0);
@@ -174,11 +173,8 @@ describe('MoySklad descriptors', () => {
     expect(said).to.include(
       'widgets/document.demand.edit: this host has no extension point for document.demand.edit',
     );
-    expect(
-      said.some((line) =>
-        line.startsWith('widgets/entity.counterparty.edit/@useContextKey: a contextKey'),
-      ),
-    ).to.equal(true);
+    // useContextKey is not a part left out: the page loads with a key when the host issues them.
+    expect(said.some((line) => line.includes('@useContextKey'))).to.equal(false);
     // A button at a location the host has no action point for.
     expect(said).to.include(
       'buttons/button[1]/locations/document.customerorder.list: this host has no action point for document.customerorder.list',

@@ -209,7 +209,7 @@ describe('standard dialogs', () => {
     const { opener } = await openerPanel('limits-app');
     const refused = await opener.run('call', {
       method: 'dialogs.confirm',
-      params: { message: 'Sure?', confirm: 'x'.repeat(41) },
+      params: { message: 'Sure?', confirm: 'x'.repeat(101) },
     });
     expect(refused.ok ? 'ok' : refused.error.code).to.equal('invalid_params');
     expect(refused.ok ? '' : refused.error.message).to.contain('confirm');

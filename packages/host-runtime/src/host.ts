@@ -127,6 +127,8 @@ export interface HostInstallGrants {
    * it for widgets written for MoySklad's protocol.
    */
   readonly transport?: HostTransport;
+  /** How the app's iframes are built, beyond the defaults (`installMoySkladApp` sets it). */
+  readonly frame?: HostFrameGrants;
   /**
    * Runs the app's `server` actions: the host's backend calls the app's
    * server and hands back its action result (`null`: nothing to show).
@@ -152,6 +154,23 @@ export interface HostServerActionCall {
   /** The `action` extension point its button is at. */
   readonly point: string;
   readonly selection: Selection;
+}
+
+/** How an app's iframes differ from the defaults; see {@link HostInstallGrants.frame}. */
+export interface HostFrameGrants {
+  /** Adds `allow-modals` to the sandbox: the page may call `alert`, `confirm` and `print`. */
+  readonly modals?: boolean;
+  /** The iframes' permissions policy, for instance `clipboard-read; clipboard-write`. */
+  readonly allow?: string;
+  /**
+   * The URL each new iframe loads, from the manifest's: called before every
+   * fresh load of one of the app's widgets or dialogs (a reused widget
+   * is not loaded again). A rejection fails the load with its message.
+   */
+  readonly url?: (
+    url: string,
+    frame: { readonly widgetId: string; readonly dialog: boolean },
+  ) => string | Promise<string>;
 }
 
 /** Opens the host's end of one widget's page, for the widget `widgetId` of the app's manifest. */
@@ -271,6 +290,7 @@ export class Host {
       topics: (valid.topics ?? []).filter((topic) => grants.topics?.includes(topic)),
       installationId: grants.installationId ?? valid.id,
       transport: grants.transport,
+      frame: grants.frame,
       server: grants.server,
     };
     this.store.setState({ apps: [...this.store.getState().apps, app] });

@@ -100,6 +100,7 @@ export {
   type HostServerActionCall,
   type HostServerActions,
   type HostTransport,
+  type HostFrameGrants,
 } from './host.js';
 export type {
   HostExtensionPoint,

@@ -9,10 +9,13 @@ export {
   MOYSKLAD_NAMESPACE,
   MOYSKLAD_SUPPORTS,
   MOYSKLAD_USES,
+  MOYSKLAD_WIDGET_POINTS,
   MoySkladDescriptorError,
+  moySkladSupportsAt,
   type MoySkladButton,
   type MoySkladConversion,
   type MoySkladConvertOptions,
+  type MoySkladPopup,
   type MoySkladSupport,
   type MoySkladUnsupported,
   type MoySkladUse,
@@ -24,4 +27,16 @@ export {
   type MoySkladButtonRequest,
 } from './compat/moysklad/buttons.js';
 export { convertMoySkladDescriptor } from './compat/moysklad/descriptor.js';
-export { installMoySkladApp, type MoySkladInstallOptions } from './compat/moysklad/install.js';
+export {
+  installMoySkladApp,
+  moySkladPointsOf,
+  type MoySkladInstallOptions,
+  type MoySkladKeyRequest,
+} from './compat/moysklad/install.js';
+export { NAVIGATE_AFTER_MS } from './compat/moysklad/requests.js';
+export {
+  moySkladKeys,
+  type MoySkladExchange,
+  type MoySkladKeys,
+  type MoySkladKeysOptions,
+} from './compat/moysklad/keys.js';

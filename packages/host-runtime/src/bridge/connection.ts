@@ -76,6 +76,12 @@ export interface HostConnectionOptions {
    * began a handshake (`restarted`). The connection is destroyed by then.
    */
   readonly onEnd?: (end: HostConnectionEnd) => void;
+  /**
+   * For a transport whose pages say when they have caught up with a new
+   * entity (MoySklad's OpenFeedback): `true` while a ready page is getting
+   * ready again, `false` once it is. The frame shows its loader meanwhile.
+   */
+  readonly onBusy?: (busy: boolean) => void;
   /** A handshake that a new page began under an earlier connection (from `onEnd`): this connection answers it. */
   readonly handshake?: HostHandshake;
   /**

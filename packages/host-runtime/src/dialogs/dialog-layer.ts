@@ -169,11 +169,13 @@ export class DialogLayer {
             }),
           },
         });
-      // Focus moves into the page once it can take it.
+      // Focus moves into the page once it can take it; not into a page of
+      // another transport (a MoySklad popup), which has no way to pass
+      // Escape on: the focus stays on the dialog, where Escape closes it.
       const unsubscribe = this.#host.store.subscribe((state) => {
         if (state.widgets[frame.instanceId]?.status !== 'ready') return;
         unsubscribe();
-        frame.focusWidget();
+        if (!app.transport) frame.focusWidget();
       });
       open.ended.addEventListener('abort', unsubscribe);
       const element = this.#present(open, {

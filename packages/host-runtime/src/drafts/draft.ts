@@ -1,4 +1,5 @@
 import {
+  PlugboardError,
   type DraftEntity,
   type DraftOrigin,
   type EntityRef,
@@ -18,6 +19,13 @@ export interface HostDraftOptions {
   readonly id: string | null;
   /** The entity's data as saved (or empty, on a create page). */
   readonly data: Readonly<JsonObject>;
+  /**
+   * The signed-in user may not edit this entity: apps' `entity.update` is
+   * refused with `permission_denied` (MoySklad widgets get 1005), and
+   * `entity.get` says `readOnly: true`. The user's own edits are the
+   * host's to stop. Default `false`.
+   */
+  readonly readOnly?: boolean;
   /**
    * Decides on an app's proposed changes before they reach the draft:
    * return the fields it refuses, each with a reason the widget sees
@@ -176,6 +184,7 @@ export class HostDraft {
       data: this.#data,
       version: this.#version,
       saved: this.saved,
+      ...(this.#options.readOnly ? { readOnly: true } : {}),
     };
   }
 
@@ -249,6 +258,9 @@ export class HostDraft {
     member: DraftMember,
     params: HostMethodParams<'entity.update'>,
   ): Promise<HostMethodResult<'entity.update'>> {
+    if (this.#options.readOnly) {
+      throw new PlugboardError('permission_denied', `This ${this.type} is read-only for you.`);
+    }
     // Loaded at the first update: a card whose widgets only read never fetches it.
     const { proposal } = await import('./proposal.js');
     const { accepted, refused } = await proposal(member, params, {

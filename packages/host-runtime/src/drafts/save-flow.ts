@@ -77,9 +77,12 @@ export async function runSave(
   // save; it stays unsaved, and the next save validates it.
   const version = draft.version;
   const data = draft.data;
+  // A save with nothing unsaved asks no one (an earlier verdict on edits
+  // since undone does not stop it); a create page's first save still asks.
+  const unchanged = draft.saved && draft.id !== null;
   const validation = await Promise.all(
     members
-      .filter((member) => member.protocols.has('validation'))
+      .filter((member) => !unchanged && member.protocols.has('validation'))
       .map((member) => validate(member, data, version)),
   );
   const blockedBy = validation.filter((answer) => answer.blocking);

@@ -65,6 +65,9 @@ export class HostStandardDialogElement extends LitElement {
       margin: 0 0 16px;
       white-space: pre-line;
       overflow-wrap: break-word;
+      /* A long message (up to 4 096 characters) scrolls; the buttons stay in view. */
+      max-height: 60vh;
+      overflow-y: auto;
     }
     label {
       display: block;

@@ -54,6 +54,7 @@ export class HostWidgetRetryEvent extends Event {
 export class HostWidgetFrameElement extends LitElement {
   static override properties: PropertyDeclarations = {
     status: { reflect: true },
+    busy: { type: Boolean, reflect: true },
     appId: { attribute: 'app-id', reflect: true },
     appName: { attribute: 'app-name' },
     errorMessage: { attribute: 'error-message' },
@@ -107,7 +108,8 @@ export class HostWidgetFrameElement extends LitElement {
     .content {
       display: block;
     }
-    :host(:not([status='ready'])) .content {
+    :host(:not([status='ready'])) .content,
+    :host([busy]) .content {
       position: absolute;
       width: 1px;
       height: 1px;
@@ -136,6 +138,11 @@ export class HostWidgetFrameElement extends LitElement {
 
   /** Where the widget is in its life; reflected to the `status` attribute. */
   declare status: HostWidgetStatus;
+  /**
+   * A ready widget getting ready for a new entity (a MoySklad widget
+   * between Open and OpenFeedback): the loader shows over it. Reflected to `busy`.
+   */
+  declare busy: boolean;
   /** The id of the app the widget belongs to; reflected to `app-id`. */
   declare appId: string;
   /** The app's display name, shown in the header and in messages. */
@@ -174,6 +181,7 @@ export class HostWidgetFrameElement extends LitElement {
   constructor() {
     super();
     this.status = 'queued';
+    this.busy = false;
     this.appId = '';
     this.appName = '';
     this.errorMessage = '';
@@ -205,6 +213,7 @@ export class HostWidgetFrameElement extends LitElement {
     const instance = this.#instance.value;
     if (instance) {
       this.status = instance.status;
+      this.busy = !!instance.busy;
       this.errorMessage = instance.error ?? '';
     }
     // Another card's draft (the user moved to another entity): the live
@@ -320,9 +329,9 @@ export class HostWidgetFrameElement extends LitElement {
   }
 
   private renderState(name: string) {
+    // A busy ready widget shows the loader (the default case).
+    if (this.status === 'ready' && !this.busy) return nothing;
     switch (this.status) {
-      case 'ready':
-        return nothing;
       case 'error':
       case 'timeout':
         return html`<div class="problem" role="alert">

@@ -210,7 +210,7 @@ export class WidgetMount {
     } catch {
       return; // destroyed or retried while queued
     }
-    this.#load(run.signal);
+    void this.#load(run.signal);
   }
 
   /** Shows another entity in the live widget: sends `open`, no reload. */
@@ -264,19 +264,29 @@ export class WidgetMount {
     patchWidget(this.#options.host.store, this.#options.instanceId, patch);
   }
 
-  #load(signal: AbortSignal): void {
+  async #load(signal: AbortSignal): Promise<void> {
     const { app, widget, container } = this.#options;
-    const { manifest } = app;
+    const { manifest, frame } = app;
+    this.#signals = freshSignals();
+    this.#setState({ status: 'loading', error: undefined });
+    let src = widget.url;
+    try {
+      if (frame?.url)
+        src = await frame.url(src, { widgetId: widget.id, dialog: !!this.#options.dialog });
+    } catch (error) {
+      if (!signal.aborted) this.#fail('error', { message: (error as Error).message });
+      return;
+    }
+    if (signal.aborted) return;
     const iframe = document.createElement('iframe');
     iframe.title = `${manifest.name}: ${widget.id}`;
-    iframe.setAttribute('sandbox', sandboxFor(manifest.origin, window.origin));
+    iframe.setAttribute('sandbox', sandboxFor(manifest.origin, window.origin, frame?.modals));
+    if (frame?.allow) iframe.allow = frame.allow;
     // The widget may learn the host's origin from the referrer, never a path.
     iframe.referrerPolicy = 'origin';
     iframe.style.cssText = `display:block;width:100%;border:0;height:${this.#options.fill ? '100%' : `${widget.height.initial}px`}`;
-    iframe.src = widget.url;
+    iframe.src = src;
     this.#iframe = iframe;
-    this.#signals = freshSignals();
-    this.#setState({ status: 'loading', error: undefined });
     container.append(iframe);
 
     this.#stopListening = watchPage(iframe, manifest.origin, {
@@ -367,6 +377,9 @@ export class WidgetMount {
         onEnd: (end) => {
           this.#pageEnded(iframe, signal, end);
         },
+        onBusy: (busy) => {
+          this.#setState({ busy });
+        },
       },
       widget.id,
     );
@@ -381,7 +394,9 @@ export class WidgetMount {
       (error: unknown) => {
         const { code, message } = error as PlugboardError;
         if (signal.aborted || code === 'cancelled' || this.#connection !== connection) return;
-        if (code === 'timeout') this.#fail('timeout', 'timeout');
+        // Another transport's pages are no Plugboard pages: its message says what they missed.
+        if (code === 'timeout')
+          this.#fail('timeout', open === connectWidget ? 'timeout' : { message });
         else this.#fail('error', { message });
       },
     );
@@ -433,7 +448,8 @@ export class WidgetMount {
     try {
       await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
     } catch {
-      if (signal.aborted || this.#status() === 'ready') return;
+      // A page that spoke is there (another transport's may be ready without speaking).
+      if (signal.aborted || this.#signals.spoke) return;
       this.#fail('error', 'unreachable');
     }
   }

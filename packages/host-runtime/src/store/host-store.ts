@@ -1,4 +1,4 @@
-import type { HostServerActions, HostTransport } from '../host.js';
+import type { HostFrameGrants, HostServerActions, HostTransport } from '../host.js';
 import type { EntityRef, ExtensionPointKind, JsonValue } from '@plugboard/widget-sdk/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HostManifest } from '../manifest/schema.js';
@@ -46,6 +46,8 @@ export interface HostInstalledApp {
   readonly installationId: string;
   /** How the host talks to its pages, when not over Plugboard's bridge (a MoySklad app's). */
   readonly transport?: HostTransport | undefined;
+  /** How its iframes differ from the defaults (the installation's `frame` grant). */
+  readonly frame?: HostFrameGrants | undefined;
   /** How its `server` actions run (the installation's `server` grant). */
   readonly server?: HostServerActions | undefined;
 }
@@ -64,6 +66,11 @@ export interface HostWidgetInstance {
   readonly height: number;
   /** Whether the widget says it holds unsaved changes. */
   readonly dirty: boolean;
+  /**
+   * A ready widget getting ready for a new entity, out of sight meanwhile
+   * (a MoySklad widget between `Open` and its `OpenFeedback`).
+   */
+  readonly busy?: boolean;
 }
 
 /** Everything the host runtime knows; elements read it, nothing copies it. */

@@ -11,9 +11,9 @@ const Id = bounded(LIMITS.id);
 /** A dialog's title. */
 const Title = bounded(120);
 /** What a standard dialog says: plain text, never HTML. */
-const Message = bounded(2_000);
+const Message = bounded(4_096);
 /** A button's label. */
-const Label = bounded(40);
+const Label = bounded(100);
 
 /** The most JSON characters a dialog's params or result may take. */
 export const MAX_DIALOG_DATA = 64 * 1024;

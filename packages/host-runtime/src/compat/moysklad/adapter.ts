@@ -1,7 +1,9 @@
 import {
   PlugboardError,
+  trafficLogger,
   type Envelope,
   type JsonValue,
+  type PlugboardErrorCode,
   type WidgetContext,
 } from '@plugboard/widget-sdk/protocol';
 import {
@@ -12,8 +14,8 @@ import {
 } from '../../bridge/connection.js';
 import { dispatchCall } from '../../bridge/dispatch.js';
 import { DEFAULT_LIMITS } from '../../bridge/limits.js';
-import { ERR, serviceRequests, type Message } from './requests.js';
-import type { MoySkladWidget } from './types.js';
+import { ERR, isGiven, serviceRequests, type Message } from './requests.js';
+import type { MoySkladPopup, MoySkladUse, MoySkladWidget } from './types.js';
 
 type JsonObject = Record<string, JsonValue>;
 
@@ -23,13 +25,34 @@ export interface MoySkladAppInfo {
   readonly widgets: Readonly<Record<string, MoySkladWidget>>;
   /** Popup names to dialog ids. */
   readonly popups: Readonly<Record<string, string>>;
+  /** Its popups, by dialog id. */
+  readonly dialogs: Readonly<Record<string, MoySkladPopup>>;
   /** MoySklad field names to the host's (`description` → `comment`), both ways. */
   readonly fields: Readonly<Record<string, string>>;
   /** A MoySklad route (`#customerorder/edit?id=7`) as a path of the host, or `undefined`. */
   readonly route: (path: string) => string | undefined;
   /** The host's selector for good folders. */
   readonly goodFolderSelector: string;
+  /** A fresh user-context token for each `UserContextRequest` (installMoySkladApp's `userContext`). */
+  readonly userContext: ((widget: { readonly widgetId: string }) => Promise<string>) | undefined;
 }
+
+/** What a MoySklad error code reads as in the host's debug log. */
+const LOGGED: Readonly<Record<number, PlugboardErrorCode>> = {
+  [ERR.parallel]: 'busy',
+  [ERR.protocol]: 'unsupported',
+  [ERR.readOnly]: 'permission_denied',
+  [ERR.host]: 'host_error',
+};
+
+/** The widget's fire-and-forget messages: no answer but an error. */
+const FIRE_AND_FORGET = new Set([
+  'OpenFeedback',
+  'SetDirty',
+  'ClearDirty',
+  'ValidationFeedback',
+  'ClosePopup',
+]);
 
 /**
  * The host's end of a widget written for MoySklad's protocol: raw
@@ -40,6 +63,11 @@ export interface MoySkladAppInfo {
  * permission guard and schemas. Security stays ours: a message counts only
  * from this iframe's own window and the app's origin, and the host posts
  * only to that origin. Every request is answered.
+ *
+ * Readiness follows MoySklad's loader: a widget with `open-feedback` is
+ * ready at its OpenFeedback to the first Open (and busy again from each
+ * later Open to its OpenFeedback); one without it, when Open is sent.
+ * Every message both ways goes to the host's debug log.
  */
 export function connectMoySklad(
   options: HostConnectionOptions & {
@@ -49,21 +77,41 @@ export function connectMoySklad(
 ): HostConnection {
   const { iframe, origin, moysklad } = options;
   const widget = moysklad.widgets[options.widgetId];
+  const popup = moysklad.dialogs[options.widgetId];
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const lifetime = new AbortController();
   const caller = callerFor(options, limits, lifetime.signal);
+  const log = trafficLogger(options.debug);
   let destroyed = false;
   let nextId = 1;
   let state: 'loading' | 'opening' | 'opened' = 'loading';
   let openId = 0;
+  /** The object the last Open was for. */
+  let openedFor: string | null = null;
   let lastChange: { id: number; verdict?: { valid: boolean; message: string } } | undefined;
   const verdictWaiters = new Set<() => void>();
   let callId = 0;
+  const feedback = widget?.supports.includes('open-feedback') ?? false;
 
+  /** The errors this message was answered with, for the log. */
+  const answered = new WeakMap<Message, { code: number; error: string }>();
   const post = (message: Message) => {
-    if (!destroyed) iframe.contentWindow?.postMessage(message, origin);
+    if (destroyed) return;
+    iframe.contentWindow?.postMessage(message, origin);
+    const name = String(message['name']);
+    if (log && ['Open', 'Change', 'Save', 'OpenPopup'].includes(name)) {
+      log({
+        direction: 'host→widget',
+        method: name,
+        durationMs: 0,
+        outcome: 'ok',
+        instanceId: options.instanceId,
+        params: message,
+      });
+    }
   };
   const invalid = (message: Message, code: number, error: string) => {
+    answered.set(message, { code, error });
     post({
       name: 'InvalidMessageError',
       correlationId: typeof message['messageId'] === 'number' ? message['messageId'] : null,
@@ -84,21 +132,39 @@ export function connectMoySklad(
       ]),
     );
 
+  let resolveReady: (info: HostConnectionInfo) => void = () => undefined;
+  let rejectReady: (error: PlugboardError) => void = () => undefined;
+  let readied = false;
+  const ready = new Promise<HostConnectionInfo>((resolve, reject) => {
+    resolveReady = (info) => {
+      readied = true;
+      clearTimeout(feedbackTimer);
+      resolve(info);
+    };
+    rejectReady = reject;
+  });
+  ready.catch(() => undefined);
+  // A widget with open-feedback that never sends it, as MoySklad's SDK
+  // 1.2.0 notes say, counts as not loaded.
+  let feedbackTimer: ReturnType<typeof setTimeout> | undefined;
+
   const sendOpen = () => {
     const { entity, dialog } = context();
     if (dialog) {
-      const popupName =
-        Object.entries(moysklad.popups).find(([, id]) => id === dialog.id)?.[0] ?? dialog.id;
+      const { params } = dialog;
       post({
         name: 'OpenPopup',
         messageId: nextId++,
-        popupName,
-        ...(dialog.params === null ? {} : { popupParameters: dialog.params }),
+        popupName: popup?.name ?? dialog.id,
+        // The opener's popupParameters as it gave them (null too); none when it gave none.
+        ...(isGiven(params) ? { popupParameters: params.given } : {}),
       });
       state = 'opened';
+      resolveReady({ protocolVersion: 0 });
       return;
     }
     openId = nextId++;
+    openedFor = entity?.id ?? null;
     state = 'opening';
     lastChange = undefined;
     // Open resets the dirty flag.
@@ -110,14 +176,26 @@ export function connectMoySklad(
       objectId: entity?.id ?? null,
       displayMode: 'expanded',
     });
+    if (!feedback) {
+      state = 'opened';
+      resolveReady({ protocolVersion: 0 });
+    } else if (readied) {
+      // MoySklad's loader over the reused widget, until its OpenFeedback.
+      options.onBusy?.(true);
+    }
   };
 
   const supports = (name: string) =>
     widget ? (widget.supports as readonly string[]).includes(name) : false;
+  const uses = (name: MoySkladUse) => (widget ?? popup)?.uses.includes(name) ?? false;
 
   const handlers: Record<string, (message: Message) => void | Promise<void>> = {
     OpenFeedback: (message) => {
-      if (state !== 'opening' || message['correlationId'] !== openId) {
+      if (!supports('open-feedback')) {
+        invalid(message, ERR.protocol, 'Widget does not support the protocol for OpenFeedback');
+        return;
+      }
+      if (state !== 'opening') {
         invalid(
           message,
           ERR.state,
@@ -125,7 +203,22 @@ export function connectMoySklad(
         );
         return;
       }
+      if (message['correlationId'] !== openId) {
+        invalid(
+          message,
+          ERR.invalid,
+          `Invalid value of correlationId: ${JSON.stringify(message['correlationId'])} is not the messageId of the last Open (${openId})`,
+        );
+        return;
+      }
       state = 'opened';
+      if (readied) {
+        options.onBusy?.(false);
+        return;
+      }
+      resolveReady({ protocolVersion: 0 });
+      // The card moved on while the page first loaded: it hears of it now.
+      if ((context().entity?.id ?? null) !== openedFor) sendOpen();
     },
     SetDirty: (message) => {
       if (!supports('dirty-state')) {
@@ -167,8 +260,11 @@ export function connectMoySklad(
       call,
       context,
       moysklad,
+      widgetId: options.widgetId,
       appName: caller.appName,
       supports,
+      uses,
+      popup: popup !== undefined,
     }),
   };
 
@@ -185,40 +281,53 @@ export function connectMoySklad(
     const name = data['name'];
     // An object with no name is no message of this protocol, and has nothing to answer to.
     if (typeof name !== 'string') return;
+    const started = performance.now();
     const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
+    let handled: Promise<void>;
     if (!handler) {
       invalid(
         data,
         ERR.invalid,
         `Invalid value of name: ${JSON.stringify(name)} is not a message of this protocol`,
       );
-      return;
-    }
-    const fireAndForget = [
-      'OpenFeedback',
-      'SetDirty',
-      'ClearDirty',
-      'ValidationFeedback',
-      'ClosePopup',
-    ].includes(name);
-    if (!fireAndForget && typeof data['messageId'] !== 'number') {
+      handled = Promise.resolve();
+    } else if (!FIRE_AND_FORGET.has(name) && typeof data['messageId'] !== 'number') {
       invalid(data, ERR.missing, 'Missing required parameter messageId');
-      return;
+      handled = Promise.resolve();
+    } else {
+      handled = Promise.resolve(handler(data)).catch((error: unknown) => {
+        invalid(data, ERR.host, `Error processing ${name}: ${String(error)}`);
+      });
     }
-    void Promise.resolve(handler(data)).catch((error: unknown) => {
-      invalid(data, ERR.host, `Error processing ${name}: ${String(error)}`);
+    if (!log) return;
+    void handled.then(() => {
+      const error = answered.get(data);
+      log({
+        direction: 'widget→host',
+        method: name,
+        durationMs: performance.now() - started,
+        outcome: error ? (LOGGED[error.code] ?? 'invalid_params') : 'ok',
+        instanceId: options.instanceId,
+        params: data,
+        ...(error ? { message: `${error.code}: ${error.error}` } : {}),
+      });
     });
   };
 
-  let resolveReady: (info: HostConnectionInfo) => void = () => undefined;
-  const ready = new Promise<HostConnectionInfo>((resolve) => {
-    resolveReady = resolve;
-  });
   // Each document that loads in the iframe is shown anew: it gets Open (or OpenPopup).
   const onLoad = () => {
     if (destroyed) return;
     sendOpen();
-    resolveReady({ protocolVersion: 0 });
+    if (feedback && !readied && !feedbackTimer) {
+      feedbackTimer = setTimeout(() => {
+        rejectReady(
+          new PlugboardError(
+            'timeout',
+            `Its page loaded but sent no OpenFeedback within ${limits.handshakeTimeoutMs} ms; its descriptor declares open-feedback. (An HTTP error page at ${iframe.src.split('?')[0] ?? ''} looks the same from here.)`,
+          ),
+        );
+      }, limits.handshakeTimeoutMs);
+    }
   };
   window.addEventListener('message', onMessage);
   iframe.addEventListener('load', onLoad);
@@ -243,6 +352,8 @@ export function connectMoySklad(
   const connection: HostConnection = {
     ready,
     call: async (method: string, params: unknown) => {
+      // Only widgets that loaded and heard a Change are asked to validate.
+      if (method === 'validate' && !lastChange) return { valid: true };
       await ready;
       if (method === 'ping') return 'pong';
       if (method === 'open') {
@@ -266,7 +377,7 @@ export function connectMoySklad(
         return undefined;
       }
       if (method === 'validate') {
-        // Only widgets that heard a Change are asked; the latest Change's verdict counts.
+        // The latest Change's verdict counts.
         if (!lastChange) return { valid: true };
         const verdict = await waitForVerdict(lastChange.id);
         return verdict.valid ? { valid: true } : { valid: false, message: verdict.message };
@@ -285,6 +396,8 @@ export function connectMoySklad(
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      clearTimeout(feedbackTimer);
+      rejectReady(new PlugboardError('cancelled', 'The widget was unmounted.'));
       lifetime.abort(new PlugboardError('cancelled', 'The widget was unmounted.'));
       window.removeEventListener('message', onMessage);
       iframe.removeEventListener('load', onLoad);

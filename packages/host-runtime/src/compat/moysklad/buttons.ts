@@ -1,6 +1,7 @@
-import { PlugboardError, type ActionResult, type JsonValue } from '@plugboard/widget-sdk/protocol';
+import { PlugboardError, type ActionResult } from '@plugboard/widget-sdk/protocol';
 import { withDeadline } from '../../deadline.js';
 import type { HostServerActions } from '../../host.js';
+import { givenParams } from './requests.js';
 import type { MoySkladButton } from './types.js';
 
 /**
@@ -127,7 +128,7 @@ function resultOf(
     const dialog = typeof name === 'string' ? app.popups[name] : undefined;
     if (!dialog) throw refuse(`no popup of the descriptor is named ${JSON.stringify(name)}`);
     return {
-      dialog: { id: dialog, params: (params['popupParameters'] ?? null) as JsonValue },
+      dialog: { id: dialog, params: givenParams(params) },
     };
   }
   if (action === 'navigateto') {

@@ -9,10 +9,13 @@ import {
   MOYSKLAD_NAMESPACE,
   MOYSKLAD_SUPPORTS,
   MOYSKLAD_USES,
+  MOYSKLAD_WIDGET_POINTS,
   MoySkladDescriptorError,
+  moySkladSupportsAt,
   type MoySkladButton,
   type MoySkladConversion,
   type MoySkladConvertOptions,
+  type MoySkladPopup,
   type MoySkladSupport,
   type MoySkladUnsupported,
   type MoySkladUse,
@@ -135,11 +138,38 @@ export function convertMoySkladDescriptor(
     return url;
   };
 
+  /** A widget's or popup's `uses`, each checked. */
+  const usesOf = (node: unknown, path: string): MoySkladUse[] => {
+    const uses: MoySkladUse[] = [];
+    for (const name of childrenOf(isNode(node) ? node['uses'] : undefined)) {
+      if (!(MOYSKLAD_USES as readonly string[]).includes(name)) {
+        issues.push({
+          path: `${path}/uses/${name}`,
+          message: `is not a service; uses takes ${MOYSKLAD_USES.join(', ')}`,
+        });
+        continue;
+      }
+      uses.push(name as MoySkladUse);
+    }
+    return uses;
+  };
+  // `useContextKey`: default true.
+  const contextKeyOf = (node: unknown) => !isNode(node) || node['@useContextKey'] !== 'false';
+
   const widgets: HostManifestWidget[] = [];
   /** Each manifest widget's and dialog's element, to name in the manifest's errors. */
   const elementOf: Record<string, string> = {};
   const described: Record<string, MoySkladWidget> = {};
   const permissions = new Set<string>();
+  /** The app holds each permission some widget's or popup's services need; the adapter gives each its own. */
+  const grant = (uses: readonly MoySkladUse[]) => {
+    for (const use of uses) {
+      if (use === 'good-folder-selector')
+        permissions.add(`selectors:${options.goodFolderSelector ?? 'goodFolder'}`);
+      if (use === 'standard-dialogs') permissions.add('dialogs');
+      if (use === 'navigation-service') permissions.add('navigation');
+    }
+  };
   const protocolsOf = (supports: readonly MoySkladSupport[]) => {
     const protocols = new Set<'change' | 'validation' | 'save' | 'dirty-state'>();
     for (const support of supports) {
@@ -160,6 +190,10 @@ export function convertMoySkladDescriptor(
         message:
           'is not a widget point: widgets are named after entity.<type>.edit, document.<type>.edit or document.<type>.create',
       });
+      continue;
+    }
+    if (!MOYSKLAD_WIDGET_POINTS.includes(point)) {
+      issues.push({ path, message: "is not one of MoySklad's widget points" });
       continue;
     }
     if (Array.isArray(node)) {
@@ -201,30 +235,30 @@ export function convertMoySkladDescriptor(
         supports.push('validation-feedback');
       }
     }
-    const uses: MoySkladUse[] = [];
-    for (const name of childrenOf(isNode(node) ? node['uses'] : undefined)) {
-      if (!(MOYSKLAD_USES as readonly string[]).includes(name)) {
-        issues.push({
-          path: `${path}/uses/${name}`,
-          message: `is not a service; uses takes ${MOYSKLAD_USES.join(', ')}`,
+    const create = point.endsWith('.create');
+    // MoySklad runs only some protocols at each point, and no service but
+    // user-context on a create page: the rest is reported, never run.
+    const runs = moySkladSupportsAt(point);
+    for (const name of new Set(supports)) {
+      if (!runs.includes(name))
+        unsupported.push({
+          path: `${path}/supports/${name}`,
+          message: `MoySklad does not run ${name} at ${point}`,
         });
-        continue;
-      }
-      uses.push(name as MoySkladUse);
     }
-    if (isNode(node) && node['@useContextKey'] !== 'false') {
+    const uses = usesOf(node, path).filter((use) => {
+      if (!create || use === 'user-context') return true;
       unsupported.push({
-        path: `${path}/@useContextKey`,
-        message:
-          'a contextKey in the page URL is not sent: identity never travels in a URL here; use user-context',
+        path: `${path}/uses/${use}`,
+        message: 'create pages have no services but user-context, as in MoySklad',
       });
-    }
+      return false;
+    });
     if (!hostPoint) {
       unsupported.push({ path, message: `this host has no extension point for ${point}` });
       continue;
     }
     if (!url || height === undefined) continue;
-    const create = point.endsWith('.create');
     const widgetId = slugOf(point);
     elementOf[`widgets[${widgets.length}]`] = path;
     const entityType = point.split('.')[1] ?? '';
@@ -233,32 +267,28 @@ export function convertMoySkladDescriptor(
       point: hostPoint,
       url,
       height: { min: height, max: height, initial: height },
-      protocols: protocolsOf([...new Set(supports)]),
+      protocols: protocolsOf(supports.filter((name) => runs.includes(name))),
       page: create ? 'create' : 'edit',
     });
     permissions.add('entity:read');
     if (supports.includes('update-provider') && (options.writes?.[entityType]?.length ?? 0) > 0) {
       permissions.add('entity:write');
     }
-    for (const use of uses) {
-      if (use === 'good-folder-selector')
-        permissions.add(`selectors:${options.goodFolderSelector ?? 'goodFolder'}`);
-      if (use === 'standard-dialogs') permissions.add('dialogs');
-      if (use === 'navigation-service') permissions.add('navigation');
-      if (use === 'user-context') permissions.add('identity');
-    }
+    grant(uses);
     described[widgetId] = {
       point,
       widgetId,
       height,
       create,
-      supports: [...new Set(supports)],
+      supports: [...new Set(supports)].filter((name) => runs.includes(name)),
       uses,
+      contextKey: contextKeyOf(node),
     };
   }
 
   const dialogs: HostManifestDialog[] = [];
   const popups: Record<string, string> = {};
+  const popupDetails: Record<string, MoySkladPopup> = {};
   const popupNodes = isNode(root['popups']) ? root['popups']['popup'] : undefined;
   (Array.isArray(popupNodes) ? popupNodes : []).forEach((popup: unknown, i) => {
     const path = `popups/popup[${i + 1}]`;
@@ -275,6 +305,9 @@ export function convertMoySkladDescriptor(
     if (!url) return;
     const id = slugOf(name);
     popups[name] = id;
+    const uses = usesOf(popup, path);
+    grant(uses);
+    popupDetails[id] = { name, dialogId: id, uses, contextKey: contextKeyOf(popup) };
     elementOf[`dialogs[${dialogs.length}]`] = path;
     // MoySklad shows a popup full screen, titled with the app's name.
     dialogs.push({ id, url, title: options.name, size: 'fullscreen' });
@@ -390,6 +423,7 @@ export function convertMoySkladDescriptor(
       manifest: validateManifest(manifest),
       widgets: described,
       popups,
+      dialogs: popupDetails,
       buttons,
       endpointBase,
       unsupported,

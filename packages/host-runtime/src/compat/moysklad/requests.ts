@@ -1,5 +1,6 @@
-import type { Envelope, WidgetContext } from '@plugboard/widget-sdk/protocol';
+import type { Envelope, JsonValue, WidgetContext } from '@plugboard/widget-sdk/protocol';
 import type { MoySkladAppInfo } from './adapter.js';
+import type { MoySkladUse } from './types.js';
 
 /** A message of MoySklad's protocol: a plain object with a `name`. */
 export type Message = Record<string, unknown>;
@@ -28,7 +29,25 @@ export interface RequestContext {
   readonly appName: string;
   /** Whether the widget's descriptor declares the protocol (`update-provider`, …). */
   readonly supports: (name: string) => boolean;
+  /** Whether this widget's (or popup's) own `uses` declares the service. */
+  readonly uses: (name: MoySkladUse) => boolean;
+  /** The manifest widget's (or dialog's) id. */
+  readonly widgetId: string;
+  /** Whether this page is a popup. */
+  readonly popup: boolean;
 }
+
+/** The longest dialogText and button caption MoySklad takes. */
+const DIALOG_TEXT = 4_096;
+const CAPTION = 100;
+
+/**
+ * How long the host waits after a NavigateResponse before it navigates:
+ * the response is on its way to the page, which MoySklad keeps (it caches
+ * widget frames); here the navigation may remove the frame, and a frame
+ * removed before its page takes the message never gets it.
+ */
+export const NAVIGATE_AFTER_MS = 150;
 
 /**
  * The widget → host requests that reach host services (update, selector,
@@ -37,7 +56,17 @@ export interface RequestContext {
  * request of a kind while one waits is 1003.
  */
 export function serviceRequests(connection: RequestContext) {
-  const { post, invalid, call, context, moysklad, appName, supports } = connection;
+  const { post, invalid, call, context, moysklad, appName, supports, uses } = connection;
+  /** A request of a service the widget's `uses` leaves out: 1004, and `false`. */
+  const declared = (message: Message, use: MoySkladUse): boolean => {
+    if (uses(use)) return true;
+    invalid(
+      message,
+      ERR.protocol,
+      `Widget does not support the protocol for ${String(message['name'])}`,
+    );
+    return false;
+  };
   const pendingKinds = new Set<string>();
   // A request the host answers once its service has: the answer, or an error naming the request.
   const request = async (
@@ -100,6 +129,12 @@ export function serviceRequests(connection: RequestContext) {
           invalid(message, ERR.missing, 'Missing required parameter updateState');
           return undefined;
         }
+        // A document the user may not edit: 1005, whatever the app may write.
+        const current = await call('entity.get', undefined);
+        if (current.ok && (current.value as { readOnly?: true } | null)?.readOnly) {
+          invalid(message, ERR.readOnly, 'Document is read-only for the user');
+          return undefined;
+        }
         // The host's field for each of MoySklad's: own properties only, so
         // a `constructor` field is no path to Object.prototype's.
         const pathOf = (field: string) =>
@@ -125,6 +160,7 @@ export function serviceRequests(connection: RequestContext) {
       }),
     SelectGoodFolderRequest: (message) =>
       request(message, 'SelectGoodFolderRequest', async () => {
+        if (!declared(message, 'good-folder-selector')) return undefined;
         const outcome = await askUser<{ selected: { id: string }[] }>(message, 'selectors.open', {
           selector: moysklad.goodFolderSelector,
         });
@@ -136,20 +172,48 @@ export function serviceRequests(connection: RequestContext) {
       }),
     ShowDialogRequest: (message) =>
       request(message, 'ShowDialogRequest', async () => {
+        if (!declared(message, 'standard-dialogs')) return undefined;
         const text = message['dialogText'];
         if (typeof text !== 'string') {
           invalid(message, ERR.missing, 'Missing required parameter dialogText');
           return undefined;
         }
-        const buttons = Array.isArray(message['buttons'])
-          ? (message['buttons'] as Message[])
-          : [{ name: 'Ok', caption: 'ОК' }];
-        const options = buttons.map((button) => ({
-          id: String(button['name']),
-          label: String(button['caption'] ?? button['name']).slice(0, 100),
-        }));
+        if (text.length > DIALOG_TEXT) {
+          invalid(
+            message,
+            ERR.invalid,
+            `Invalid value of dialogText: ${text.length} characters, more than ${DIALOG_TEXT}`,
+          );
+          return undefined;
+        }
+        const buttons = message['buttons'] ?? [{ name: 'Ok', caption: 'ОК' }];
+        const options = Array.isArray(buttons)
+          ? (buttons as unknown[]).map((button) => {
+              const { name, caption } = (button ?? {}) as Message;
+              return typeof name === 'string' && typeof caption === 'string'
+                ? { id: name, label: caption }
+                : undefined;
+            })
+          : [undefined];
+        if (options.length === 0 || options.includes(undefined)) {
+          invalid(
+            message,
+            ERR.invalid,
+            'Invalid value of buttons: an array of { name, caption } strings',
+          );
+          return undefined;
+        }
+        const long = options.find((option) => (option?.label.length ?? 0) > CAPTION);
+        if (long) {
+          invalid(
+            message,
+            ERR.invalid,
+            `Invalid value of buttons: the caption of ${JSON.stringify(long.id)} is longer than ${CAPTION} characters`,
+          );
+          return undefined;
+        }
         const outcome = await askUser<{ value: string }>(message, 'dialogs.choose', {
-          message: text.slice(0, 4096),
+          message: text,
           options,
         });
         if (outcome === false) return undefined;
@@ -159,6 +223,16 @@ export function serviceRequests(connection: RequestContext) {
       }),
     NavigateRequest: (message) =>
       request(message, 'NavigateRequest', async () => {
+        if (!declared(message, 'navigation-service')) return undefined;
+        const target = message['target'] ?? 'blank';
+        if (target !== 'self' && target !== 'blank') {
+          invalid(
+            message,
+            ERR.invalid,
+            `Invalid value of target: ${JSON.stringify(target)}, allowed: self, blank`,
+          );
+          return undefined;
+        }
         const path =
           typeof message['path'] === 'string' ? moysklad.route(message['path']) : undefined;
         if (path === undefined) {
@@ -169,13 +243,13 @@ export function serviceRequests(connection: RequestContext) {
           );
           return undefined;
         }
-        // MoySklad answers before it navigates.
+        // MoySklad answers before it navigates, and the page gets the answer
+        // even when the navigation takes its frame away (see NAVIGATE_AFTER_MS).
         post({ name: 'NavigateResponse', correlationId: message['messageId'] });
-        const envelope = await call('navigation.go', {
-          to: path,
-          newTab: message['target'] !== 'self',
-        });
-        if (!envelope.ok)
+        if (target === 'self') await new Promise((wait) => setTimeout(wait, NAVIGATE_AFTER_MS));
+        const envelope = await call('navigation.go', { to: path, newTab: target === 'blank' });
+        // Cancelled: the navigation took the widget away, as it may.
+        if (!envelope.ok && envelope.error.code !== 'cancelled')
           console.warn(
             `[plugboard] ${appName} could not navigate to ${path}:`,
             envelope.error.message,
@@ -194,10 +268,9 @@ export function serviceRequests(connection: RequestContext) {
           );
           return undefined;
         }
-        const params = message['popupParameters'] ?? null;
         const outcome = await askUser<{ result?: unknown }>(message, 'dialogs.open', {
           dialog,
-          params,
+          params: givenParams(message),
         });
         if (outcome === false) return undefined;
         return outcome
@@ -205,7 +278,10 @@ export function serviceRequests(connection: RequestContext) {
               name: 'ShowPopupResponse',
               popupName,
               popupResolution: 'normal',
-              popupResponse: outcome.result ?? null,
+              // What ClosePopup sent (null too); nothing when it sent none.
+              ...(isGiven(outcome.result as JsonValue)
+                ? { popupResponse: (outcome.result as { given: JsonValue }).given }
+                : {}),
             }
           : { name: 'ShowPopupResponse', popupName, popupResolution: 'closedByUser' };
       }),
@@ -214,17 +290,52 @@ export function serviceRequests(connection: RequestContext) {
         invalid(message, ERR.state, 'Invalid widget state Opened for ClosePopup, allowed: Popup');
         return;
       }
-      const envelope = await call('dialogs.close', { result: message['popupResponse'] ?? null });
+      const envelope = await call('dialogs.close', {
+        result: givenParams({ popupParameters: message['popupResponse'] }),
+      });
       if (!envelope.ok) failed(message, envelope);
     },
     UserContextRequest: (message) =>
       request(message, 'UserContextRequest', async () => {
-        const envelope = await call('identity.getToken', undefined);
-        if (!envelope.ok) {
-          failed(message, envelope);
+        if (!declared(message, 'user-context')) return undefined;
+        const mint = moysklad.userContext;
+        if (!mint) {
+          invalid(
+            message,
+            ERR.host,
+            'Error processing UserContextRequest: this host issues no user context tokens',
+          );
           return undefined;
         }
-        return { name: 'UserContextResponse', token: (envelope.value as { token: string }).token };
+        // A fresh token each time: each lives 60 s and works once.
+        let token: unknown;
+        try {
+          token = await mint({ widgetId: connection.widgetId });
+        } catch {
+          token = undefined;
+        }
+        if (typeof token !== 'string' || token === '') {
+          invalid(
+            message,
+            ERR.host,
+            'Error processing UserContextRequest: the host could not issue a token',
+          );
+          return undefined;
+        }
+        return { name: 'UserContextResponse', token };
       }),
   } satisfies Record<string, (message: Message) => void | Promise<void>>;
 }
+
+/**
+ * A popup's params as the adapter hands them to its dialog: `{ given }`
+ * wraps what the opener sent (null, a string, an array…), so that a popup
+ * opened without parameters (`{}`) is told apart from one opened with `null`.
+ */
+export const givenParams = (message: Message): JsonValue =>
+  message['popupParameters'] === undefined
+    ? {}
+    : { given: message['popupParameters'] as JsonValue };
+
+export const isGiven = (params: JsonValue): params is { given: JsonValue } =>
+  typeof params === 'object' && params !== null && !Array.isArray(params) && 'given' in params;

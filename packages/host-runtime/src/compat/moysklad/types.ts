@@ -21,6 +21,64 @@ export const MOYSKLAD_USES = [
   'user-context',
 ] as const;
 
+const DOCUMENTS = [
+  'customerorder',
+  'demand',
+  'invoiceout',
+  'invoicein',
+  'purchaseorder',
+  'supply',
+  'move',
+  'loss',
+  'enter',
+  'internalorder',
+  'inventory',
+  'salesreturn',
+  'retaildemand',
+] as const;
+
+/**
+ * Every point MoySklad shows widgets at, 42 in all: entity cards
+ * (`entity.<type>.edit`), documents' create pages and their edit pages.
+ */
+export const MOYSKLAD_WIDGET_POINTS: readonly string[] = [
+  ...['counterparty', 'product', 'variant', 'service', 'bundle', 'productfolder'].map(
+    (type) => `entity.${type}.edit`,
+  ),
+  ...DOCUMENTS.map((type) => `document.${type}.create`),
+  ...[
+    ...DOCUMENTS,
+    'processingorder',
+    'paymentin',
+    'paymentout',
+    'cashin',
+    'cashout',
+    'purchasereturn',
+    'retailsalesreturn',
+    'retaildrawercashin',
+    'retaildrawercashout',
+    'emissionorder',
+  ].map((type) => `document.${type}.edit`),
+];
+
+/**
+ * The `supports` protocols MoySklad runs at `point` (its table of
+ * protocols by point): entity cards open-feedback, save-handler and
+ * dirty-state; create pages change-handler with validation-feedback; most
+ * documents' edit pages all six, some without update-provider, payments and
+ * the like only the first three.
+ */
+export function moySkladSupportsAt(point: string): readonly MoySkladSupport[] {
+  const [kind, type = '', page] = point.split('.');
+  const basic = ['open-feedback', 'save-handler', 'dirty-state'] as const;
+  const change = ['change-handler', 'validation-feedback'] as const;
+  if (kind === 'entity') return basic;
+  if (page === 'create') return change;
+  if (['invoicein', 'salesreturn', 'retaildemand'].includes(type)) return [...basic, ...change];
+  if ([...DOCUMENTS, 'emissionorder'].includes(type)) return MOYSKLAD_SUPPORTS;
+  return basic;
+}
+
 /** A protocol a MoySklad widget supports (host → widget). */
 export type MoySkladSupport = (typeof MOYSKLAD_SUPPORTS)[number];
 /** A service a MoySklad widget uses (widget → host). */
@@ -41,7 +99,8 @@ export interface MoySkladConvertOptions {
   /**
    * The host's extension point for each MoySklad point it has:
    * `{ 'document.customerorder.edit': 'customerorder.card' }`. A widget at a
-   * point left out is reported, not installed.
+   * point left out is reported, not installed. `installMoySkladApp`
+   * defaults it to {@link moySkladPointsOf} the host.
    */
   readonly points: Readonly<Record<string, string>>;
   /**
@@ -66,8 +125,24 @@ export interface MoySkladWidget {
   readonly height: number;
   /** A widget of a create page (`document.*.create`): the object has no id yet. */
   readonly create: boolean;
+  /** The protocols it declared that MoySklad runs at its point. */
   readonly supports: readonly MoySkladSupport[];
+  /** The services it may use (none on a create page but `user-context`, as in MoySklad). */
   readonly uses: readonly MoySkladUse[];
+  /** Whether its page loads with a `contextKey` (`useContextKey`, default true). */
+  readonly contextKey: boolean;
+}
+
+/** One popup of a descriptor: an app dialog of the manifest. */
+export interface MoySkladPopup {
+  /** Its `name`, as widgets send it. */
+  readonly name: string;
+  /** The manifest dialog's id. */
+  readonly dialogId: string;
+  /** The services it may use. */
+  readonly uses: readonly MoySkladUse[];
+  /** Whether its page loads with a `contextKey` (`useContextKey`, default true). */
+  readonly contextKey: boolean;
 }
 
 /** One button of a descriptor at one location: a manifest action whose `server` is the vendor's. */
@@ -100,6 +175,8 @@ export interface MoySkladConversion {
   readonly endpointBase: string | undefined;
   /** Popup names (as the widgets send them) to the manifest's dialog ids. */
   readonly popups: Readonly<Record<string, string>>;
+  /** The popups, by manifest dialog id. */
+  readonly dialogs: Readonly<Record<string, MoySkladPopup>>;
   /** What the descriptor declares that this host does not run: reported, never silently dropped. */
   readonly unsupported: readonly MoySkladUnsupported[];
 }
