@@ -10,6 +10,7 @@ import { creditBackend } from './servers/credit-backend.js';
 import { identitySigner } from './servers/identity.js';
 import { loyaltyBackend } from './servers/loyalty-backend.js';
 import { moySkladButtons } from './servers/moysklad-buttons.js';
+import { moySkladContext } from './servers/moysklad-context.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vendorsRoot = join(here, 'vendors');
@@ -97,7 +98,11 @@ export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel =
     logLevel: logLevel === 'info' ? 'warn' : logLevel,
     resolve: { conditions },
     server: { host: '127.0.0.1', port: vendorPort, strictPort: true, cors: true },
-    plugins: [manifests(), creditBackend(() => hostOrigin), loyaltyBackend(loyaltySecret)],
+    plugins: [
+      manifests(),
+      creditBackend(() => hostOrigin),
+      loyaltyBackend(loyaltySecret, () => hostOrigin),
+    ],
   });
   await vendors.listen();
   const vendorOrigin = new URL(vendors.resolvedUrls?.local[0] ?? '').origin;
@@ -115,6 +120,8 @@ export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel =
       moySkladButtons({
         'loyalty-points': { endpointBase: `${vendorOrigin}/loyalty-points`, secret: loyaltySecret },
       }),
+      // Context keys and user-context tokens for its pages, exchanged by its server.
+      moySkladContext({ 'loyalty-points': { secret: loyaltySecret } }),
     ],
   });
   await hostServer.listen();

@@ -928,6 +928,13 @@ describe('Order desk demo', () => {
     await widgetReady('loyalty-points');
     const order = vendorFrame('loyalty-points', 'order.html');
     await order.waitForSelector('[data-testid="loyalty-points"]');
+    // Its page came with a context key, which its server exchanged, once,
+    // with Order desk's backend: it knows who is signed in.
+    assert.match(
+      order.url(),
+      /\?contextKey=[\w-]{43}&appUid=loyalty-points&appId=loyalty-points&userLocale=en_US$/,
+    );
+    await waitForText(order, 'loyalty-user', 'Signed in as Demo user.');
     // Clicks inside the widgets are DOM clicks: panels still loading above
     // can move a button between puppeteer's measuring it and its click.
     // A malformed card number in the card's own comment: Change, then a
@@ -986,6 +993,40 @@ describe('Order desk demo', () => {
       if ((await button.evaluate((b) => b.textContent?.trim())) === 'Got it') await button.click();
     }
     await waitForText(counterparty, 'loyalty-answer', 'You chose ok.');
+    await dialogsOpen(0);
+    // A popup opened with popupParameters null gets null, as in MoySklad.
+    await counterparty.$eval('[data-testid="terms"]', (button) =>
+      /** @type {HTMLElement} */ (button).click(),
+    );
+    assert.equal(await dialogsOpen(1), 'Loyalty points');
+    const terms = await page.waitForFrame(
+      (frame) => frame.url().startsWith(`${demo.vendorOrigin}/loyalty-points/terms-popup.html`),
+      { timeout: 10_000 },
+    );
+    await waitForText(terms, 'terms-parameters', 'Opened with parameters: null');
+    await terms.$eval('[data-testid="close-terms"]', (button) =>
+      /** @type {HTMLElement} */ (button).click(),
+    );
+    await dialogsOpen(0);
+    await waitForText(counterparty, 'loyalty-answer', 'Terms closed (normal).');
+  });
+
+  it("shows a goods card with a native widget and the MoySklad app's (entity.product.edit)", async () => {
+    await page.goto(new URL('/goods', demo.hostUrl).href);
+    await page.click('a[href="/goods/g3"]');
+    await framesReady(null, 2);
+    const parcel = vendorFrame('delivery-tracker', 'parcel.html');
+    await parcel.waitForSelector('[data-testid="parcel-size"]');
+    assert.match(
+      await parcel.$eval('[data-testid="parcel-size"]', (line) => line.textContent ?? ''),
+      /^.+ ships as a (Small|Medium|Large) parcel, about \d+ kg\.$/,
+    );
+    const goods = vendorFrame('loyalty-points', 'goods.html');
+    await goods.waitForSelector('[data-testid="loyalty-goods"]');
+    assert.match(
+      await goods.$eval('[data-testid="loyalty-goods"]', (line) => line.textContent ?? ''),
+      /^Each unit earns \d bonus points\.$/,
+    );
   });
 
   it("runs Loyalty points' buttons on its vendor's server: a notification, a popup, a new window", async () => {

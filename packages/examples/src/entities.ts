@@ -1,7 +1,7 @@
 // The data the demo host hands to widgets through entity.get, by entity type
 // and id; Storybook's mock host uses the same.
 import type { JsonValue } from '@plugboard/widget-sdk';
-import { counterparties, findCounterparty } from './data.js';
+import { counterparties, findCounterparty, findGood, goods } from './data.js';
 import { allOrders, getOrder, orderData } from './orders-store.js';
 
 export function entityData(type: string, id: string): Record<string, JsonValue> | null {
@@ -14,6 +14,10 @@ export function entityData(type: string, id: string): Record<string, JsonValue> 
     return counterparty
       ? { name: counterparty.name, city: counterparty.city, email: counterparty.email }
       : null;
+  }
+  if (type === 'product') {
+    const good = findGood(id);
+    return good ? { name: good.name, price: good.price, folderId: good.folderId } : null;
   }
   return null;
 }
@@ -30,6 +34,10 @@ export function allEntities(): Record<string, Record<string, Record<string, Json
     counterparty: byType(
       'counterparty',
       counterparties.map((c) => c.id),
+    ),
+    product: byType(
+      'product',
+      goods.map((g) => g.id),
     ),
   };
 }

@@ -12,7 +12,7 @@ import {
   type TrafficEntry,
 } from '@plugboard/host-runtime';
 import { browserStorage } from '@plugboard/host-runtime/storage';
-import { findCounterparty } from './data.js';
+import { findCounterparty, findGood } from './data.js';
 import { entityData } from './entities.js';
 import { loyaltyPointsOptions } from './loyalty-points.js';
 import { getOrder } from './orders-store.js';
@@ -39,6 +39,7 @@ export const host = createHost({
       title: 'Customer order card',
     },
     { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
+    { id: 'product.card', kind: 'panel', entity: 'product', title: 'Goods card' },
     { id: 'customerorder.list', kind: 'column', entity: 'customerorder', title: 'Order list' },
     {
       id: 'customerorder.list.actions',
@@ -102,7 +103,9 @@ export const host = createHost({
 /** Whether Order desk has a page at `path` (a path without query or hash counts). */
 function hasPage(path: string): boolean {
   const pathname = new URL(path, location.origin).pathname;
-  if (pathname === '/' || pathname === '/orders' || pathname === '/counterparties') return true;
+  if (['/', '/orders', '/counterparties', '/goods'].includes(pathname)) return true;
+  const good = /^\/goods\/([^/]+)$/.exec(pathname)?.[1];
+  if (good !== undefined) return findGood(good) !== undefined;
   const order = /^\/orders\/([^/]+)$/.exec(pathname)?.[1];
   if (order !== undefined) return order === 'new' || getOrder(order) !== undefined;
   const counterparty = /^\/counterparties\/([^/]+)$/.exec(pathname)?.[1];
@@ -144,6 +147,17 @@ export async function installVendorApps(vendorOrigin: string): Promise<string[]>
   return problems;
 }
 
+/** A key or token Order desk's backend mints for Loyalty points and the signed-in user. */
+async function minted(url: string, field: 'key' | 'token'): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ app: 'loyalty-points' }),
+  });
+  if (!response.ok) throw new Error(`Order desk's backend answered ${response.status}.`);
+  return ((await response.json()) as Record<string, string>)[field] ?? '';
+}
+
 /**
  * Loyalty points, an app written for MoySklad's widget protocol, installed
  * unchanged from its XML descriptor (the MoySklad adapter loads with it).
@@ -158,6 +172,11 @@ async function installMoySkladApps(vendorOrigin: string): Promise<string[]> {
       ...loyaltyPointsOptions(vendorOrigin),
       route: (path) =>
         path === '#customerorder' ? '/orders' : path === '#company' ? '/counterparties' : undefined,
+      // Order desk's backend (servers/moysklad-context.js) mints a context key
+      // for each fresh load of one of its pages, and a user-context token for
+      // each UserContextRequest; the vendor's server exchanges them there.
+      contextKey: () => minted('/api/moysklad/context-key', 'key'),
+      userContext: () => minted('/api/moysklad/user-context', 'token'),
       // Order desk's backend (servers/moysklad-buttons.js) signs the click and calls the vendor.
       button: (request, signal) =>
         fetch('/api/moysklad/button', {

@@ -13,6 +13,7 @@ export function loyaltyPointsOptions(origin: string) {
     points: {
       'document.customerorder.edit': 'customerorder.card',
       'entity.counterparty.edit': 'counterparty.card',
+      'entity.product.edit': 'product.card',
     },
     buttonPoints: {
       'document.customerorder.list': 'customerorder.list.actions',

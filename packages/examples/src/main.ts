@@ -1,7 +1,15 @@
 import { html, render } from 'lit';
 import { host, installVendorApps, recordTraffic } from './host.js';
 import { onRoute, setLeaveGuard } from './router.js';
-import { counterpartiesPage, counterpartyCard, notFound, orderCard, ordersPage } from './views.js';
+import {
+  counterpartiesPage,
+  counterpartyCard,
+  goodsCard,
+  goodsPage,
+  notFound,
+  orderCard,
+  ordersPage,
+} from './views.js';
 
 const app = document.getElementById('app');
 const problems = document.getElementById('problems');
@@ -17,6 +25,9 @@ function page(path: string) {
   if (counterparty?.[1]) return counterpartyCard(counterparty[1]);
   if (path === '/' || path === '/orders') return ordersPage();
   if (path === '/counterparties') return counterpartiesPage();
+  const good = /^\/goods\/([^/]+)$/.exec(path);
+  if (good?.[1]) return goodsCard(good[1]);
+  if (path === '/goods') return goodsPage();
   return notFound();
 }
 

@@ -4,7 +4,7 @@
 import { html, type TemplateResult } from 'lit';
 import '@plugboard/host-runtime';
 import { listsOf } from '@plugboard/host-runtime/lists';
-import { counterparties, findCounterparty, money } from './data.js';
+import { counterparties, findCounterparty, findGood, goodFolders, goods, money } from './data.js';
 import { host } from './host.js';
 import './order-card.js';
 import './order-list.js';
@@ -105,6 +105,49 @@ export function counterpartyCard(id: string): TemplateResult {
           point="counterparty.card"
           entity-type="counterparty"
           entity-id=${counterparty.id}
+        ></pb-panel-slot>
+      </aside>
+    </div>
+  `;
+}
+
+/** The goods: each links to its card. */
+export function goodsPage(): TemplateResult {
+  return html`
+    <h1>Goods</h1>
+    <ul class="columns">
+      ${goods.map(
+        (good) => html`<li>${link(`/goods/${good.id}`, good.name)} · ${money(good.price)}</li>`,
+      )}
+    </ul>
+  `;
+}
+
+/** A good's card, with apps' goods-card widgets (MoySklad's entity.product.edit among them). */
+export function goodsCard(id: string): TemplateResult {
+  const good = findGood(id);
+  if (!good) return notFound(`There are no goods ${id}.`);
+  const index = goods.indexOf(good);
+  const next = goods[(index + 1) % goods.length];
+  const folder = goodFolders.find((f) => f.id === good.folderId);
+  return html`
+    <nav class="crumbs">${link('/goods', 'Goods')} / ${good.name}</nav>
+    <div class="card">
+      <section class="main">
+        <h1>${good.name}</h1>
+        <dl>
+          <dt>Price</dt>
+          <dd>${money(good.price)}</dd>
+          <dt>Folder</dt>
+          <dd>${folder?.name ?? ''}</dd>
+        </dl>
+        <p class="pager">${next ? link(`/goods/${next.id}`, `${next.name} →`) : ''}</p>
+      </section>
+      <aside>
+        <pb-panel-slot
+          point="product.card"
+          entity-type="product"
+          entity-id=${good.id}
         ></pb-panel-slot>
       </aside>
     </div>

@@ -1,6 +1,7 @@
 // Loyalty points on the counterparty card, in MoySklad's protocol: the
-// customer's balance, and "How points work" in the host's standard dialog
-// (ShowDialogRequest, with the app's own buttons).
+// customer's balance, "How points work" in the host's standard dialog
+// (ShowDialogRequest, with the app's own buttons), and "Programme terms", a
+// popup opened with popupParameters null.
 import { actionButton } from '../shared/action-button.js';
 import { hashOf } from '../shared/hash.js';
 import { on, request, send } from './moysklad-client.js';
@@ -37,6 +38,16 @@ on('Open', (message) => {
       },
     );
   });
-  root.replaceChildren(title, balance, answer, how);
+  const terms = actionButton('Programme terms', 'terms', () => {
+    request({ name: 'ShowPopupRequest', popupName: 'terms', popupParameters: null }).then(
+      (response) => {
+        answer.textContent = `Terms closed (${String(response['popupResolution'])}).`;
+      },
+      (error: unknown) => {
+        answer.textContent = `Could not show the terms: ${(error as Error).message}`;
+      },
+    );
+  });
+  root.replaceChildren(title, balance, answer, how, terms);
   send({ name: 'OpenFeedback', correlationId: message['messageId'] });
 });

@@ -3,6 +3,9 @@
 // number in the order's comment (ValidationFeedback: the host does not save
 // while it is wrong), "Add card number" (UpdateRequest: the order's comment
 // in the host's draft) and "Redeem points…" (a popup, ShowPopupRequest).
+// Its page loads with a contextKey, which its server exchanges with the
+// host's backend for who is signed in; it sends OpenFeedback once it knows,
+// and the host shows its loader until then.
 import { actionButton } from '../shared/action-button.js';
 import { hashOf } from '../shared/hash.js';
 import { on, request, send } from './moysklad-client.js';
@@ -12,6 +15,24 @@ const root = document.getElementById('app') as HTMLElement;
 let orderId: string | null = null;
 let comment = '';
 let total = 0;
+let signedIn = '';
+
+/** Who is signed in: the server exchanges the page's context key, once. */
+const session: Promise<string> = (async () => {
+  const contextKey = new URLSearchParams(location.search).get('contextKey');
+  if (!contextKey) return 'nobody (the page came without a context key)';
+  try {
+    const response = await fetch('/loyalty-points/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ contextKey }),
+    });
+    const body = (await response.json()) as { name?: string; error?: string };
+    return response.ok ? (body.name ?? 'someone') : `nobody (${body.error ?? response.status})`;
+  } catch {
+    return 'nobody (the server did not answer)';
+  }
+})();
 
 const points = () => Math.floor(total / 1000);
 
@@ -22,6 +43,10 @@ function render(note = ''): void {
   line.dataset['testid'] = 'loyalty-points';
   line.textContent =
     orderId === null ? 'Points come with the saved order.' : `This order earns ${points()} points.`;
+  const user = document.createElement('p');
+  user.className = 'muted';
+  user.dataset['testid'] = 'loyalty-user';
+  user.textContent = `Signed in as ${signedIn}.`;
   const status = document.createElement('p');
   status.className = 'muted';
   status.dataset['testid'] = 'loyalty-status';
@@ -60,13 +85,17 @@ function render(note = ''): void {
       },
     );
   });
-  root.replaceChildren(title, line, status, add, redeem);
+  root.replaceChildren(title, line, user, status, add, redeem);
 }
 
 on('Open', (message) => {
   orderId = (message['objectId'] as string | null) ?? null;
-  render();
-  send({ name: 'OpenFeedback', correlationId: message['messageId'] });
+  // The host's loader stays until OpenFeedback: first who is signed in.
+  void session.then((name) => {
+    signedIn = name;
+    render();
+    send({ name: 'OpenFeedback', correlationId: message['messageId'] });
+  });
 });
 
 on('Change', (message) => {
