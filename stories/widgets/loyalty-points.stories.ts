@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@plugboard/host-runtime';
-import { counterparties, orders } from '../../packages/examples/src/data.js';
+import { counterparties, goods, orders } from '../../packages/examples/src/data.js';
 import {
   renderWithMockHost,
   widgetArgTypes,
   type WidgetStoryArgs,
 } from '../support/mock-host-story.js';
-import { installLoyaltyPoints as install } from '../support/vendor-apps.js';
+import { installLoyaltyPoints as install, vendorManifest } from '../support/vendor-apps.js';
 
 /**
  * Loyalty points, an example app written for MoySklad's widget protocol
@@ -16,6 +16,10 @@ import { installLoyaltyPoints as install } from '../support/vendor-apps.js';
  * verdict blocks it. "Redeem points…" opens its popup; so does the card's
  * "Redeem bonus" button, which the vendor's server answers (here, its
  * replies without the server). The Lists stories have its list buttons.
+ * On the counterparty card, "Programme terms" opens a popup with null
+ * parameters. On the goods card (MoySklad's entity.product.edit), its
+ * widget sits under Delivery tracker's native one. Storybook has no
+ * backend to mint context keys, so the order page loads without one.
  */
 const meta: Meta<WidgetStoryArgs> = {
   title: 'Widgets/Loyalty points (MoySklad)',
@@ -48,5 +52,17 @@ export const CounterpartyCard: Story = {
   ),
   args: { entityId: 'c1' },
   render: (args) => renderWithMockHost([], 'counterparty.card', args, { install }),
+  tags: ['expect-ready'],
+};
+
+export const GoodsCard: Story = {
+  name: 'Goods card',
+  argTypes: widgetArgTypes(
+    goods.slice(0, 30).map((good) => good.id),
+    (id) => goods.find((good) => good.id === id)?.name ?? id,
+  ),
+  args: { entityId: 'g1' },
+  render: (args) =>
+    renderWithMockHost([vendorManifest('delivery-tracker')], 'product.card', args, { install }),
   tags: ['expect-ready'],
 };

@@ -45,6 +45,7 @@ export const MOYSKLAD_POINTS = {
     'document.customerorder.edit': 'customerorder.card',
     'document.customerorder.create': 'customerorder.card',
     'entity.counterparty.edit': 'counterparty.card',
+    'entity.product.edit': 'product.card',
   },
   buttonPoints: {
     'document.customerorder.list': 'customerorder.list.actions',

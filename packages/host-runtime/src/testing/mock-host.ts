@@ -50,6 +50,7 @@ export const MOCK_EXTENSION_POINTS: readonly HostExtensionPoint[] = [
     title: 'Customer order card',
   },
   { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
+  { id: 'product.card', kind: 'panel', entity: 'product', title: 'Goods card' },
   { id: 'customerorder.list', kind: 'column', entity: 'customerorder', title: 'Order list' },
   {
     id: 'customerorder.list.actions',
