@@ -926,8 +926,7 @@ describe('Order desk demo', () => {
   it('runs Loyalty points, a MoySklad app installed from its XML descriptor, unchanged', async () => {
     await page.goto(new URL('/orders/9', demo.hostUrl).href);
     await widgetReady('loyalty-points');
-    const order = vendorFrame('loyalty-points', 'order.html');
-    await order.waitForSelector('[data-testid="loyalty-points"]');
+    const order = await frameWith('loyalty-points', '[data-testid="loyalty-points"]');
     // Its page came with a context key, which its server exchanged, once,
     // with Order desk's backend: it knows who is signed in.
     assert.match(
