@@ -163,14 +163,11 @@ export interface HostFrameGrants {
   /** The iframes' permissions policy, for instance `clipboard-read; clipboard-write`. */
   readonly allow?: string;
   /**
-   * The URL each new iframe loads, from the manifest's: called before every
-   * fresh load of one of the app's widgets or dialogs (a reused widget
-   * is not loaded again). A rejection fails the load with its message.
+   * The URL each new iframe loads, from the manifest's, for the widget (or
+   * dialog) `widgetId`: called before every fresh load (a reused widget is
+   * not loaded again). A rejection fails the load with its message.
    */
-  readonly url?: (
-    url: string,
-    frame: { readonly widgetId: string; readonly dialog: boolean },
-  ) => string | Promise<string>;
+  readonly url?: (url: string, widgetId: string) => string | Promise<string>;
 }
 
 /** Opens the host's end of one widget's page, for the widget `widgetId` of the app's manifest. */
@@ -458,7 +455,7 @@ export class Host {
     if (manifest.origin === window.origin) {
       issues.push({
         path: 'origin',
-        message: `must not be this host page's own origin (${window.origin}): a widget there cannot be sandboxed safely, so it could never connect. Serve the app from an origin of its own`,
+        message: `must not be this host page's own origin (${window.origin}): a widget there cannot be sandboxed safely; serve the app from an origin of its own`,
       });
     }
     const { points } = this.store.getState();

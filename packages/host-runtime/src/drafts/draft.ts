@@ -1,5 +1,4 @@
 import {
-  PlugboardError,
   type DraftEntity,
   type DraftOrigin,
   type EntityRef,
@@ -21,9 +20,8 @@ export interface HostDraftOptions {
   readonly data: Readonly<JsonObject>;
   /**
    * The signed-in user may not edit this entity: apps' `entity.update` is
-   * refused with `permission_denied` (MoySklad widgets get 1005), and
-   * `entity.get` says `readOnly: true`. The user's own edits are the
-   * host's to stop. Default `false`.
+   * refused with `permission_denied` (MoySklad widgets get 1005). The
+   * user's own edits are the host's to stop. Default `false`.
    */
   readonly readOnly?: boolean;
   /**
@@ -184,7 +182,6 @@ export class HostDraft {
       data: this.#data,
       version: this.#version,
       saved: this.saved,
-      ...(this.#options.readOnly ? { readOnly: true } : {}),
     };
   }
 
@@ -258,9 +255,6 @@ export class HostDraft {
     member: DraftMember,
     params: HostMethodParams<'entity.update'>,
   ): Promise<HostMethodResult<'entity.update'>> {
-    if (this.#options.readOnly) {
-      throw new PlugboardError('permission_denied', `This ${this.type} is read-only for you.`);
-    }
     // Loaded at the first update: a card whose widgets only read never fetches it.
     const { proposal } = await import('./proposal.js');
     const { accepted, refused } = await proposal(member, params, {
@@ -268,6 +262,7 @@ export class HostDraft {
       data: this.#data,
       changedAt: (path) => this.#fieldVersions.get(path) ?? 0,
       apply: this.#options.apply,
+      readOnly: this.#options.readOnly,
     });
     const applied = Object.keys(accepted);
     if (applied.length > 0) this.#apply(accepted, { app: member.appId }, member.instanceId);

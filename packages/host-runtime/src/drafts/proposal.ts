@@ -1,4 +1,9 @@
-import type { HostMethodParams, JsonValue, RefusedField } from '@plugboard/widget-sdk/protocol';
+import {
+  PlugboardError,
+  type HostMethodParams,
+  type JsonValue,
+  type RefusedField,
+} from '@plugboard/widget-sdk/protocol';
 import type { DraftMember, HostDraftOptions } from './draft.js';
 
 type JsonObject = { [key: string]: JsonValue };
@@ -10,6 +15,8 @@ export interface ProposalContext {
   /** The version at which a field last changed (0: never). */
   readonly changedAt: (path: string) => number;
   readonly apply: HostDraftOptions['apply'];
+  /** The user may not edit the entity: nothing is weighed. */
+  readonly readOnly: boolean | undefined;
 }
 
 /**
@@ -17,13 +24,17 @@ export interface ProposalContext {
  * `not_writable`, one changed after `baseVersion` a `conflict`, one the
  * host's `apply` refuses `refused` with its reason; the rest is accepted.
  * With `atomic`, any refusal refuses it all, and the host is not asked
- * about a part of it. Loaded at the first update (draft.ts).
+ * about a part of it. On a read-only draft it throws `permission_denied`.
+ * Loaded at the first update (draft.ts).
  */
 export async function proposal(
   member: DraftMember,
   { changes, baseVersion, atomic }: HostMethodParams<'entity.update'>,
   draft: ProposalContext,
 ): Promise<{ accepted: JsonObject; refused: RefusedField[] }> {
+  if (draft.readOnly) {
+    throw new PlugboardError('permission_denied', `This ${draft.type} is read-only for you.`);
+  }
   const refused: RefusedField[] = [];
   const wanted: JsonObject = {};
   for (const [path, value] of Object.entries(changes)) {

@@ -142,7 +142,7 @@ export class HostWidgetFrameElement extends LitElement {
    * A ready widget getting ready for a new entity (a MoySklad widget
    * between Open and OpenFeedback): the loader shows over it. Reflected to `busy`.
    */
-  declare busy: boolean;
+  declare busy: boolean | undefined;
   /** The id of the app the widget belongs to; reflected to `app-id`. */
   declare appId: string;
   /** The app's display name, shown in the header and in messages. */
@@ -181,7 +181,6 @@ export class HostWidgetFrameElement extends LitElement {
   constructor() {
     super();
     this.status = 'queued';
-    this.busy = false;
     this.appId = '';
     this.appName = '';
     this.errorMessage = '';

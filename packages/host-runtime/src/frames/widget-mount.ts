@@ -269,19 +269,18 @@ export class WidgetMount {
     const { manifest, frame } = app;
     this.#signals = freshSignals();
     this.#setState({ status: 'loading', error: undefined });
-    let src = widget.url;
+    let src: string;
     try {
-      if (frame?.url)
-        src = await frame.url(src, { widgetId: widget.id, dialog: !!this.#options.dialog });
+      src = (await frame?.url?.(widget.url, widget.id)) ?? widget.url;
     } catch (error) {
-      if (!signal.aborted) this.#fail('error', { message: (error as Error).message });
+      if (!signal.aborted) this.#fail('error', error as Error);
       return;
     }
     if (signal.aborted) return;
     const iframe = document.createElement('iframe');
     iframe.title = `${manifest.name}: ${widget.id}`;
     iframe.setAttribute('sandbox', sandboxFor(manifest.origin, window.origin, frame?.modals));
-    if (frame?.allow) iframe.allow = frame.allow;
+    iframe.allow = frame?.allow ?? '';
     // The widget may learn the host's origin from the referrer, never a path.
     iframe.referrerPolicy = 'origin';
     iframe.style.cssText = `display:block;width:100%;border:0;height:${this.#options.fill ? '100%' : `${widget.height.initial}px`}`;
@@ -394,9 +393,7 @@ export class WidgetMount {
       (error: unknown) => {
         const { code, message } = error as PlugboardError;
         if (signal.aborted || code === 'cancelled' || this.#connection !== connection) return;
-        // Another transport's pages are no Plugboard pages: its message says what they missed.
-        if (code === 'timeout')
-          this.#fail('timeout', open === connectWidget ? 'timeout' : { message });
+        if (code === 'timeout') this.#fail('timeout', 'timeout');
         else this.#fail('error', { message });
       },
     );

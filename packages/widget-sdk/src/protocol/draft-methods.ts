@@ -24,11 +24,6 @@ export const DraftEntitySchema = v.strictObject({
   version: v.optional(Version),
   /** Whether the draft holds no change since it was last saved (or loaded). */
   saved: v.optional(v.boolean()),
-  /**
-   * `true` when the signed-in user may not edit this entity: every
-   * `entity.update` is refused with `permission_denied`. Absent otherwise.
-   */
-  readOnly: v.optional(v.literal(true)),
 });
 
 /** Why a field of an `entity.update` was not applied. */

@@ -322,7 +322,7 @@ export function connectMoySklad(
       feedbackTimer = setTimeout(() => {
         rejectReady(
           new PlugboardError(
-            'timeout',
+            'host_error',
             `Its page loaded but sent no OpenFeedback within ${limits.handshakeTimeoutMs} ms; its descriptor declares open-feedback. (An HTTP error page at ${iframe.src.split('?')[0] ?? ''} looks the same from here.)`,
           ),
         );

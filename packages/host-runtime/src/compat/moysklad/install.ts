@@ -151,7 +151,7 @@ export function installMoySkladApp(
       connectMoySklad({ ...connection, widgetId, moysklad: info }),
     frame: {
       ...FRAME,
-      url: async (url, { widgetId }) => {
+      url: async (url, widgetId) => {
         if (!contextKey || !keyed(widgetId)) return url;
         const key = await contextKey(keyRequest(widgetId));
         if (typeof key !== 'string' || key === '') {

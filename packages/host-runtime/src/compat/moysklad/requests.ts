@@ -129,12 +129,6 @@ export function serviceRequests(connection: RequestContext) {
           invalid(message, ERR.missing, 'Missing required parameter updateState');
           return undefined;
         }
-        // A document the user may not edit: 1005, whatever the app may write.
-        const current = await call('entity.get', undefined);
-        if (current.ok && (current.value as { readOnly?: true } | null)?.readOnly) {
-          invalid(message, ERR.readOnly, 'Document is read-only for the user');
-          return undefined;
-        }
         // The host's field for each of MoySklad's: own properties only, so
         // a `constructor` field is no path to Object.prototype's.
         const pathOf = (field: string) =>
@@ -145,6 +139,8 @@ export function serviceRequests(connection: RequestContext) {
         // MoySklad's 1002 leaves every field unchanged: all or nothing.
         const envelope = await call('entity.update', { changes, atomic: true });
         if (!envelope.ok) {
+          // A read-only draft refuses before it weighs a field, and an
+          // installation without entity:write before the draft: 1005 both.
           if (envelope.error.code === 'permission_denied')
             invalid(message, ERR.readOnly, 'Document is read-only for the user');
           else failed(message, envelope);
