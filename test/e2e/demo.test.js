@@ -181,7 +181,10 @@ describe('Order desk demo', () => {
       'first',
     );
     // Delivery tracker's panel and Parcel label, Credit check's order limit,
-    // Quick add and Loyalty points: one iframe each.
+    // Quick add and Loyalty points: one iframe each, once all are ready
+    // (Loyalty points' iframe comes once Order desk's backend gave its page
+    // a context key).
+    await framesReady(null, 5);
     assert.equal((await page.$$('pb-panel-slot >>> iframe')).length, 5);
   });
 
