@@ -191,6 +191,21 @@ async function openPopup(widget: FixtureWidget, ...params: unknown[]) {
   return { popup, iframe: iframe as unknown as HTMLIFrameElement, answer };
 }
 
+/** Shows another order in the card, as the host's card does: its draft, then its id. */
+function showOrder(host: Host, slot: HostPanelSlotElement, id: string): void {
+  const draft = host.openDraft({
+    type: 'customerorder',
+    id,
+    data: {},
+    persist: ({ data }) => Promise.resolve({ id, data }),
+  });
+  cleanups.push(() => {
+    draft.close();
+  });
+  slot.draft = draft;
+  slot.entityId = id;
+}
+
 const iframeOf = (slot: HostPanelSlotElement) =>
   framesOf(slot)[0]?.querySelector('iframe') as HTMLIFrameElement;
 
@@ -224,17 +239,7 @@ describe('MoySklad fidelity', () => {
       });
       await heardOne(widget, named('Open'), 'Open');
       await sdk(widget, 'openFeedback');
-      const draft = host.openDraft({
-        type: 'customerorder',
-        id: '43',
-        data: {},
-        persist: ({ data }) => Promise.resolve({ id: '43', data }),
-      });
-      cleanups.push(() => {
-        draft.close();
-      });
-      slot.draft = draft;
-      slot.entityId = '43';
+      showOrder(host, slot, '43');
       await heardOne(
         widget,
         named('Open', (m) => m['objectId'] === '43'),
@@ -340,17 +345,7 @@ describe('MoySklad fidelity', () => {
       await sdk(widget, 'openFeedback', open['messageId']);
       await frameWithStatus(slot, 'ready');
       expect(frame.hasAttribute('busy')).to.equal(false);
-      const draft = host.openDraft({
-        type: 'customerorder',
-        id: '43',
-        data: {},
-        persist: ({ data }) => Promise.resolve({ id: '43', data }),
-      });
-      cleanups.push(() => {
-        draft.close();
-      });
-      slot.draft = draft;
-      slot.entityId = '43';
+      showOrder(host, slot, '43');
       const reopened = await heardOne(
         widget,
         named('Open', (m) => m['objectId'] === '43'),
