@@ -17,6 +17,18 @@
 import { jwtVerify } from 'jose';
 import { readBody, sendJson } from './http.js';
 
+/**
+ * What this backend uses of moySkladKeys (typed here: the type check runs
+ * before the packages are built, when their declarations are not there yet).
+ * @template T
+ * @typedef {{
+ *   mint(appUid: string, context: T): string,
+ *   exchange(key: string, appUid: string):
+ *     { ok: true, context: T } | { ok: false, status: 403 | 404 },
+ * }} Keys
+ */
+/** @typedef {{ contextKeys: Keys<typeof EMPLOYEE>, userTokens: Keys<string> }} Stores */
+
 /** The demo's account and signed-in user: what the session would say. */
 const ACCOUNT_ID = 'order-desk';
 const EMPLOYEE = {
@@ -41,12 +53,14 @@ export function moySkladContext(apps) {
       ssr: { noExternal: [/^@plugboard\//], resolve: { conditions: ['@plugboard/source'] } },
     }),
     configureServer(server) {
-      /** @type {Promise<{ contextKeys: import('@plugboard/host-runtime/moysklad').MoySkladKeys<typeof EMPLOYEE>, userTokens: import('@plugboard/host-runtime/moysklad').MoySkladKeys<string> }> | undefined} */
+      /** @type {Promise<Stores> | undefined} */
       let stores;
       const keys = () =>
         (stores ??= server.ssrLoadModule('@plugboard/host-runtime/moysklad').then((module) => {
           const { moySkladKeys } =
-            /** @type {typeof import('@plugboard/host-runtime/moysklad')} */ (module);
+            /** @type {{ moySkladKeys: <T>(options: { lifetimeMs: number, otherApp?: 403 | 404 }) => Keys<T> }} */ (
+              module
+            );
           return {
             contextKeys: moySkladKeys({ lifetimeMs: 300_000 }),
             userTokens: moySkladKeys({ lifetimeMs: 60_000, otherApp: 404 }),
@@ -74,7 +88,7 @@ export function moySkladContext(apps) {
   /**
    * @param {string} path
    * @param {import('node:http').IncomingMessage} req
-   * @param {() => Promise<{ contextKeys: import('@plugboard/host-runtime/moysklad').MoySkladKeys<typeof EMPLOYEE>, userTokens: import('@plugboard/host-runtime/moysklad').MoySkladKeys<string> }>} keys
+   * @param {() => Promise<Stores>} keys
    * @returns {Promise<{ status: number, body: unknown } | undefined>}
    */
   async function answer(path, req, keys) {
