@@ -62,7 +62,8 @@ export function entities(): Record<string, Record<string, JsonObject>> {
   return {
     customerorder: Object.fromEntries(orders.map(({ id, ...data }) => [id, { ...data }])),
     counterparty: Object.fromEntries(counterparties.map(({ id, ...data }) => [id, { ...data }])),
-    good: Object.fromEntries(goods.map(({ id, ...data }) => [id, { ...data }])),
+    // The goods card's entity type: MoySklad's `product` (entity.product.edit).
+    product: Object.fromEntries(goods.map(({ id, ...data }) => [id, { ...data }])),
   };
 }
 

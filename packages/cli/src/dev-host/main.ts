@@ -8,7 +8,7 @@ import '@plugboard/host-runtime/inspector';
 import { listsOf, type Selection } from '@plugboard/host-runtime/lists';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import type { CheckedApp } from '../sources.js';
-import { counterparties, entities, orders } from './data.js';
+import { counterparties, entities, goods, orders } from './data.js';
 import {
   createStage,
   FAULTS,
@@ -23,6 +23,7 @@ const VIEWS = {
   order: 'Order card',
   new: 'New order',
   counterparty: 'Counterparty card',
+  goods: 'Goods card',
   orders: 'Order list',
   counterparties: 'Counterparty list',
 } as const;
@@ -32,6 +33,7 @@ interface Settings extends StageSettings {
   readonly view: View;
   readonly order: string;
   readonly counterparty: string;
+  readonly good: string;
   readonly width: number;
   readonly inspect: boolean;
 }
@@ -57,6 +59,11 @@ function readSettings(): Settings {
       'counterparty',
       counterparties.map((c) => c.id),
       'c1',
+    ),
+    good: pick(
+      'good',
+      goods.map((g) => g.id),
+      'g1',
     ),
     theme: pick('theme', ['light', 'dark'], 'light'),
     locale: pick('locale', ['en-GB', 'de-DE', 'fr-FR', 'ja-JP'], 'en-GB'),
@@ -195,7 +202,14 @@ function controls() {
               ${options(Object.fromEntries(counterparties.map((c) => [c.id, c.name])), settings.counterparty)}
             </select>`,
           )
-        : nothing;
+        : settings.view === 'goods'
+          ? control(
+              'Goods',
+              html`<select name="good" @change=${onSelect('good')}>
+                ${options(Object.fromEntries(goods.map((g) => [g.id, g.name])), settings.good)}
+              </select>`,
+            )
+          : nothing;
   return html`<nav aria-label="Extension points" style="display:flex;gap:8px;flex-wrap:wrap">
       ${(Object.keys(VIEWS) as View[]).map(
         (view) =>
@@ -280,13 +294,20 @@ function controls() {
 }
 
 function cardView(host: Host) {
-  const point = settings.view === 'counterparty' ? 'counterparty.card' : 'customerorder.card';
+  const point =
+    settings.view === 'counterparty'
+      ? 'counterparty.card'
+      : settings.view === 'goods'
+        ? 'product.card'
+        : 'customerorder.card';
   const entityId =
     settings.view === 'counterparty'
       ? settings.counterparty
-      : settings.view === 'new'
-        ? ''
-        : settings.order;
+      : settings.view === 'goods'
+        ? settings.good
+        : settings.view === 'new'
+          ? ''
+          : settings.order;
   const data = draft?.data ?? {};
   return html`<section style=${`width:${settings.width}px`}>
     ${
