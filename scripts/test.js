@@ -54,6 +54,18 @@ const steps = [
   { name: 'type check', command: [bin('tsc'), '--build'] },
   { name: 'lint', command: [bin('eslint'), '.'] },
   { name: 'format', command: [bin('prettier'), '--check', '--log-level=warn', '.'] },
+  // The layers only look down, and no file imports itself back (.dependency-cruiser.cjs).
+  {
+    name: 'dependencies',
+    command: [
+      bin('depcruise'),
+      'packages',
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'err',
+    ],
+  },
   // The API reference from the TSDoc: a {@link} that points nowhere fails.
   { name: 'api reference', command: [process.execPath, 'scripts/api-reference.js', '--check'] },
   { name: 'build', command: [bin('rollup'), '-c', '--silent'] },

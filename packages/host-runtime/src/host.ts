@@ -1,19 +1,7 @@
-import {
-  DATA_METHODS,
-  PlugboardError,
-  type ActionResult,
-  type DiagnosticKind,
-  type JsonValue,
-  type Selection,
-  type Theme,
-  type TrafficLog,
-} from '@plugboard/widget-sdk/protocol';
-import type { HostConnection, HostConnectionOptions } from './bridge/connection.js';
-import type { HostBridgeLimits } from './bridge/limits.js';
+import { DATA_METHODS, PlugboardError } from '@plugboard/widget-sdk/protocol';
 import { hostRoots } from './host-roots.js';
 import { dialogServices } from './dialogs/dialog-services.js';
 import { HostDialogs } from './dialogs/host-dialogs.js';
-import type { HostSelector, HostStandardDialogRenderer } from './dialogs/types.js';
 import { HostDraft, type HostDraftOptions } from './drafts/draft.js';
 import { LoadQueue } from './frames/load-queue.js';
 import type { HostManifest } from './manifest/schema.js';
@@ -23,155 +11,22 @@ import {
   type HostManifestIssue,
 } from './manifest/validate.js';
 import type { HostToast, HostToastRegionElement } from './elements/toast-region.js';
-import type { HostIdentityOptions } from './identity/identity-service.js';
-import type { HostMessagesOptions, MessageBroker } from './messages/broker.js';
-import type { DataServices } from './services/data-services.js';
+import type { MessageBroker } from './messages/broker.js';
+import type { DataServices } from './host-data.js';
 import type { HostCallInfo, HostServiceHandler, HostServices } from './services/host-services.js';
-import type { HostStorageOptions } from './storage/types.js';
-import {
-  createHostStore,
-  type HostExtensionPoint,
-  type HostInstalledApp,
-  type HostStore,
-} from './store/host-store.js';
+import { createHostStore, type HostInstalledApp, type HostStore } from './store/host-store.js';
+import type { HostInstallGrants } from './store/installation.js';
+import type { HostOptions } from './host-options.js';
 
-/** Options of {@link createHost}. */
-export interface HostOptions {
-  /** The places in the host UI where apps can plug in. Ids must be unique. */
-  readonly extensionPoints: readonly HostExtensionPoint[];
-  /** The host services widgets can reach (each behind its permission). */
-  readonly services?: HostServices;
-  /** The signed-in user, as widgets see it. */
-  readonly user: { readonly id: string; readonly name: string };
-  /** The user's locale, a BCP 47 tag. Default `en`. */
-  readonly locale?: string;
-  /** The host's theme. Default: light, no tokens. */
-  readonly theme?: Theme;
-  /** Bridge limits for every widget. */
-  readonly limits?: Partial<HostBridgeLimits>;
-  /**
-   * How many widget iframes may load at once. Default 6: what a browser
-   * fetches in parallel from one host over HTTP/1.1, and enough for a card's
-   * panels to load together; past it, loads wait their turn.
-   */
-  readonly loadConcurrency?: number;
-  /** How near the viewport a widget must come before its iframe is created (a CSS margin). Default `200px`. */
-  readonly lazyMargin?: string;
-  /** Logs every bridge call, for every widget. */
-  readonly debug?: TrafficLog;
-  /**
-   * Hears the errors widgets' pages did not catch (the SDK reports them,
-   * at most 10 a page): `kind` is `storage-denied` when the browser denied
-   * the widget its own web storage or cookies, as Safari and Brave deny a
-   * cross-site frame. Default: a console warning naming the app.
-   */
-  readonly onWidgetError?: (report: HostWidgetError) => void;
-  /**
-   * Where a widget's `navigation.go` goes: a path on this host's own origin,
-   * already normalised (`/orders/42`), and whether to open it in a new tab.
-   * Return `false` when the host has no page there: the widget gets
-   * `not_found`; anything else counts as gone there. Without it (and
-   * without a `navigation.go` service), widgets get `unsupported`.
-   */
-  readonly navigate?: (
-    path: string,
-    options: { readonly newTab: boolean },
-  ) => boolean | undefined | Promise<boolean | undefined>;
-  /**
-   * The host's selectors (pickers), by name: widgets open them with
-   * `selectors.open({ selector })`, given the `selectors:<name>` permission.
-   * Each is a data source (`title`, `search`, optional `resolve`) that the
-   * runtime's picker shows, or an `open` function that shows the host's own.
-   */
-  readonly selectors?: Readonly<Record<string, HostSelector>>;
-  /**
-   * Renders alert, confirm, prompt and choose in the host's own design.
-   * Default: the runtime's accessible `<pb-standard-dialog>` in its dialog layer.
-   */
-  readonly standardDialogs?: HostStandardDialogRenderer;
-  /** The message broker's limits (the queue of each receiver). */
-  readonly messages?: HostMessagesOptions;
-  /**
-   * Where apps' `storage` goes (an adapter over the host's backend), with
-   * quotas. Default: in memory, for this page's life, with the default
-   * quotas (`@plugboard/host-runtime/storage` has the adapters).
-   */
-  readonly storage?: HostStorageOptions;
-  /**
-   * The signer of apps' identity tokens (`identity.getToken`): normally a
-   * call to the host's backend. Without it, widgets get `unsupported`.
-   */
-  readonly identity?: HostIdentityOptions;
-}
+export type {
+  HostFrameGrants,
+  HostInstallGrants,
+  HostServerActionCall,
+  HostServerActions,
+  HostTransport,
+} from './store/installation.js';
 
-/** What a host installation grants an app, beyond its manifest. */
-export interface HostInstallGrants {
-  /** Narrows the manifest's permissions to these; it cannot widen them. */
-  readonly permissions?: readonly string[];
-  /** Installs the app without showing its widgets. */
-  readonly disabled?: boolean;
-  /** The app's settings, handed to its widgets in their context. */
-  readonly settings?: Readonly<Record<string, JsonValue>>;
-  /** Narrows the fields the manifest's `writes` lets the app write (by entity type); it cannot widen them. */
-  readonly writes?: Readonly<Record<string, readonly string[]>>;
-  /**
-   * The shared topics of the manifest's `topics` this installation allows.
-   * Default none: an app talks across apps only when the host says so.
-   */
-  readonly topics?: readonly string[];
-  /** The installation's id, in the app's identity tokens. Default: the app's id. */
-  readonly installationId?: string;
-  /**
-   * How the host talks to the app's pages, when not over Plugboard's own
-   * bridge: `installMoySkladApp` (`@plugboard/host-runtime/moysklad`) sets
-   * it for widgets written for MoySklad's protocol.
-   */
-  readonly transport?: HostTransport;
-  /** How the app's iframes are built, beyond the defaults (`installMoySkladApp` sets it). */
-  readonly frame?: HostFrameGrants;
-  /**
-   * Runs the app's `server` actions: the host's backend calls the app's
-   * server and hands back its action result (`null`: nothing to show).
-   * Required by a manifest with such actions; `installMoySkladApp` sets it
-   * for a MoySklad app's buttons.
-   */
-  readonly server?: HostServerActions;
-}
-
-/**
- * Runs one `server` action of an installed app. Abort `signal` ends the
- * call: the user left, or it ran past the host's time limit.
- */
-export type HostServerActions = (
-  call: HostServerActionCall,
-  signal: AbortSignal,
-) => Promise<ActionResult | null>;
-
-/** What a `server` action runs on. */
-export interface HostServerActionCall {
-  /** The action's id in the app's manifest. */
-  readonly action: string;
-  /** The `action` extension point its button is at. */
-  readonly point: string;
-  readonly selection: Selection;
-}
-
-/** How an app's iframes differ from the defaults; see {@link HostInstallGrants.frame}. */
-export interface HostFrameGrants {
-  /** Adds `allow-modals` to the sandbox: the page may call `alert`, `confirm` and `print`. */
-  readonly modals?: boolean;
-  /** The iframes' permissions policy, for instance `clipboard-read; clipboard-write`. */
-  readonly allow?: string;
-  /**
-   * The URL each new iframe loads, from the manifest's, for the widget (or
-   * dialog) `widgetId`: called before every fresh load (a reused widget is
-   * not loaded again). A rejection fails the load with its message.
-   */
-  readonly url?: (url: string, widgetId: string) => string | Promise<string>;
-}
-
-/** Opens the host's end of one widget's page, for the widget `widgetId` of the app's manifest. */
-export type HostTransport = (options: HostConnectionOptions, widgetId: string) => HostConnection;
+export type { HostOptions, HostWidgetError } from './host-options.js';
 
 /** A host configuration that cannot work, for instance two points with one id. */
 export class HostConfigError extends Error {
@@ -381,9 +236,7 @@ export class Host {
   }
 
   #dataServices(): Promise<DataServices> {
-    return (this.#data ??= import('./services/data-services.js').then(({ dataServices }) =>
-      dataServices(this),
-    ));
+    return (this.#data ??= import('./host-data.js').then(({ dataServices }) => dataServices(this)));
   }
 
   #navigationService(
@@ -484,16 +337,6 @@ export class Host {
     }
     return issues;
   }
-}
-
-/** An error a widget's page did not catch, as its SDK reported it. */
-export interface HostWidgetError {
-  readonly appId: string;
-  readonly appName: string;
-  readonly instanceId: string;
-  readonly kind: DiagnosticKind;
-  /** The error, as the page had it (`SecurityError: Failed to read …`), at most 500 characters. */
-  readonly message: string;
 }
 
 /** Creates the runtime of one host page. Throws {@link HostConfigError} for a bad configuration. */

@@ -73,20 +73,20 @@ export type {
   HostDialogDismissal,
   HostDialogStopAppEvent,
   HostDialogWidth,
-} from './elements/dialog.js';
+} from './dialogs/dialog-element.js';
 export type {
   HostDialogOutcomeEvent,
   HostStandardDialogElement,
   HostStandardDialogOutcome,
   HostStandardDialogRequest,
-} from './elements/standard-dialog.js';
+} from './dialogs/standard-dialog-element.js';
 export type {
   HostPickerElement,
   HostPickerOutcome,
   HostSelectorItem,
   HostSelectorSource,
-} from './elements/picker.js';
-export { HostWidgetFrameElement, HostWidgetRetryEvent } from './elements/widget-frame.js';
+} from './dialogs/picker-element.js';
+export { HostWidgetFrameElement, HostWidgetRetryEvent } from './frames/widget-frame-element.js';
 export { HostPanelSlotElement } from './elements/panel-slot.js';
 // The toast region loads with the first toast (host.showToast); its type is here.
 export type { HostToast, HostToastRegionElement, HostToastTone } from './elements/toast-region.js';

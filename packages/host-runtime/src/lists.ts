@@ -27,6 +27,7 @@ export {
 } from './lists/host-lists.js';
 export type { HostCellState } from './lists/cell-cache.js';
 export { HostConnectors } from './lists/connectors.js';
+export type { ActionLists, ListsHost } from './lists/lists-host.js';
 export {
   ACTION_STATE_BUDGET_MS,
   selectionSize,

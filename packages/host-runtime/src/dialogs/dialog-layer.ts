@@ -1,20 +1,20 @@
+import type { DialogHost } from './types.js';
 import {
   PlugboardError,
   type HostMethodParams,
   type HostMethodResult,
 } from '@plugboard/widget-sdk/protocol';
-import { HostDialogElement, type HostDialogDismissal } from '../elements/dialog.js';
-import { HostPickerElement, type HostPickerOutcome } from '../elements/picker.js';
+import { HostDialogElement, type HostDialogDismissal } from './dialog-element.js';
+import { HostPickerElement, type HostPickerOutcome } from './picker-element.js';
 import {
   HostStandardDialogElement,
   standardDialogTitle,
   type HostStandardDialogOutcome,
   type HostStandardDialogRequest,
-} from '../elements/standard-dialog.js';
-import { HostWidgetFrameElement } from '../elements/widget-frame.js';
+} from './standard-dialog-element.js';
+import { HostWidgetFrameElement } from '../frames/widget-frame-element.js';
 import { WidgetMount } from '../frames/widget-mount.js';
 import type { HostExtensionPoint } from '../store/host-store.js';
-import type { Host } from '../host.js';
 import type { HostCallInfo } from '../services/host-services.js';
 import { DialogTrap } from './dialog-trap.js';
 import { InertPage } from './inert-page.js';
@@ -72,14 +72,14 @@ const PICKER_WIDTH: PixelRange = { min: 360, max: 520 };
  * which documents what it does): the stack, its rules, and the elements.
  */
 export class DialogLayer {
-  readonly #host: Host;
+  readonly #host: DialogHost;
   readonly #stack: Entry[] = [];
   readonly #inert = new InertPage();
   readonly #trap = new DialogTrap();
   /** Widgets waiting for the user on a dialog or picker. */
   readonly #waiting = new Map<string, (reason: unknown) => void>();
 
-  constructor(host: Host) {
+  constructor(host: DialogHost) {
     this.#host = host;
   }
 

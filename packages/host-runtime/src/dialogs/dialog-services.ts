@@ -1,5 +1,6 @@
 import { PlugboardError } from '@plugboard/widget-sdk/protocol';
-import type { Host } from '../host.js';
+import type { HostDialogs } from './host-dialogs.js';
+import type { DialogHost } from './types.js';
 import type { HostCallInfo, HostServices } from '../services/host-services.js';
 
 const notInDialog = (method: string) => () => {
@@ -10,7 +11,9 @@ const notInDialog = (method: string) => () => {
 };
 
 /** The runtime's `dialogs.*` and `selectors.open` services, over the host's dialog layer. */
-export function dialogServices(host: Host): HostServices {
+export function dialogServices(
+  host: Pick<DialogHost, 'appName'> & { readonly dialogs: HostDialogs },
+): HostServices {
   const ask = (call: HostCallInfo) => ({
     signal: call.signal,
     opener: call.instanceId,

@@ -1,6 +1,6 @@
+import type { DialogHost } from './types.js';
 import type { HostMethodParams, HostMethodResult } from '@plugboard/widget-sdk/protocol';
-import type { HostPickerOutcome } from '../elements/picker.js';
-import type { Host } from '../host.js';
+import type { HostPickerOutcome } from './picker-element.js';
 import type { HostCallInfo } from '../services/host-services.js';
 import type { DialogLayer } from './dialog-layer.js';
 import type { HostAppDialogOutcome, HostAppDialogRequest, HostDialogAsk } from './types.js';
@@ -27,11 +27,11 @@ import type { HostAppDialogOutcome, HostAppDialogRequest, HostDialogAsk } from '
  * fetches them; `load()` fetches them ahead.
  */
 export class HostDialogs {
-  readonly #host: Host;
+  readonly #host: DialogHost;
   #layer: Promise<DialogLayer> | undefined;
   #loaded: DialogLayer | undefined;
 
-  constructor(host: Host) {
+  constructor(host: DialogHost) {
     this.#host = host;
   }
 

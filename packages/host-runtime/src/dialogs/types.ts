@@ -1,14 +1,10 @@
-import type {
-  EntityRef,
-  HostMethodParams,
-  HostMethodResult,
-  JsonValue,
-} from '@plugboard/widget-sdk/protocol';
-import type { HostPickerOutcome, HostSelectorSource } from '../elements/picker.js';
+import type { HostMethodParams } from '@plugboard/widget-sdk/protocol';
+import type { HostPickerOutcome, HostSelectorSource } from './picker-element.js';
 import type {
   HostStandardDialogOutcome,
   HostStandardDialogRequest,
-} from '../elements/standard-dialog.js';
+} from './standard-dialog-element.js';
+import type { MountHost, MountHostOptions } from '../frames/mount-host.js';
 import type { HostCallInfo } from '../services/host-services.js';
 
 /** A selector the host registers: its data, for the default picker, or its own picker. */
@@ -39,34 +35,23 @@ export type HostStandardDialogRenderer = (
   options: { readonly signal: AbortSignal },
 ) => Promise<HostStandardDialogOutcome> | HostStandardDialogOutcome;
 
-/** Who asks for a dialog: a widget (which then may not ask for another until it ends), or the host. */
-export interface HostDialogAsk {
-  /** Ends the dialog (it closes, and the promise rejects with the reason). */
-  readonly signal?: AbortSignal;
-  /** The widget instance that asks; `undefined` for the host itself. */
-  readonly opener?: string | undefined;
-  /** Who asks, by name: a standard dialog's title when it has none of its own. */
-  readonly appName?: string | undefined;
-  /**
-   * The app that asks, for a widget's dialogs: an app that keeps reopening
-   * them is offered to be stopped, and once stopped is refused.
-   */
-  readonly appId?: string | undefined;
-}
-
-/** Which app dialog to open, with what, for which entity (`host.dialogs.openApp`). */
-export interface HostAppDialogRequest {
-  readonly appId: string;
-  /** The dialog's id in the app's manifest. */
-  readonly dialog: string;
-  /** Reach the dialog's page in its context (`context.dialog.params`). */
-  readonly params?: JsonValue;
-  /** The entity the dialog's page is opened for. */
-  readonly entity?: EntityRef | null;
-}
-
-/** What `dialogs.open` resolves with. */
-export type HostAppDialogOutcome = HostMethodResult<'dialogs.open'>;
+export type {
+  HostAppDialogOutcome,
+  HostAppDialogRequest,
+  HostDialogAsk,
+} from '../services/host-ui.js';
 
 /** How deep dialogs may stack (app dialogs, standard dialogs and pickers together). */
 export const MAX_DIALOG_DEPTH = 6;
+
+/** The host, as the dialog layer uses it: it mounts app dialogs' pages, and reads its selectors and renderer. */
+export interface DialogHost extends MountHost {
+  readonly options: Readonly<
+    MountHostOptions & {
+      readonly selectors?: Readonly<Record<string, HostSelector>>;
+      readonly standardDialogs?: HostStandardDialogRenderer;
+    }
+  >;
+  /** An installed app's display name, or its id. */
+  appName(appId: string): string;
+}

@@ -1,5 +1,6 @@
 import type { PlugboardError } from '@plugboard/widget-sdk/protocol';
-import type { ChangeQueue, DraftMember, PendingChange } from './draft.js';
+import type { DraftMember } from '../frames/mount-host.js';
+import type { ChangeQueue, PendingChange } from './types.js';
 
 /**
  * Tells a widget the draft's changes, one `change` call at a time, each

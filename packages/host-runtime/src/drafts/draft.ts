@@ -6,98 +6,29 @@ import {
   type HostMethodResult,
   type JsonValue,
 } from '@plugboard/widget-sdk/protocol';
-import type { HostSaveReport } from './save-flow.js';
+import type { DraftMember, MountDraft } from '../frames/mount-host.js';
+import type {
+  ChangeQueue,
+  HostDraftDirt,
+  HostDraftOptions,
+  HostSaveReport,
+  SavingDraft,
+} from './types.js';
+
+export type {
+  ChangeQueue,
+  HostDraftDirt,
+  HostDraftOptions,
+  HostSaveReport,
+  HostValidationAnswer,
+  HostWidgetSave,
+  PendingChange,
+  ValidatedDraft,
+} from './types.js';
+
+export type { DraftMember } from '../frames/mount-host.js';
 
 type JsonObject = { [key: string]: JsonValue };
-
-/** What a draft needs from the host. */
-export interface HostDraftOptions {
-  /** The entity type, for instance `customerorder`. */
-  readonly type: string;
-  /** The entity's id; `null` on a create page, until the first save. */
-  readonly id: string | null;
-  /** The entity's data as saved (or empty, on a create page). */
-  readonly data: Readonly<JsonObject>;
-  /**
-   * The signed-in user may not edit this entity: apps' `entity.update` is
-   * refused with `permission_denied` (MoySklad widgets get 1005). The
-   * user's own edits are the host's to stop. Default `false`.
-   */
-  readonly readOnly?: boolean;
-  /**
-   * Decides on an app's proposed changes before they reach the draft:
-   * return the fields it refuses, each with a reason the widget sees
-   * (`{ total: 'The total follows from the positions' }`); the rest apply.
-   * Default: every field the app may write applies.
-   */
-  readonly apply?: (
-    changes: Readonly<JsonObject>,
-    by: { readonly appId: string; readonly data: Readonly<JsonObject> },
-  ) =>
-    | Readonly<Record<string, string>>
-    | undefined
-    | Promise<Readonly<Record<string, string>> | undefined>;
-  /**
-   * Persists the draft (its data, at `version`). Resolves with the saved
-   * entity's id (new on a create page) and, if the host changed it in
-   * saving, its data. Throw to fail the save: widgets are not told to save.
-   */
-  readonly persist: (draft: {
-    readonly type: string;
-    readonly id: string | null;
-    readonly data: Readonly<JsonObject>;
-    readonly version: number;
-  }) => Promise<{ readonly id: string; readonly data?: Readonly<JsonObject> }>;
-}
-
-/** A widget taking part in a draft: its mount registers it (see widget-mount.ts). */
-export interface DraftMember {
-  readonly instanceId: string;
-  readonly appId: string;
-  readonly appName: string;
-  /** Where the user gets help with the app: named when it blocks a save. */
-  readonly supportEmail: string;
-  /** The protocols its manifest declares: `change`, `validation`, `save`, `dirty-state`. */
-  readonly protocols: ReadonlySet<string>;
-  /** The fields of this entity type the app may write. */
-  readonly writable: ReadonlySet<string>;
-  /** The validation deadline and what a late answer does, from its extension point. */
-  readonly validation: { readonly deadlineMs: number; readonly onTimeout: 'block' | 'skip' };
-  /** Whether the widget says it holds unsaved changes. */
-  dirty(): boolean;
-  /** Clears its dirty flag, once it saved. */
-  clean(): void;
-  /** Calls the widget (waiting for its handshake, loading it first if it was not yet). */
-  call(
-    method: 'change' | 'validate' | 'save',
-    params: unknown,
-    timeoutMs: number,
-  ): Promise<unknown>;
-  /** Moves the live widget to the saved entity (a create page's first save). */
-  moveTo(entity: EntityRef): Promise<void>;
-}
-
-/** Who holds unsaved work on a draft, for the host's marker and its leave question. */
-export interface HostDraftDirt {
-  /** The draft changed since it was saved, by these: the user, apps (by name). */
-  readonly changedBy: readonly DraftOrigin[];
-  /** Widgets that said they hold unsaved data of their own. */
-  readonly widgets: readonly { readonly appId: string; readonly appName: string }[];
-}
-
-/** The change a widget is told next, merged while it answers the last. */
-export interface PendingChange {
-  data: JsonObject;
-  version: number;
-  origin: DraftOrigin;
-  paths: Set<string>;
-}
-
-/** A widget's changes to be told: the next, and whether one is being answered. */
-export interface ChangeQueue {
-  next: PendingChange | undefined;
-  busy: boolean;
-}
 
 /**
  * The unsaved state of the entity a card shows: its data, a version that
@@ -107,7 +38,7 @@ export interface ChangeQueue {
  * `entity.get`, hear its changes (`change` protocol), propose updates
  * (`entity.update`), validate it and save their own data after it.
  */
-export class HostDraft {
+export class HostDraft implements MountDraft, SavingDraft {
   readonly #options: HostDraftOptions;
   #id: string | null;
   #data: JsonObject;

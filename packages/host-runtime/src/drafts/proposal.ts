@@ -4,7 +4,8 @@ import {
   type JsonValue,
   type RefusedField,
 } from '@plugboard/widget-sdk/protocol';
-import type { DraftMember, HostDraftOptions } from './draft.js';
+import type { DraftMember } from '../frames/mount-host.js';
+import type { HostDraftOptions } from './types.js';
 
 type JsonObject = { [key: string]: JsonValue };
 

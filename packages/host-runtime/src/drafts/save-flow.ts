@@ -1,62 +1,23 @@
 import type { PlugboardError } from '@plugboard/widget-sdk/protocol';
-import type { DraftMember, HostDraft, HostDraftOptions } from './draft.js';
+import type { DraftMember } from '../frames/mount-host.js';
+import type {
+  HostDraftOptions,
+  HostSaveReport,
+  HostValidationAnswer,
+  HostWidgetSave,
+  SavingDraft,
+  ValidatedDraft,
+} from './types.js';
 
-/** What one validating widget said. */
-export interface HostValidationAnswer {
-  readonly appId: string;
-  readonly appName: string;
-  readonly instanceId: string;
-  /**
-   * `valid`; `invalid` (with its message and maybe a field); `timeout` (no
-   * answer within the deadline); `error` (the widget failed to answer).
-   */
-  readonly outcome: 'valid' | 'invalid' | 'timeout' | 'error';
-  /** Whether it stopped the save: `invalid` always; `timeout` and `error` unless its point skips them. */
-  readonly blocking: boolean;
-  /** What to tell the user: the widget's own message, or why it did not answer, naming the app. */
-  readonly message?: string;
-  /** The field the widget named, if it did. */
-  readonly path?: string;
-  readonly durationMs: number;
-}
-
-/** How one saving widget's `save` went. */
-export interface HostWidgetSave {
-  readonly appId: string;
-  readonly appName: string;
-  readonly instanceId: string;
-  readonly ok: boolean;
-  /** Why it failed, for the user. */
-  readonly message?: string;
-  readonly durationMs: number;
-}
-
-/** What `draft.save()` did: who was asked, who blocked, how long each took. */
-export interface HostSaveReport {
-  /** Whether the host persisted the entity. */
-  readonly saved: boolean;
-  /**
-   * Where it stopped: `validation` (a widget blocked), `persist` (the host's
-   * persist failed), or `done`.
-   */
-  readonly phase: 'validation' | 'persist' | 'done';
-  readonly validation: readonly HostValidationAnswer[];
-  /** The answers that stopped the save, each with a message for the user. */
-  readonly blockedBy: readonly HostValidationAnswer[];
-  /** Why the host's persist failed. */
-  readonly error?: string;
-  readonly widgetSaves: readonly HostWidgetSave[];
-  readonly durationMs: number;
-}
+export type {
+  HostSaveReport,
+  HostValidationAnswer,
+  HostWidgetSave,
+  ValidatedDraft,
+} from './types.js';
 
 /** How long a widget's `save` may take. */
 const SAVE_TIMEOUT_MS = 10_000;
-
-/** The draft's data and version as the validators saw them. */
-export interface ValidatedDraft {
-  readonly data: HostDraft['data'];
-  readonly version: number;
-}
 
 const elapsed = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 
@@ -67,7 +28,7 @@ const elapsed = (since: number) => Math.round((performance.now() - since) * 10) 
  * `save` with the saved entity. Never rejects: everything is in the report.
  */
 export async function runSave(
-  draft: HostDraft,
+  draft: SavingDraft,
   members: readonly DraftMember[],
   persist: (validated: ValidatedDraft) => ReturnType<HostDraftOptions['persist']>,
 ): Promise<HostSaveReport> {

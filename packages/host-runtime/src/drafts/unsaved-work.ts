@@ -1,4 +1,4 @@
-import type { Host } from '../host.js';
+import type { HostUi } from '../services/host-ui.js';
 import type { HostDraft } from './draft.js';
 
 /**
@@ -27,7 +27,7 @@ export function unsavedWork(
 
 /** The leave question (`host.confirmLeave()`), naming what would be lost: whether the user leaves. */
 export async function askToLeave(
-  host: Host,
+  host: Pick<HostUi, 'dialogs' | 'appName'>,
   drafts: readonly HostDraft[],
   dirtyApps: readonly string[],
 ): Promise<boolean> {

@@ -1,7 +1,7 @@
 import type { Selection } from '@plugboard/widget-sdk/protocol';
 import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Host } from '../host.js';
+import type { ListsHost } from '../lists/lists-host.js';
 import { findHost } from '../host-roots.js';
 import type { HostActionOutcome, HostActionState, HostListAction } from '../lists/actions.js';
 import { listsOf } from '../lists/host-lists.js';
@@ -74,7 +74,7 @@ export class HostActionBarElement extends LitElement {
   /** The rows the actions run on. Default: none. */
   declare selection: Selection;
   /** The host. Default: the host attached to a root above the bar. */
-  declare host: Host | undefined;
+  declare host: ListsHost | undefined;
   /** The toolbar's accessible name. Default: `Actions`. */
   declare label: string;
   declare _states: ReadonlyMap<string, HostActionState>;
@@ -117,8 +117,8 @@ export class HostActionBarElement extends LitElement {
     if (changed.has('point') || changed.has('selection') || changed.has('host')) this.#refresh();
   }
 
-  #host(): Host | undefined {
-    return this.host ?? findHost(this);
+  #host(): ListsHost | undefined {
+    return this.host ?? (findHost(this) as ListsHost | undefined);
   }
 
   #refresh(): void {

@@ -1,6 +1,6 @@
 import type { Cell } from '@plugboard/widget-sdk/protocol';
 import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
-import type { Host } from '../host.js';
+import type { ListsHost } from '../lists/lists-host.js';
 import { findHost } from '../host-roots.js';
 import type { HostCellState } from '../lists/cell-cache.js';
 import { listsOf, type HostListColumn, type HostListRow } from '../lists/host-lists.js';
@@ -126,7 +126,7 @@ export class HostListCellElement extends LitElement {
   /** The row: its id, its version (a new version asks for the cell again) and its data. */
   declare row: HostListRow | undefined;
   /** The host. Default: the host attached to a root above the cell. */
-  declare host: Host | undefined;
+  declare host: ListsHost | undefined;
   /**
    * A state to show instead of asking a connector: for previews (Storybook,
    * design reviews) of a cell in every state, with no app behind it.
@@ -166,7 +166,7 @@ export class HostListCellElement extends LitElement {
 
   #watch(): void {
     const { column, row } = this;
-    const host = this.host ?? findHost(this);
+    const host = this.host ?? (findHost(this) as ListsHost | undefined);
     const watched = column && row && host ? `${column.key}\u0000${row.id}\u0000${row.version}` : '';
     if (!this.isConnected || watched === this.#watched) return;
     this.#unwatch();
@@ -211,7 +211,8 @@ export class HostListCellElement extends LitElement {
       case 'text':
         return html`<span title=${tooltip ?? nothing}>${cell.text}</span>`;
       case 'number': {
-        const locale = (this.host ?? findHost(this))?.options.locale ?? 'en';
+        const locale =
+          (this.host ?? (findHost(this) as ListsHost | undefined))?.options.locale ?? 'en';
         return html`<span title=${tooltip ?? nothing}
           >${formatNumber(locale, cell.decimals, cell.value)}</span
         >`;
@@ -253,7 +254,7 @@ export class HostListCellElement extends LitElement {
   }
 
   readonly #navigate = (event: MouseEvent) => {
-    const navigate = (this.host ?? findHost(this))?.options.navigate;
+    const navigate = (this.host ?? (findHost(this) as ListsHost | undefined))?.options.navigate;
     const cell = this.#link();
     if (!navigate || cell?.to === undefined) return;
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -262,7 +263,7 @@ export class HostListCellElement extends LitElement {
   };
 
   readonly #openDialog = () => {
-    const host = this.host ?? findHost(this);
+    const host = this.host ?? (findHost(this) as ListsHost | undefined);
     const cell = this.#link();
     const { column, row } = this;
     if (!host || !column || !row || cell?.dialog === undefined) return;

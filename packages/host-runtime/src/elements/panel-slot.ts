@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Host } from '../host.js';
+import type { MountHost } from '../frames/mount-host.js';
 import { findHost } from '../host-roots.js';
 import type { HostDraft } from '../drafts/draft.js';
 import { widgetsForPoint, type HostInstalledApp } from '../store/host-store.js';
-import { StoreController } from './store-controller.js';
-import { DEV, issueWarning } from './warnings.js';
-import './widget-frame.js';
+import { StoreController } from '../store/store-controller.js';
+import { DEV, issueWarning } from '../frames/warnings.js';
+import '../frames/widget-frame-element.js';
 
 type Entry = { readonly app: HostInstalledApp; readonly widgetId: string };
 
@@ -47,7 +47,7 @@ export class HostPanelSlotElement extends LitElement {
   /** The entity's id; empty on a create page. */
   declare entityId: string;
   /** The host. Default: the host attached to a root above the slot. */
-  declare host: Host | undefined;
+  declare host: MountHost | undefined;
   /**
    * The card's draft (`host.openDraft`): its widgets read and update it,
    * and the slot follows its entity (a create page's first save moves the
@@ -128,7 +128,7 @@ export class HostPanelSlotElement extends LitElement {
     });
   }
 
-  #resolvedHost(): Host | undefined {
+  #resolvedHost(): MountHost | undefined {
     return this.host ?? findHost(this);
   }
 

@@ -2,26 +2,9 @@ import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { PlugboardError } from '@plugboard/widget-sdk/protocol';
 
-/** How a toast reads: its colour, and for `error` an assertive announcement. */
-export type HostToastTone = 'info' | 'success' | 'warning' | 'error';
+import type { HostToast } from '../services/host-ui.js';
 
-/** One toast to show. */
-export interface HostToast {
-  /** The text; always shown as text, never as HTML. */
-  readonly message: string;
-  /** Default `info`. */
-  readonly tone?: HostToastTone;
-  /** The app that asked for it, shown before the message. */
-  readonly appName?: string;
-  /**
-   * The app's id, for a widget's toast: each app gets at most 3 toasts on
-   * screen, a repeat of one it shows is counted on it instead, and past 10
-   * within 10 s `show` refuses with `busy`. The host's own toasts have none.
-   */
-  readonly appId?: string;
-  /** How long it stays, in milliseconds, not counting while hovered or focused. Default 5 000 (errors 8 000). */
-  readonly durationMs?: number;
-}
+export type { HostToast, HostToastTone } from '../services/host-ui.js';
 
 /** How many of one app's toasts show at once; a newer one pushes its oldest out. */
 const MAX_TOASTS_PER_APP = 3;

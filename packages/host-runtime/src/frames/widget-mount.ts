@@ -13,8 +13,8 @@ import {
   type HostConnectionEnd,
   type HostHandshake,
 } from '../bridge/connection.js';
-import type { Host } from '../host.js';
-import type { DraftMember, HostDraft } from '../drafts/draft.js';
+
+import type { DraftMember, MountDraft, MountHost } from './mount-host.js';
 import type { HostManifestWidget } from '../manifest/schema.js';
 import { serviceFor, type HostServices } from '../services/host-services.js';
 import {
@@ -31,7 +31,7 @@ import { sandboxFor } from './sandbox.js';
 
 /** What a mount needs to know. */
 export interface WidgetMountOptions {
-  readonly host: Host;
+  readonly host: MountHost;
   readonly app: HostInstalledApp;
   readonly widget: HostManifestWidget;
   /** Where it is mounted; an app's connector has a point of its own, of kind `connector`. */
@@ -52,7 +52,7 @@ export interface WidgetMountOptions {
    * The card's draft: the widget reads and updates it, hears its changes,
    * validates and saves with it (as its manifest's protocols say).
    */
-  readonly draft?: HostDraft;
+  readonly draft?: MountDraft;
   /** Widget methods the mount calls beyond the common ones (a connector's). */
   readonly methods?: HostConnectionOptions['methods'];
 }
@@ -88,7 +88,7 @@ export class WidgetMount {
   #signals: PageSignals = freshSignals();
   /** Waiting for the next connection (a draft's call to a widget not yet loaded). */
   #waiters: ((connection: HostConnection) => void)[] = [];
-  #draft: HostDraft | undefined;
+  #draft: MountDraft | undefined;
   #member: DraftMember | undefined;
   #leaveDraft: (() => void) | undefined;
 
@@ -116,7 +116,7 @@ export class WidgetMount {
   }
 
   /** Moves the widget to another draft (the card now shows another entity), or none. */
-  setDraft(draft: HostDraft | undefined): void {
+  setDraft(draft: MountDraft | undefined): void {
     if (draft === this.#draft) return;
     this.#leaveDraft?.();
     this.#leaveDraft = undefined;
@@ -125,7 +125,7 @@ export class WidgetMount {
     if (draft) this.#joinDraft(draft);
   }
 
-  #joinDraft(draft: HostDraft): void {
+  #joinDraft(draft: MountDraft): void {
     const { app, widget, point, instanceId } = this.#options;
     const member: DraftMember = {
       instanceId,

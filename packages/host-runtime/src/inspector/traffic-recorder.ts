@@ -1,5 +1,8 @@
 import type { TrafficEntry } from '@plugboard/widget-sdk/protocol';
-import type { Host } from '../host.js';
+import type { HostStore } from '../store/host-store.js';
+
+/** The host, as the recorder names calls by it (`Host` is one). */
+type RecordedHost = { readonly store: HostStore };
 
 /** One bridge call as the inspector keeps it: the log's entry, who made it, and its sizes. */
 export interface InspectedCall extends TrafficEntry {
@@ -44,7 +47,7 @@ export class TrafficRecorder {
   readonly #listeners = new Set<() => void>();
   #calls: InspectedCall[] = [];
   #seq = 0;
-  #host: Host | undefined;
+  #host: RecordedHost | undefined;
 
   constructor(options: { readonly limit?: number } = {}) {
     this.#limit = Math.max(1, options.limit ?? 500);
@@ -74,7 +77,7 @@ export class TrafficRecorder {
   };
 
   /** Names calls by the host's apps and widgets from now on. */
-  attach(host: Host): void {
+  attach(host: RecordedHost): void {
     this.#host = host;
   }
 

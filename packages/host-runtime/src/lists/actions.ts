@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { withDeadline } from '../deadline.js';
 import type { HostManifestAction } from '../manifest/schema.js';
 import { atPoint, type HostInstalledApp } from '../store/host-store.js';
-import type { HostLists } from './host-lists.js';
+import type { ActionLists } from './lists-host.js';
 
 /** One installed app's action at a point. */
 export interface HostListAction {
@@ -51,7 +51,7 @@ export const selectionSize = (selection: Selection) =>
   selection.kind === 'ids' ? selection.ids.length : selection.count;
 
 /** The installed (enabled) apps' actions at `point`, in install order. */
-export function actionsAt(lists: HostLists, point: string): HostListAction[] {
+export function actionsAt(lists: ActionLists, point: string): HostListAction[] {
   return atPoint(lists.host.store.getState(), 'actions', point).map(({ app, item }) =>
     listAction(app, item),
   );
@@ -88,7 +88,7 @@ function misfit(action: HostListAction, selection: Selection): string | undefine
  * `signal` when the selection changes.
  */
 export function watchStates(
-  lists: HostLists,
+  lists: ActionLists,
   actions: readonly HostListAction[],
   selection: Selection,
   update: (states: ReadonlyMap<string, HostActionState>) => void,
@@ -153,7 +153,7 @@ export function watchStates(
  * navigation, and the rows it failed for.
  */
 export async function runAction(
-  lists: HostLists,
+  lists: ActionLists,
   action: HostListAction,
   selection: Selection,
 ): Promise<HostActionOutcome> {
@@ -233,7 +233,7 @@ async function onServer(
 }
 
 async function applyResult(
-  lists: HostLists,
+  lists: ActionLists,
   action: HostListAction,
   selection: Selection,
   result: ActionResult | null,

@@ -4,7 +4,7 @@ import {
   type WidgetMethodName,
 } from '@plugboard/widget-sdk/protocol';
 import { WidgetMount } from '../frames/widget-mount.js';
-import type { Host } from '../host.js';
+import type { MountHost } from '../frames/mount-host.js';
 import type { HostServices } from '../services/host-services.js';
 import type { HostInstalledApp } from '../store/host-store.js';
 
@@ -16,12 +16,12 @@ import type { HostInstalledApp } from '../store/host-store.js';
  * from assistive technology.
  */
 export class HostConnectors {
-  readonly #host: Host;
+  readonly #host: MountHost;
   readonly #services: (appId: string) => HostServices;
   readonly #mounts = new Map<string, WidgetMount>();
   #container: HTMLElement | undefined;
 
-  constructor(host: Host, services: (appId: string) => HostServices) {
+  constructor(host: MountHost, services: (appId: string) => HostServices) {
     this.#host = host;
     this.#services = services;
   }

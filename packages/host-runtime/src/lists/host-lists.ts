@@ -6,7 +6,7 @@ import {
   type Selection,
 } from '@plugboard/widget-sdk/protocol';
 import * as v from 'valibot';
-import type { Host } from '../host.js';
+import type { ActionLists, ListsHost } from './lists-host.js';
 import type { HostManifestColumn } from '../manifest/schema.js';
 import { atPoint, type HostInstalledApp } from '../store/host-store.js';
 import {
@@ -62,8 +62,8 @@ const describeIssue = (issue: v.BaseIssue<unknown>) => {
  * (one call per connector per animation frame, at most MAX_CELL_ROWS rows
  * each) and cached by app, column, row id and row version.
  */
-export class HostLists {
-  readonly host: Host;
+export class HostLists implements ActionLists {
+  readonly host: ListsHost;
   readonly connectors: HostConnectors;
   readonly #cache: CellCache;
   readonly #timeoutMs: number;
@@ -77,7 +77,7 @@ export class HostLists {
   /** How many `cells` calls went out; for tests and the benchmark. */
   calls = 0;
 
-  constructor(host: Host, options: HostListsOptions = {}) {
+  constructor(host: ListsHost, options: HostListsOptions = {}) {
     this.host = host;
     this.#timeoutMs = options.cellTimeoutMs ?? 5_000;
     this.#cache = new CellCache(options.cacheSize ?? 5_000);
@@ -352,13 +352,13 @@ function listColumn(app: HostInstalledApp, column: HostManifestColumn): HostList
 }
 
 /** A host page's lists, made at the first call for the host. */
-const lists = new WeakMap<Host, HostLists>();
+const lists = new WeakMap<ListsHost, HostLists>();
 
 /**
  * The lists of `host`: its columns, cells, actions and connectors. The
  * first call makes them (with `options`); later calls return the same.
  */
-export function listsOf(host: Host, options?: HostListsOptions): HostLists {
+export function listsOf(host: ListsHost, options?: HostListsOptions): HostLists {
   let found = lists.get(host);
   if (!found) lists.set(host, (found = new HostLists(host, options)));
   return found;

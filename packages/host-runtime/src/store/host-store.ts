@@ -1,4 +1,4 @@
-import type { HostFrameGrants, HostServerActions, HostTransport } from '../host.js';
+import type { HostFrameGrants, HostServerActions, HostTransport } from './installation.js';
 import type { EntityRef, ExtensionPointKind, JsonValue } from '@plugboard/widget-sdk/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HostManifest } from '../manifest/schema.js';

@@ -1,6 +1,6 @@
 import { DIAGNOSTIC_HOST_METHODS } from './diagnostic-methods.js';
 import { DRAFT_DEFERRED_HOST_METHODS } from './draft-methods.js';
-import type { MethodSpec } from './host-methods.js';
+import type { MethodSpec } from './method-spec.js';
 import { IDENTITY_HOST_METHODS } from './identity-methods.js';
 import { LIST_HOST_METHODS } from './list-methods.js';
 import { MESSAGE_HOST_METHODS } from './message-methods.js';

@@ -3,40 +3,12 @@ import { bounded, LIMITS } from './bounds.js';
 import { normalizeHostPath } from './host-path.js';
 import { DRAFT_HOST_METHODS } from './draft-methods.js';
 import { DEFERRED_HOST_METHODS } from './deferred-methods.js';
+import type { MethodSpec, Permission, PermissionRule } from './method-spec.js';
 
 const NoParams = v.undefined();
 const NoResult = v.undefined();
 
-/**
- * A right to use one host service, declared in the app manifest:
- * `entity:read`, `entity:write`, `selectors:<selector>` (one per host
- * selector, for instance `selectors:goods`), `dialogs`, `toasts`,
- * `navigation`, `messages`, `storage`, `identity`.
- */
-export type Permission =
-  | 'entity:read'
-  | 'entity:write'
-  | `selectors:${string}`
-  | 'dialogs'
-  | 'toasts'
-  | 'navigation'
-  | 'messages'
-  | 'storage'
-  | 'identity';
-
-/**
- * The permission a call needs, from its raw parameters. `null`: none.
- * `undefined`: the parameters are too malformed to say; the schema check that
- * follows rejects them.
- */
-export type PermissionRule = Permission | null | ((params: unknown) => Permission | undefined);
-
-/** One method's parameter and result schemas and the permission it needs. */
-export interface MethodSpec {
-  readonly params: v.GenericSchema;
-  readonly result: v.GenericSchema;
-  readonly permission: PermissionRule;
-}
+export type { MethodSpec, Permission, PermissionRule } from './method-spec.js';
 
 /**
  * The methods a widget may call on the host, but for those a host loads

@@ -15,27 +15,11 @@ import {
 import { dispatchCall } from '../../bridge/dispatch.js';
 import { DEFAULT_LIMITS } from '../../bridge/limits.js';
 import { ERR, isGiven, serviceRequests, type Message } from './requests.js';
-import type { MoySkladPopup, MoySkladUse, MoySkladWidget } from './types.js';
+import type { MoySkladAppInfo, MoySkladUse } from './types.js';
+
+export type { MoySkladAppInfo } from './types.js';
 
 type JsonObject = Record<string, JsonValue>;
-
-/** What the adapter knows of a MoySklad app beyond its manifest. */
-export interface MoySkladAppInfo {
-  /** Its widgets, by manifest widget id. */
-  readonly widgets: Readonly<Record<string, MoySkladWidget>>;
-  /** Popup names to dialog ids. */
-  readonly popups: Readonly<Record<string, string>>;
-  /** Its popups, by dialog id. */
-  readonly dialogs: Readonly<Record<string, MoySkladPopup>>;
-  /** MoySklad field names to the host's (`description` → `comment`), both ways. */
-  readonly fields: Readonly<Record<string, string>>;
-  /** A MoySklad route (`#customerorder/edit?id=7`) as a path of the host, or `undefined`. */
-  readonly route: (path: string) => string | undefined;
-  /** The host's selector for good folders. */
-  readonly goodFolderSelector: string;
-  /** A fresh user-context token for each `UserContextRequest` (installMoySkladApp's `userContext`). */
-  readonly userContext: ((widget: { readonly widgetId: string }) => Promise<string>) | undefined;
-}
 
 /** What a MoySklad error code reads as in the host's debug log. */
 const LOGGED: Readonly<Record<number, PlugboardErrorCode>> = {

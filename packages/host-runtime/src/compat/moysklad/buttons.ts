@@ -1,6 +1,6 @@
 import { PlugboardError, type ActionResult } from '@plugboard/widget-sdk/protocol';
 import { withDeadline } from '../../deadline.js';
-import type { HostServerActions } from '../../host.js';
+import type { HostServerActions } from '../../store/installation.js';
 import { givenParams } from './requests.js';
 import type { MoySkladButton } from './types.js';
 

@@ -1,5 +1,5 @@
-import type { Host, HostInstallGrants } from '../../host.js';
-import type { HostInstalledApp } from '../../store/host-store.js';
+import type { HostInstallGrants } from '../../store/installation.js';
+import type { HostInstalledApp, HostStore } from '../../store/host-store.js';
 import { connectMoySklad, type MoySkladAppInfo } from './adapter.js';
 import { moySkladButtons, type MoySkladButtonCall } from './buttons.js';
 import { convertMoySkladDescriptor } from './descriptor.js';
@@ -9,6 +9,13 @@ import {
   type MoySkladConversion,
   type MoySkladConvertOptions,
 } from './types.js';
+
+/** The host, as a MoySklad install uses it (`Host` is one). */
+export interface MoySkladHost {
+  readonly store: HostStore;
+  readonly options: { readonly locale?: string | undefined };
+  install(manifest: unknown, grants?: HostInstallGrants): HostInstalledApp;
+}
 
 /** Options of {@link installMoySkladApp}: the conversion's, and how the host's data reads in MoySklad's terms. */
 export interface MoySkladInstallOptions extends MoySkladConvertOptions {
@@ -81,7 +88,7 @@ const FRAME = { modals: true, allow: 'clipboard-read; clipboard-write' } as cons
  * host's panel point `X.card` when it declares one (`customerorder.card`,
  * `counterparty.card`, `product.card`).
  */
-export function moySkladPointsOf(host: Host): Record<string, string> {
+export function moySkladPointsOf(host: MoySkladHost): Record<string, string> {
   const { points } = host.store.getState();
   return Object.fromEntries(
     MOYSKLAD_WIDGET_POINTS.flatMap((point) => {
@@ -101,7 +108,7 @@ export function moySkladPointsOf(host: Host): Record<string, string> {
  * point of the wrong kind, an app already installed).
  */
 export function installMoySkladApp(
-  host: Host,
+  host: MoySkladHost,
   descriptor: string,
   options: Omit<MoySkladInstallOptions, 'points'> & Partial<Pick<MoySkladInstallOptions, 'points'>>,
 ): { readonly app: HostInstalledApp; readonly conversion: MoySkladConversion } {

@@ -1,6 +1,5 @@
 import type { Envelope, JsonValue, WidgetContext } from '@plugboard/widget-sdk/protocol';
-import type { MoySkladAppInfo } from './adapter.js';
-import type { MoySkladUse } from './types.js';
+import type { MoySkladAppInfo, MoySkladUse } from './types.js';
 
 /** A message of MoySklad's protocol: a plain object with a `name`. */
 export type Message = Record<string, unknown>;

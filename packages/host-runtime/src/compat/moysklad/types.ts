@@ -190,3 +190,21 @@ export class MoySkladDescriptorError extends Error {
     );
   }
 }
+
+/** What the adapter knows of a MoySklad app beyond its manifest. */
+export interface MoySkladAppInfo {
+  /** Its widgets, by manifest widget id. */
+  readonly widgets: Readonly<Record<string, MoySkladWidget>>;
+  /** Popup names to dialog ids. */
+  readonly popups: Readonly<Record<string, string>>;
+  /** Its popups, by dialog id. */
+  readonly dialogs: Readonly<Record<string, MoySkladPopup>>;
+  /** MoySklad field names to the host's (`description` → `comment`), both ways. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** A MoySklad route (`#customerorder/edit?id=7`) as a path of the host, or `undefined`. */
+  readonly route: (path: string) => string | undefined;
+  /** The host's selector for good folders. */
+  readonly goodFolderSelector: string;
+  /** A fresh user-context token for each `UserContextRequest` (installMoySkladApp's `userContext`). */
+  readonly userContext: ((widget: { readonly widgetId: string }) => Promise<string>) | undefined;
+}

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { HostState, HostStore } from '../store/host-store.js';
+import type { HostState, HostStore } from './host-store.js';
 
 /**
  * Gives an element a selection of the host store, kept current: it

@@ -1,9 +1,10 @@
 import { PlugboardError, type DataMethodName } from '@plugboard/widget-sdk/protocol';
-import type { Host } from '../host.js';
-import { identityService } from '../identity/identity-service.js';
-import { MessageBroker } from '../messages/broker.js';
-import { storageServices } from '../storage/storage-service.js';
-import type { HostServices } from './host-services.js';
+import type { HostOptions } from './host-options.js';
+import { identityService } from './identity/identity-service.js';
+import { MessageBroker } from './messages/broker.js';
+import { storageServices } from './storage/storage-service.js';
+import type { HostServices } from './services/host-services.js';
+import type { HostStore } from './store/host-store.js';
 
 /** The runtime's data services: the page's message broker, and storage and identity over the host's adapter and signer. */
 export interface DataServices {
@@ -16,7 +17,10 @@ export interface DataServices {
  * storage or identity call (host.ts), so a page whose widgets use none of
  * them never fetches this chunk.
  */
-export function dataServices(host: Host): DataServices {
+export function dataServices(host: {
+  readonly options: Readonly<HostOptions>;
+  readonly store: HostStore;
+}): DataServices {
   const { options, store } = host;
   const appOf = (appId: string) => store.getState().apps.find((app) => app.manifest.id === appId);
   const broker = new MessageBroker((appId) => {

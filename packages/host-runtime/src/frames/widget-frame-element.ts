@@ -7,13 +7,12 @@ import {
   type PropertyDeclarations,
   type PropertyValues,
 } from 'lit';
-import type { HostDraft } from '../drafts/draft.js';
-import { WidgetMount } from '../frames/widget-mount.js';
-import type { Host } from '../host.js';
+import { WidgetMount } from './widget-mount.js';
+import type { MountDraft, MountHost } from './mount-host.js';
 import { findHost } from '../host-roots.js';
 import type { HostWidgetInstance, HostWidgetStatus } from '../store/host-store.js';
 import { DEV, issueWarning } from './warnings.js';
-import { StoreController } from './store-controller.js';
+import { StoreController } from '../store/store-controller.js';
 
 let instances = 0;
 
@@ -151,7 +150,7 @@ export class HostWidgetFrameElement extends LitElement {
   declare errorMessage: string;
 
   /** The host that mounts the widget. Default: the host attached to a root above the frame. */
-  declare host: Host | undefined;
+  declare host: MountHost | undefined;
   /** The widget's id in its app's manifest. */
   declare widgetId: string;
   /** The extension point the widget is mounted at. */
@@ -166,7 +165,7 @@ export class HostWidgetFrameElement extends LitElement {
    */
   declare mountWith: ((frame: HostWidgetFrameElement) => WidgetMount) | undefined;
   /** The card's draft, if the host keeps one: set when the frame mounts its widget. */
-  declare draft: HostDraft | undefined;
+  declare draft: MountDraft | undefined;
 
   /** This frame's widget instance id. */
   readonly instanceId = `pb-widget-${++instances}`;
@@ -231,7 +230,7 @@ export class HostWidgetFrameElement extends LitElement {
     }
   }
 
-  #resolvedHost(): Host | undefined {
+  #resolvedHost(): MountHost | undefined {
     return this.host ?? findHost(this);
   }
 

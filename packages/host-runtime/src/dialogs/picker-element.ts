@@ -1,7 +1,7 @@
 import type { HostMethodResult, JsonValue } from '@plugboard/widget-sdk/protocol';
 import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { HostDialogOutcomeEvent } from './standard-dialog.js';
+import { HostDialogOutcomeEvent } from './standard-dialog-element.js';
 
 /** One thing a picker offers. */
 export interface HostSelectorItem {

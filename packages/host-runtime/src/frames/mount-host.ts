@@ -1,0 +1,105 @@
+import type {
+  DraftEntity,
+  EntityRef,
+  HostMethodParams,
+  HostMethodResult,
+  IncomingMessage,
+  Theme,
+  TrafficLog,
+} from '@plugboard/widget-sdk/protocol';
+import type { HostConnectionOptions } from '../bridge/connection.js';
+import type { HostBridgeLimits } from '../bridge/limits.js';
+import type { HostCallInfo, HostServices } from '../services/host-services.js';
+import type { HostStore } from '../store/host-store.js';
+import type { LoadQueue } from './load-queue.js';
+
+// What a widget mount and its frame reach of the host page's runtime, and
+// of a card's draft: the narrow interfaces the core is written against.
+// The facade's `Host` and the drafts feature's `HostDraft` implement them;
+// the core never imports either.
+
+/** The host options a mount reads. */
+export interface MountHostOptions {
+  /** The signed-in user, as widgets see it. */
+  readonly user: { readonly id: string; readonly name: string };
+  readonly locale?: string;
+  readonly theme?: Theme;
+  readonly limits?: Partial<HostBridgeLimits>;
+  readonly debug?: TrafficLog;
+  /** How near the viewport a frame must come before its iframe is created. */
+  readonly lazyMargin?: string;
+}
+
+/** The page's message broker, as a mount subscribes its widget through it. */
+export interface MountBroker {
+  /** The widget methods a subscribing widget answers (`messages`). */
+  readonly widgetMethods: NonNullable<HostConnectionOptions['methods']>;
+  subscribe(
+    params: HostMethodParams<'messages.subscribe'>,
+    call: HostCallInfo,
+    deliver: (messages: IncomingMessage[]) => Promise<unknown>,
+  ): void;
+}
+
+/** The host page's runtime, as a mount and its frame use it. */
+export interface MountHost {
+  /** The state of everything: the mount keeps its widget's entry. */
+  readonly store: HostStore;
+  /** The queue every widget iframe loads through. */
+  readonly loadQueue: LoadQueue;
+  readonly options: Readonly<MountHostOptions>;
+  /** What widgets reach, behind their permissions. */
+  readonly services: HostServices;
+  /** Ends what a widget waits for from the user (its dialogs and pickers). */
+  readonly dialogs: { cancelFor(instanceId: string, reason: unknown): void };
+  /** The page's message broker, loaded with the first subscription. */
+  broker(): Promise<MountBroker>;
+  /** A widget with no draft says whether it holds unsaved data (the leave guard counts it). */
+  widgetDirty(instanceId: string, appId: string, dirty: boolean): void;
+  /** A widget's page went away: its dirt and subscriptions are forgotten. */
+  widgetGone(instanceId: string): void;
+}
+
+/** A widget taking part in a draft: its mount registers it (see widget-mount.ts). */
+export interface DraftMember {
+  readonly instanceId: string;
+  readonly appId: string;
+  readonly appName: string;
+  /** Where the user gets help with the app: named when it blocks a save. */
+  readonly supportEmail: string;
+  /** The protocols its manifest declares: `change`, `validation`, `save`, `dirty-state`. */
+  readonly protocols: ReadonlySet<string>;
+  /** The fields of this entity type the app may write. */
+  readonly writable: ReadonlySet<string>;
+  /** The validation deadline and what a late answer does, from its extension point. */
+  readonly validation: { readonly deadlineMs: number; readonly onTimeout: 'block' | 'skip' };
+  /** Whether the widget says it holds unsaved changes. */
+  dirty(): boolean;
+  /** Clears its dirty flag, once it saved. */
+  clean(): void;
+  /** Calls the widget (waiting for its handshake, loading it first if it was not yet). */
+  call(
+    method: 'change' | 'validate' | 'save',
+    params: unknown,
+    timeoutMs: number,
+  ): Promise<unknown>;
+  /** Moves the live widget to the saved entity (a create page's first save). */
+  moveTo(entity: EntityRef): Promise<void>;
+}
+
+/** A card's draft, as a mount joins its widget to it. */
+export interface MountDraft {
+  /** The entity type, for instance `customerorder`. */
+  readonly type: string;
+  /** Registers a widget; returns a function that removes it. */
+  join(member: DraftMember): () => void;
+  /** Tells the draft's listeners something changed (a widget's dirty flag). */
+  notify(): void;
+  /** The draft as `entity.get` answers it. */
+  snapshot(): DraftEntity;
+  /** A widget's `entity.update`. */
+  propose(
+    member: DraftMember,
+    params: HostMethodParams<'entity.update'>,
+  ): Promise<HostMethodResult<'entity.update'>>;
+}
