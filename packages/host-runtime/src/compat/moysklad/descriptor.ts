@@ -1,9 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type {
-  HostManifestAction,
-  HostManifestDialog,
-  HostManifestWidget,
-} from '../../manifest/schema.js';
+import type { HostManifestDialog, HostManifestWidget } from '../../manifest/schema.js';
 import { HostManifestError, validateManifest } from '../../manifest/validate.js';
 import {
   MOYSKLAD_NAMESPACE,
@@ -12,7 +7,6 @@ import {
   MOYSKLAD_WIDGET_POINTS,
   MoySkladDescriptorError,
   moySkladSupportsAt,
-  type MoySkladButton,
   type MoySkladConversion,
   type MoySkladConvertOptions,
   type MoySkladPopup,
@@ -21,8 +15,15 @@ import {
   type MoySkladUse,
   type MoySkladWidget,
 } from './types.js';
-
-type Node = Record<string, unknown>;
+import { convertButtons } from './descriptor-buttons.js';
+import {
+  childrenOf,
+  isNode,
+  parseDescriptor,
+  slugOf,
+  textOf,
+  type Node,
+} from './descriptor-xml.js';
 
 /** The descriptor's blocks this host does not run, each with why: reported, in this order. */
 const NOT_RUN: Readonly<Record<string, string>> = {
@@ -49,31 +50,6 @@ const ELEMENT_FIELDS: Readonly<Record<string, string>> = {
 const BLOCKS = new Set(['widgets', 'popups', 'buttons', 'iframes', ...Object.keys(NOT_RUN)]);
 
 const WIDGET_POINT = /^(entity|document)\.[a-z]+\.(edit|create)$/;
-const BUTTON_LOCATION = /^(entity|document)\.[a-z]+\.(edit|create|list)$/;
-const ROOT = 'ServerApplication';
-
-/** A slug for the manifest from a MoySklad name: `somePopup` → `somepopup`. */
-const slugOf = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63) || 'x';
-
-const isNode = (value: unknown): value is Node =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The names of a node's child elements (attributes and text left out). */
-const childrenOf = (node: unknown): string[] =>
-  isNode(node) ? Object.keys(node).filter((key) => !key.startsWith('@') && key !== '#text') : [];
-
-const textOf = (value: unknown): string | undefined =>
-  typeof value === 'string'
-    ? value.trim()
-    : isNode(value) && typeof value['#text'] === 'string'
-      ? value['#text'].trim()
-      : undefined;
-
 /**
  * Converts a MoySklad app descriptor (XML, `ServerApplication` v2) into a
  * Plugboard app manifest. Widgets at points the host maps become widgets
@@ -90,41 +66,12 @@ export function convertMoySkladDescriptor(
   xml: string,
   options: MoySkladConvertOptions,
 ): MoySkladConversion {
-  // fast-xml-parser 5 deprecates its validator in favour of a separate,
-  // young package (fast-xml-validator, two versions); it still ships, and
-  // is what reports where a descriptor stops being XML.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) {
-    const { msg, line, col } = wellFormed.err;
-    throw new MoySkladDescriptorError([{ path: `line ${line}, column ${col}`, message: msg }]);
-  }
-  const parsed = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    isArray: (_name, path) =>
-      [
-        `${ROOT}.popups.popup`,
-        `${ROOT}.buttons.button`,
-        `${ROOT}.iframes.iframe`,
-        `${ROOT}.scenario.action`,
-      ].includes(String(path)),
-  }).parse(xml) as Node;
+  const root = parseDescriptor(xml);
   const issues: { path: string; message: string }[] = [];
   const unsupported: MoySkladUnsupported[] = [];
-  // An empty root with no attributes parses as ''.
-  const root = parsed[ROOT] === '' ? {} : parsed[ROOT];
-  if (!isNode(root)) {
-    const found = childrenOf(parsed).filter((name) => name !== '?xml');
-    throw new MoySkladDescriptorError([
-      { path: found[0] ?? '(root)', message: `the root element must be ${ROOT}` },
-    ]);
-  }
   if (root['@xmlns'] !== MOYSKLAD_NAMESPACE) {
     issues.push({
-      path: ROOT,
+      path: 'ServerApplication',
       message: `must be in the namespace ${MOYSKLAD_NAMESPACE} (descriptor version 2; version 1 is no longer supported)`,
     });
   }
@@ -314,74 +261,11 @@ export function convertMoySkladDescriptor(
     permissions.add('dialogs');
   });
 
-  const actions: HostManifestAction[] = [];
-  const buttons: Record<string, MoySkladButton> = {};
-  const buttonNodes = isNode(root['buttons']) ? root['buttons']['button'] : undefined;
-  const names = new Set<string>();
-  (Array.isArray(buttonNodes) ? buttonNodes : []).forEach((button: unknown, i) => {
-    const path = `buttons/button[${i + 1}]`;
-    const node: Node = isNode(button) ? button : {};
-    const name = textOf(node['@name']);
-    const title = textOf(node['@title']);
-    const useSelected = node['@useSelected'] ?? 'true';
-    if (!name) issues.push({ path: `${path}/@name`, message: 'is required' });
-    else if (names.has(name))
-      issues.push({ path: `${path}/@name`, message: `"${name}" names another button too` });
-    if (!title) issues.push({ path: `${path}/@title`, message: 'is required' });
-    if (useSelected !== 'true' && useSelected !== 'false')
-      issues.push({ path: `${path}/@useSelected`, message: 'must be true or false' });
-    const locations = childrenOf(node['locations']);
-    if (locations.length === 0) {
-      issues.push({ path: `${path}/locations`, message: 'is required, with one location or more' });
-    }
-    if (!name || !title || names.has(name)) return;
-    names.add(name);
-    for (const location of locations) {
-      const at = `${path}/locations/${location}`;
-      if (!BUTTON_LOCATION.test(location)) {
-        issues.push({
-          path: at,
-          message:
-            'is not a button location: locations are named after entity.<type>.edit or .list, document.<type>.edit, .create or .list',
-        });
-        continue;
-      }
-      const hostPoint = options.buttonPoints?.[location];
-      if (!hostPoint) {
-        unsupported.push({ path: at, message: `this host has no action point for ${location}` });
-        continue;
-      }
-      const taken = Object.values(buttons).filter((other) => other.name === name).length;
-      const id = taken === 0 ? slugOf(name) : `${slugOf(name).slice(0, 59)}-${taken + 1}`;
-      elementOf[`actions[${actions.length}]`] = path;
-      const list = location.endsWith('.list');
-      actions.push({
-        id,
-        point: hostPoint,
-        title,
-        // A card's button runs on its object; a list's on the selected rows, unless useSelected is false.
-        selection: location.endsWith('.edit')
-          ? 'one'
-          : list && useSelected === 'true'
-            ? 'many'
-            : 'none',
-        run: 'server',
-      });
-      buttons[id] = { path, name, location, useSelected: useSelected === 'true' };
-    }
+  const { actions, buttons, endpointBase } = convertButtons(root, options, {
+    issues,
+    unsupported,
+    elementOf,
   });
-  const endpointBase = textOf(
-    isNode(root['vendorApi']) ? root['vendorApi']['endpointBase'] : undefined,
-  );
-  if (actions.length > 0 && !/^https?:\/\/[^/]/.test(endpointBase ?? '')) {
-    issues.push({
-      path: 'vendorApi/endpointBase',
-      message: endpointBase
-        ? `"${endpointBase}" is not an http(s) URL; the vendor's server answers the buttons there`
-        : "is required: the vendor's server answers the buttons there",
-    });
-  }
-
   for (const [block, message] of Object.entries(NOT_RUN)) {
     if (root[block] !== undefined) unsupported.push({ path: block, message });
   }
