@@ -7,14 +7,14 @@
 //   → features: drafts/, dialogs/, lists/, messages/, storage/, identity/,
 //     compat/, inspector/; none reaches into another
 //   → elements/
-//   → the facade: host.ts, host-data.ts, the entry points (index.ts,
+//   → the facade: host.ts, host-options.ts, host-data.ts, the entry points (index.ts,
 //     lists.ts, …) and testing/
 // docs/architecture.md draws them.
 const SRC = '^packages/host-runtime/src/';
 const CORE = `${SRC}(store|bridge|frames|manifest|services)/|${SRC}(deadline|host-roots)\\.ts$`;
 const FEATURES = `${SRC}(drafts|dialogs|lists|messages|storage|identity|compat|inspector)/`;
 const ELEMENTS = `${SRC}elements/`;
-const FACADE = `${SRC}(host|host-data|index|testing|lists|storage|moysklad|inspector|manifest)\\.ts$|${SRC}testing/`;
+const FACADE = `${SRC}(host|host-options|host-data|index|testing|lists|storage|moysklad|inspector|manifest)\\.ts$|${SRC}testing/`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
