@@ -1,6 +1,6 @@
 import type { DialogHost } from './types.js';
 import type { HostMethodParams, HostMethodResult } from '@plugboard/widget-sdk/protocol';
-import type { HostPickerOutcome } from './picker-element.js';
+import type { HostPickerOutcome } from './selector-types.js';
 import type { HostCallInfo } from '../services/host-services.js';
 import type { DialogLayer } from './dialog-layer.js';
 import type { HostAppDialogOutcome, HostAppDialogRequest, HostDialogAsk } from './types.js';

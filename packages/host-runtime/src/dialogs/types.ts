@@ -1,5 +1,5 @@
 import type { HostMethodParams } from '@plugboard/widget-sdk/protocol';
-import type { HostPickerOutcome, HostSelectorSource } from './picker-element.js';
+import type { HostPickerOutcome, HostSelectorSource } from './selector-types.js';
 import type {
   HostStandardDialogOutcome,
   HostStandardDialogRequest,
