@@ -33,7 +33,7 @@ export {
   type MoySkladInstallOptions,
   type MoySkladKeyRequest,
 } from './compat/moysklad/install.js';
-export { NAVIGATE_AFTER_MS } from './compat/moysklad/requests.js';
+export { NAVIGATE_AFTER_MS } from './compat/moysklad/messages.js';
 export {
   moySkladKeys,
   type MoySkladExchange,

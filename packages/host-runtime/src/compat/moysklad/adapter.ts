@@ -14,7 +14,8 @@ import {
 } from '../../bridge/connection.js';
 import { dispatchCall } from '../../bridge/dispatch.js';
 import { DEFAULT_LIMITS } from '../../bridge/limits.js';
-import { ERR, isGiven, serviceRequests, type Message } from './requests.js';
+import { ERR, isGiven, type Message } from './messages.js';
+import { serviceRequests } from './requests.js';
 import type { MoySkladAppInfo, MoySkladUse } from './types.js';
 
 export type { MoySkladAppInfo } from './types.js';

@@ -1,7 +1,7 @@
 import { PlugboardError, type ActionResult } from '@plugboard/widget-sdk/protocol';
 import { withDeadline } from '../../deadline.js';
 import type { HostServerActions } from '../../store/installation.js';
-import { givenParams } from './requests.js';
+import { givenParams } from './messages.js';
 import type { MoySkladButton } from './types.js';
 
 /**
