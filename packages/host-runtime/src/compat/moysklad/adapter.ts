@@ -1,9 +1,7 @@
 import {
   PlugboardError,
-  trafficLogger,
   type Envelope,
   type JsonValue,
-  type PlugboardErrorCode,
   type WidgetContext,
 } from '@plugboard/widget-sdk/protocol';
 import {
@@ -16,19 +14,13 @@ import { dispatchCall } from '../../bridge/dispatch.js';
 import { DEFAULT_LIMITS } from '../../bridge/limits.js';
 import { ERR, isGiven, type Message } from './messages.js';
 import { serviceRequests } from './requests.js';
+import { messageLog } from './traffic.js';
+import { Verdicts } from './verdicts.js';
 import type { MoySkladAppInfo, MoySkladUse } from './types.js';
 
 export type { MoySkladAppInfo } from './types.js';
 
 type JsonObject = Record<string, JsonValue>;
-
-/** What a MoySklad error code reads as in the host's debug log. */
-const LOGGED: Readonly<Record<number, PlugboardErrorCode>> = {
-  [ERR.parallel]: 'busy',
-  [ERR.protocol]: 'unsupported',
-  [ERR.readOnly]: 'permission_denied',
-  [ERR.host]: 'host_error',
-};
 
 /** The widget's fire-and-forget messages: no answer but an error. */
 const FIRE_AND_FORGET = new Set([
@@ -66,15 +58,14 @@ export function connectMoySklad(
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const lifetime = new AbortController();
   const caller = callerFor(options, limits, lifetime.signal);
-  const log = trafficLogger(options.debug);
+  const log = messageLog(options.debug, options.instanceId);
   let destroyed = false;
   let nextId = 1;
   let state: 'loading' | 'opening' | 'opened' = 'loading';
   let openId = 0;
   /** The object the last Open was for. */
   let openedFor: string | null = null;
-  let lastChange: { id: number; verdict?: { valid: boolean; message: string } } | undefined;
-  const verdictWaiters = new Set<() => void>();
+  const verdicts = new Verdicts();
   let callId = 0;
   const feedback = widget?.supports.includes('open-feedback') ?? false;
 
@@ -83,17 +74,7 @@ export function connectMoySklad(
   const post = (message: Message) => {
     if (destroyed) return;
     iframe.contentWindow?.postMessage(message, origin);
-    const name = String(message['name']);
-    if (log && ['Open', 'Change', 'Save', 'OpenPopup'].includes(name)) {
-      log({
-        direction: 'host→widget',
-        method: name,
-        durationMs: 0,
-        outcome: 'ok',
-        instanceId: options.instanceId,
-        params: message,
-      });
-    }
+    log?.sent(message);
   };
   const invalid = (message: Message, code: number, error: string) => {
     answered.set(message, { code, error });
@@ -151,7 +132,7 @@ export function connectMoySklad(
     openId = nextId++;
     openedFor = entity?.id ?? null;
     state = 'opening';
-    lastChange = undefined;
+    verdicts.reset();
     // Open resets the dirty flag.
     void call('widget.setDirty', { dirty: false });
     post({
@@ -228,16 +209,7 @@ export function connectMoySklad(
         );
         return;
       }
-      const valid = message['valid'] === true;
-      const text = typeof message['message'] === 'string' ? message['message'].slice(0, 100) : '';
-      if (!valid && !text) {
-        invalid(message, ERR.missing, 'Missing required parameter message');
-        return;
-      }
-      // Only the verdict on the latest Change counts; earlier ones are ignored.
-      if (!lastChange || message['correlationId'] !== lastChange.id) return;
-      lastChange.verdict = { valid, message: text };
-      for (const wake of verdictWaiters) wake();
+      verdicts.heard(message, invalid);
     },
     ...serviceRequests({
       post,
@@ -286,16 +258,7 @@ export function connectMoySklad(
     }
     if (!log) return;
     void handled.then(() => {
-      const error = answered.get(data);
-      log({
-        direction: 'widget→host',
-        method: name,
-        durationMs: performance.now() - started,
-        outcome: error ? (LOGGED[error.code] ?? 'invalid_params') : 'ok',
-        instanceId: options.instanceId,
-        params: data,
-        ...(error ? { message: `${error.code}: ${error.error}` } : {}),
-      });
+      log.heard(data, performance.now() - started, answered.get(data));
     });
   };
 
@@ -317,28 +280,11 @@ export function connectMoySklad(
   window.addEventListener('message', onMessage);
   iframe.addEventListener('load', onLoad);
 
-  const waitForVerdict = (id: number) =>
-    new Promise<{ valid: boolean; message: string }>((resolve, reject) => {
-      const check = () => {
-        if (lastChange?.id !== id) {
-          verdictWaiters.delete(check);
-          reject(
-            new PlugboardError('cancelled', 'A newer change replaced the one being validated.'),
-          );
-        } else if (lastChange.verdict) {
-          verdictWaiters.delete(check);
-          resolve(lastChange.verdict);
-        }
-      };
-      verdictWaiters.add(check);
-      check();
-    });
-
   const connection: HostConnection = {
     ready,
     call: async (method: string, params: unknown) => {
       // Only widgets that loaded and heard a Change are asked to validate.
-      if (method === 'validate' && !lastChange) return { valid: true };
+      if (method === 'validate' && verdicts.change === undefined) return { valid: true };
       await ready;
       if (method === 'ping') return 'pong';
       if (method === 'open') {
@@ -348,11 +294,11 @@ export function connectMoySklad(
       if (method === 'contextChanged') return undefined;
       if (method === 'change') {
         const { data, paths } = params as { data: JsonObject; paths: string[] };
-        lastChange = { id: nextId++ };
-        for (const wake of verdictWaiters) wake();
+        const messageId = nextId++;
+        verdicts.changed(messageId);
         post({
           name: 'Change',
-          messageId: lastChange.id,
+          messageId,
           extensionPoint: point(),
           changeHints: [
             ...new Set(paths.map((path) => (path === 'positions' ? 'positions' : '_fields'))),
@@ -361,12 +307,7 @@ export function connectMoySklad(
         });
         return undefined;
       }
-      if (method === 'validate') {
-        // The latest Change's verdict counts.
-        if (!lastChange) return { valid: true };
-        const verdict = await waitForVerdict(lastChange.id);
-        return verdict.valid ? { valid: true } : { valid: false, message: verdict.message };
-      }
+      if (method === 'validate') return verdicts.latest();
       if (method === 'save') {
         post({
           name: 'Save',
@@ -386,7 +327,7 @@ export function connectMoySklad(
       lifetime.abort(new PlugboardError('cancelled', 'The widget was unmounted.'));
       window.removeEventListener('message', onMessage);
       iframe.removeEventListener('load', onLoad);
-      verdictWaiters.clear();
+      verdicts.clear();
     },
   };
   return connection;
