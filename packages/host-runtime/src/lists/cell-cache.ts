@@ -47,3 +47,17 @@ export class CellCache {
     for (const key of this.#entries.keys()) if (drop(key)) this.#entries.delete(key);
   }
 }
+
+/** Picks the cache keys of `appId`'s cells of `rows` and `columns` (each: all when absent). */
+export function keysOf(
+  appId: string,
+  rows: readonly string[] | undefined,
+  columns: readonly string[] | undefined,
+): (key: string) => boolean {
+  const rowSet = rows && new Set(rows);
+  const columnSet = columns && new Set(columns);
+  return (key) => {
+    const [app, column, row] = key.split('\u0000') as [string, string, string];
+    return app === appId && (!columnSet || columnSet.has(column)) && (!rowSet || rowSet.has(row));
+  };
+}

@@ -2,12 +2,10 @@ import {
   CellSchema,
   MAX_CELL_COLUMNS,
   MAX_CELL_ROWS,
-  type CellRow,
   type Selection,
 } from '@plugboard/widget-sdk/protocol';
 import * as v from 'valibot';
 import type { ActionLists, ListsHost } from './lists-host.js';
-import type { HostManifestColumn } from '../manifest/schema.js';
 import { atPoint, type HostInstalledApp } from '../store/host-store.js';
 import {
   actionsAt,
@@ -17,25 +15,11 @@ import {
   type HostActionState,
   type HostListAction,
 } from './actions.js';
-import { CellCache, cellKey, type HostCellState } from './cell-cache.js';
+import { CellCache, cellKey, keysOf, type HostCellState } from './cell-cache.js';
+import { listColumn, type HostListColumn, type HostListRow } from './columns.js';
+
+export type { HostListColumn, HostListRow } from './columns.js';
 import { HostConnectors } from './connectors.js';
-
-/** One installed app's column at a point, for the host's table header and its cells. */
-export interface HostListColumn {
-  readonly appId: string;
-  readonly appName: string;
-  /** The column's id in the app's manifest. */
-  readonly id: string;
-  /** Unique on the host page: `appId/id`. */
-  readonly key: string;
-  readonly point: string;
-  readonly title: string;
-  readonly width: number | undefined;
-  readonly align: 'start' | 'center' | 'end';
-}
-
-/** A row a list shows: its id, a version that changes when the row does, and its data. */
-export type HostListRow = CellRow;
 
 /** Options of a host's lists (`listsOf(host, options)` the first time). */
 export interface HostListsOptions {
@@ -322,33 +306,6 @@ export class HostLists implements ActionLists {
       }
     }
   }
-}
-
-/** Picks the cache keys of `appId`'s cells of `rows` and `columns` (each: all when absent). */
-function keysOf(
-  appId: string,
-  rows: readonly string[] | undefined,
-  columns: readonly string[] | undefined,
-): (key: string) => boolean {
-  const rowSet = rows && new Set(rows);
-  const columnSet = columns && new Set(columns);
-  return (key) => {
-    const [app, column, row] = key.split('\u0000') as [string, string, string];
-    return app === appId && (!columnSet || columnSet.has(column)) && (!rowSet || rowSet.has(row));
-  };
-}
-
-function listColumn(app: HostInstalledApp, column: HostManifestColumn): HostListColumn {
-  return {
-    appId: app.manifest.id,
-    appName: app.manifest.name,
-    id: column.id,
-    key: `${app.manifest.id}/${column.id}`,
-    point: column.point,
-    title: column.title,
-    width: column.width,
-    align: column.align ?? 'start',
-  };
 }
 
 /** A host page's lists, made at the first call for the host. */
