@@ -56,6 +56,7 @@ export {
   type HostDraftOptions,
 } from './drafts/draft.js';
 export type { HostSaveReport, HostValidationAnswer, HostWidgetSave } from './drafts/save-flow.js';
+export type { MountDraft, MountHost, MountHostOptions } from './frames/mount-host.js';
 export {
   MAX_DIALOG_DEPTH,
   type HostAppDialogOutcome,
