@@ -2,7 +2,6 @@ import {
   formatDuration,
   PlugboardError,
   type EntityRef,
-  type JsonValue,
   type WidgetContext,
   type WidgetMethodName,
 } from '@plugboard/widget-sdk/protocol';
@@ -13,49 +12,20 @@ import {
   type HostConnectionEnd,
   type HostHandshake,
 } from '../bridge/connection.js';
-
-import type { DraftMember, MountDraft, MountHost } from './mount-host.js';
-import type { HostManifestWidget } from '../manifest/schema.js';
-import { serviceFor, type HostServices } from '../services/host-services.js';
+import type { DraftMember, MountDraft } from './mount-host.js';
+import { serviceFor } from '../services/host-services.js';
 import {
   patchWidget,
   removeWidget,
-  type HostExtensionPoint,
-  type HostInstalledApp,
   type HostWidgetInstance,
   type HostWidgetStatus,
 } from '../store/host-store.js';
 import type { Failure, PageSignals } from './diagnosis.js';
 import { watchPage } from './page-watch.js';
 import { sandboxFor } from './sandbox.js';
+import type { WidgetMountOptions } from './mount-options.js';
 
-/** What a mount needs to know. */
-export interface WidgetMountOptions {
-  readonly host: MountHost;
-  readonly app: HostInstalledApp;
-  readonly widget: HostManifestWidget;
-  /** Where it is mounted; an app's connector has a point of its own, of kind `connector`. */
-  readonly point:
-    | HostExtensionPoint
-    | { readonly id: string; readonly kind: 'connector'; readonly validation?: undefined };
-  readonly instanceId: string;
-  readonly entity: EntityRef | null;
-  /** The element the iframe goes into. */
-  readonly container: HTMLElement;
-  /** Services for this widget only, over the host's (an app dialog's `dialogs.close`). */
-  readonly services?: HostServices;
-  /** For an app dialog's widget: which dialog, and its params, handed over in its context. */
-  readonly dialog?: { readonly id: string; readonly params: JsonValue };
-  /** The iframe fills its container's height instead of following the page's (fullscreen dialogs). */
-  readonly fill?: boolean;
-  /**
-   * The card's draft: the widget reads and updates it, hears its changes,
-   * validates and saves with it (as its manifest's protocols say).
-   */
-  readonly draft?: MountDraft;
-  /** Widget methods the mount calls beyond the common ones (a connector's). */
-  readonly methods?: HostConnectionOptions['methods'];
-}
+export type { WidgetMountOptions } from './mount-options.js';
 
 /** How long a ready widget has to answer the ping that follows a `load` event. */
 const LIVENESS_TIMEOUT_MS = 1_000;
