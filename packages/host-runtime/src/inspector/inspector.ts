@@ -2,26 +2,9 @@ import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { InspectedCall, TrafficRecorder } from './traffic-recorder.js';
 import { inspectorStyles } from './inspector-styles.js';
+import { bytes, json, REFUSALS, type InspectorOutcomeFilter } from './format.js';
 
-/** Which outcomes the inspector shows. */
-export type InspectorOutcomeFilter = 'all' | 'ok' | 'errors' | 'refused';
-
-const REFUSALS = new Set(['permission_denied', 'busy', 'invalid_params']);
-/** A payload shown in the details is cut past this many characters. */
-const SHOWN_CHARS = 20_000;
-
-const json = (value: unknown): string => {
-  if (value === undefined) return '(none)';
-  try {
-    const text = JSON.stringify(value, null, 2);
-    return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}\n… (cut)` : text;
-  } catch {
-    return '(not JSON)';
-  }
-};
-
-const bytes = (count: number) =>
-  count < 1024 ? `${count} B` : `${(count / 1024).toFixed(count < 10_240 ? 1 : 0)} KB`;
+export type { InspectorOutcomeFilter } from './format.js';
 
 /**
  * `<pb-inspector .traffic=${recorder}>`: a host's bridge traffic, live. One
