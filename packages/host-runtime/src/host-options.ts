@@ -1,5 +1,5 @@
-import type { DiagnosticKind, Theme, TrafficLog } from '@plugboard/widget-sdk/protocol';
-import type { HostBridgeLimits } from './bridge/limits.js';
+import type { DiagnosticKind } from '@plugboard/widget-sdk/protocol';
+import type { MountHostOptions } from './frames/mount-host.js';
 import type { HostSelector, HostStandardDialogRenderer } from './dialogs/types.js';
 import type { HostIdentityOptions } from './identity/identity-service.js';
 import type { HostMessagesOptions } from './messages/broker.js';
@@ -12,29 +12,17 @@ import type { HostExtensionPoint } from './store/host-store.js';
 // their own narrow host types.
 
 /** Options of {@link createHost}. */
-export interface HostOptions {
+export interface HostOptions extends MountHostOptions {
   /** The places in the host UI where apps can plug in. Ids must be unique. */
   readonly extensionPoints: readonly HostExtensionPoint[];
   /** The host services widgets can reach (each behind its permission). */
   readonly services?: HostServices;
-  /** The signed-in user, as widgets see it. */
-  readonly user: { readonly id: string; readonly name: string };
-  /** The user's locale, a BCP 47 tag. Default `en`. */
-  readonly locale?: string;
-  /** The host's theme. Default: light, no tokens. */
-  readonly theme?: Theme;
-  /** Bridge limits for every widget. */
-  readonly limits?: Partial<HostBridgeLimits>;
   /**
    * How many widget iframes may load at once. Default 6: what a browser
    * fetches in parallel from one host over HTTP/1.1, and enough for a card's
    * panels to load together; past it, loads wait their turn.
    */
   readonly loadConcurrency?: number;
-  /** How near the viewport a widget must come before its iframe is created (a CSS margin). Default `200px`. */
-  readonly lazyMargin?: string;
-  /** Logs every bridge call, for every widget. */
-  readonly debug?: TrafficLog;
   /**
    * Hears the errors widgets' pages did not catch (the SDK reports them,
    * at most 10 a page): `kind` is `storage-denied` when the browser denied

@@ -18,15 +18,19 @@ import type { LoadQueue } from './load-queue.js';
 // The facade's `Host` and the drafts feature's `HostDraft` implement them;
 // the core never imports either.
 
-/** The host options a mount reads. */
+/** The host options a mount reads (part of `createHost`'s `HostOptions`). */
 export interface MountHostOptions {
   /** The signed-in user, as widgets see it. */
   readonly user: { readonly id: string; readonly name: string };
+  /** The user's locale, a BCP 47 tag. Default `en`. */
   readonly locale?: string;
+  /** The host's theme. Default: light, no tokens. */
   readonly theme?: Theme;
+  /** Bridge limits for every widget. */
   readonly limits?: Partial<HostBridgeLimits>;
+  /** Logs every bridge call, for every widget. */
   readonly debug?: TrafficLog;
-  /** How near the viewport a frame must come before its iframe is created. */
+  /** How near the viewport a widget must come before its iframe is created (a CSS margin). Default `200px`. */
   readonly lazyMargin?: string;
 }
 
