@@ -9,6 +9,7 @@ import { listsOf, type Selection } from '@plugboard/host-runtime/lists';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import type { CheckedApp } from '../sources.js';
 import { counterparties, entities, goods, orders } from './data.js';
+import { listView } from './list-view.js';
 import { readSettings, VIEWS, type Settings, type View } from './settings.js';
 import { createStage, FAULTS, installApps, issuesOf, widgetErrorNotice } from './stage.js';
 
@@ -283,63 +284,6 @@ function cardView(host: Host) {
   </section>`;
 }
 
-function listView(host: Host) {
-  const counterpartyList = settings.view === 'counterparties';
-  const lists = listsOf(host);
-  const columns = lists.columns(counterpartyList ? 'counterparty.list' : 'customerorder.list');
-  const rows = counterpartyList
-    ? counterparties.map((c) => ({ id: c.id, label: c.name }))
-    : orders.map((order) => ({ id: order.id, label: order.number }));
-  const ids = selection.kind === 'ids' ? selection.ids : [];
-  return html`${
-      counterpartyList
-        ? nothing
-        : html`<pb-action-bar
-            point="customerorder.list.actions"
-            .host=${host}
-            .selection=${selection}
-          ></pb-action-bar>`
-    }
-    <table style="border-collapse:collapse;margin-top:8px">
-      <thead>
-        <tr>
-          <th></th>
-          <th>${counterpartyList ? 'Counterparty' : 'Order'}</th>
-          ${columns.map((column) => html`<th>${column.title}</th>`)}${counterpartyList ? html`<th>Actions</th>` : nothing}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) =>
-            html`<tr data-row=${row.id}>
-              <td>
-                ${
-                  counterpartyList
-                    ? nothing
-                    : html`<input
-                        type="checkbox"
-                        aria-label=${`Select ${row.label}`}
-                        .checked=${ids.includes(row.id)}
-                        @change=${(event: Event) => {
-                          const checked = (event.target as HTMLInputElement).checked;
-                          selection = {
-                            kind: 'ids',
-                            ids: checked ? [...ids, row.id] : ids.filter((id) => id !== row.id),
-                          };
-                          show();
-                        }}
-                      />`
-                }
-              </td>
-              <td>${row.label}</td>
-              ${columns.map((column) => html`<td><pb-list-cell .host=${host} .column=${column} .row=${{ id: row.id, version: 0 }}></pb-list-cell></td>`)}
-              ${counterpartyList ? html`<td><pb-action-bar point="counterparty.list.row" .host=${host} .selection=${{ kind: 'ids', ids: [row.id] }}></pb-action-bar></td>` : nothing}
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
-}
-
 /** Lines the vendor must see, in a box of `colour`; nothing when there are none. */
 const alertBox = (testId: string, colour: string, lines: readonly string[]) =>
   lines.length > 0
@@ -370,7 +314,14 @@ function show(): void {
       ${alertBox('problems', '#b42318', problems)}
       ${alertBox('widget-errors', '#b54708', widgetErrors)} ${controls()}
       <main>
-        ${settings.view === 'orders' || settings.view === 'counterparties' ? listView(host) : cardView(host)}
+        ${
+          settings.view === 'orders' || settings.view === 'counterparties'
+            ? listView(host, settings.view === 'counterparties', selection, (next) => {
+                selection = next;
+                show();
+              })
+            : cardView(host)
+        }
       </main>
       ${settings.inspect ? html`<pb-inspector style="margin-top:16px" .traffic=${traffic}></pb-inspector>` : nothing}
       <pb-toast-region></pb-toast-region>

@@ -2,15 +2,12 @@ import type { HostManifestDialog, HostManifestWidget } from '../../manifest/sche
 import { HostManifestError, validateManifest } from '../../manifest/validate.js';
 import {
   MOYSKLAD_NAMESPACE,
-  MOYSKLAD_SUPPORTS,
-  MOYSKLAD_USES,
   MOYSKLAD_WIDGET_POINTS,
   MoySkladDescriptorError,
   moySkladSupportsAt,
   type MoySkladConversion,
   type MoySkladConvertOptions,
   type MoySkladPopup,
-  type MoySkladSupport,
   type MoySkladUnsupported,
   type MoySkladUse,
   type MoySkladWidget,
@@ -24,6 +21,7 @@ import {
   textOf,
   type Node,
 } from './descriptor-xml.js';
+import { contextKeyOf, heightOf, protocolsOf, supportsOf, usesOf } from './descriptor-widgets.js';
 
 /** The descriptor's blocks this host does not run, each with why: reported, in this order. */
 const NOT_RUN: Readonly<Record<string, string>> = {
@@ -85,24 +83,6 @@ export function convertMoySkladDescriptor(
     return url;
   };
 
-  /** A widget's or popup's `uses`, each checked. */
-  const usesOf = (node: unknown, path: string): MoySkladUse[] => {
-    const uses: MoySkladUse[] = [];
-    for (const name of childrenOf(isNode(node) ? node['uses'] : undefined)) {
-      if (!(MOYSKLAD_USES as readonly string[]).includes(name)) {
-        issues.push({
-          path: `${path}/uses/${name}`,
-          message: `is not a service; uses takes ${MOYSKLAD_USES.join(', ')}`,
-        });
-        continue;
-      }
-      uses.push(name as MoySkladUse);
-    }
-    return uses;
-  };
-  // `useContextKey`: default true.
-  const contextKeyOf = (node: unknown) => !isNode(node) || node['@useContextKey'] !== 'false';
-
   const widgets: HostManifestWidget[] = [];
   /** Each manifest widget's and dialog's element, to name in the manifest's errors. */
   const elementOf: Record<string, string> = {};
@@ -116,16 +96,6 @@ export function convertMoySkladDescriptor(
       if (use === 'standard-dialogs') permissions.add('dialogs');
       if (use === 'navigation-service') permissions.add('navigation');
     }
-  };
-  const protocolsOf = (supports: readonly MoySkladSupport[]) => {
-    const protocols = new Set<'change' | 'validation' | 'save' | 'dirty-state'>();
-    for (const support of supports) {
-      if (support === 'change-handler') protocols.add('change');
-      if (support === 'validation-feedback') protocols.add('validation');
-      if (support === 'save-handler') protocols.add('save');
-      if (support === 'dirty-state') protocols.add('dirty-state');
-    }
-    return [...protocols];
   };
 
   for (const point of childrenOf(root['widgets'])) {
@@ -149,39 +119,8 @@ export function convertMoySkladDescriptor(
     }
     const hostPoint = options.points[point];
     const url = sourceUrl(node, path);
-    const heightText = textOf(
-      isNode(node) && isNode(node['height']) ? node['height']['fixed'] : undefined,
-    );
-    const height = /^\d{1,5}px$/.test(heightText ?? '')
-      ? Number.parseInt(heightText ?? '', 10)
-      : undefined;
-    if (height === undefined) {
-      issues.push({
-        path: `${path}/height/fixed`,
-        message: heightText
-          ? `"${heightText}" is not a height in pixels such as 150px`
-          : 'is required, in pixels such as 150px',
-      });
-    }
-    const supports: MoySkladSupport[] = [];
-    const supportsNode = isNode(node) ? node['supports'] : undefined;
-    for (const name of childrenOf(supportsNode)) {
-      if (!(MOYSKLAD_SUPPORTS as readonly string[]).includes(name)) {
-        issues.push({
-          path: `${path}/supports/${name}`,
-          message: `is not a protocol; supports takes ${MOYSKLAD_SUPPORTS.join(', ')}`,
-        });
-        continue;
-      }
-      supports.push(name as MoySkladSupport);
-      // validation-feedback is nested in change-handler (and, in old descriptors, beside it).
-      if (
-        name === 'change-handler' &&
-        childrenOf((supportsNode as Node)[name]).includes('validation-feedback')
-      ) {
-        supports.push('validation-feedback');
-      }
-    }
+    const height = heightOf(node, path, issues);
+    const supports = supportsOf(node, path, issues);
     const create = point.endsWith('.create');
     // MoySklad runs only some protocols at each point, and no service but
     // user-context on a create page: the rest is reported, never run.
@@ -193,7 +132,7 @@ export function convertMoySkladDescriptor(
           message: `MoySklad does not run ${name} at ${point}`,
         });
     }
-    const uses = usesOf(node, path).filter((use) => {
+    const uses = usesOf(node, path, issues).filter((use) => {
       if (!create || use === 'user-context') return true;
       unsupported.push({
         path: `${path}/uses/${use}`,
@@ -252,7 +191,7 @@ export function convertMoySkladDescriptor(
     if (!url) return;
     const id = slugOf(name);
     popups[name] = id;
-    const uses = usesOf(popup, path);
+    const uses = usesOf(popup, path, issues);
     grant(uses);
     popupDetails[id] = { name, dialogId: id, uses, contextKey: contextKeyOf(popup) };
     elementOf[`dialogs[${dialogs.length}]`] = path;
