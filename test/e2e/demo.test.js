@@ -1115,8 +1115,19 @@ describe('Order desk demo', () => {
           .find(
             (f) => !f.detached && f.url().startsWith(`${demo.vendorOrigin}/delivery-tracker/index`),
           );
-      await other.waitForFunction(() => true);
-      for (let i = 0; i < 150 && !delivery(); i++) await new Promise((r) => setTimeout(r, 100));
+      // The host says the widget is ready: its frame is there for puppeteer too.
+      await other.waitForFunction(
+        () =>
+          [...document.querySelectorAll('pb-panel-slot')].some((slot) =>
+            [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])].some(
+              (frame) =>
+                frame.getAttribute('app-id') === 'delivery-tracker' &&
+                frame.getAttribute('status') === 'ready',
+            ),
+          ),
+        { timeout: 30_000, polling: 100 },
+      );
+      for (let i = 0; i < 50 && !delivery(); i++) await new Promise((r) => setTimeout(r, 100));
       const widget = delivery();
       assert.ok(widget, 'the Delivery tracker frame');
       await widget.waitForSelector('[data-testid="order-number"]', { timeout: 15_000 });
