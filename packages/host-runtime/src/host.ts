@@ -97,7 +97,7 @@ export class Host {
         });
       },
       ...(options.navigate ? { 'navigation.go': this.#navigationService(options.navigate) } : {}),
-      // The data services load with their first call (services/data-services.ts).
+      // The data services load with their first call (host-data.ts).
       ...Object.fromEntries(
         DATA_METHODS.map((method) => [
           method,
