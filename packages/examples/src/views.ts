@@ -69,46 +69,76 @@ export function orderCard(id: string): TemplateResult {
   return html`<od-order-card order-id=${id}></od-order-card>`;
 }
 
-export function counterpartyCard(id: string): TemplateResult {
-  const counterparty = findCounterparty(id);
-  if (!counterparty) return notFound(`There is no counterparty ${id}.`);
-  const theirs = allOrders().filter((order) => order.counterpartyId === id);
-  const index = counterparties.indexOf(counterparty);
-  const next = counterparties[(index + 1) % counterparties.length];
+/** The item after `item` in `items`, round to the first. */
+const nextOf = <T>(items: readonly T[], item: T): T | undefined =>
+  items[(items.indexOf(item) + 1) % items.length];
+
+/**
+ * An entity's card: the crumbs, its main part (`main`, under its title),
+ * a link to the next one, and the panel slot of its point, where apps'
+ * widgets show.
+ */
+function entityCard(card: {
+  readonly crumb: TemplateResult;
+  readonly title: string;
+  readonly main: TemplateResult;
+  readonly next: { readonly path: string; readonly name: string } | undefined;
+  readonly point: string;
+  readonly type: string;
+  readonly id: string;
+}): TemplateResult {
   return html`
-    <nav class="crumbs">${link('/orders', 'Customer orders')} / ${counterparty.name}</nav>
+    <nav class="crumbs">${card.crumb} / ${card.title}</nav>
     <div class="card">
       <section class="main">
-        <h1>${counterparty.name}</h1>
-        <dl>
-          <dt>City</dt>
-          <dd>${counterparty.city}</dd>
-          <dt>Email</dt>
-          <dd>${counterparty.email}</dd>
-        </dl>
-        <h2>Orders</h2>
-        <ul>
-          ${theirs
-            .slice(0, 10)
-            .map(
-              (order) =>
-                html`<li>
-                  ${link(`/orders/${order.id}`, order.number)} · ${money(totalOf(order.lines))}
-                </li>`,
-            )}
-          ${theirs.length > 10 ? html`<li>and ${theirs.length - 10} more</li>` : ''}
-        </ul>
-        <p class="pager">${next ? link(`/counterparties/${next.id}`, `${next.name} →`) : ''}</p>
+        <h1>${card.title}</h1>
+        ${card.main}
+        <p class="pager">${card.next ? link(card.next.path, `${card.next.name} →`) : ''}</p>
       </section>
       <aside>
         <pb-panel-slot
-          point="counterparty.card"
-          entity-type="counterparty"
-          entity-id=${counterparty.id}
+          point=${card.point}
+          entity-type=${card.type}
+          entity-id=${card.id}
         ></pb-panel-slot>
       </aside>
     </div>
   `;
+}
+
+export function counterpartyCard(id: string): TemplateResult {
+  const counterparty = findCounterparty(id);
+  if (!counterparty) return notFound(`There is no counterparty ${id}.`);
+  const theirs = allOrders().filter((order) => order.counterpartyId === id);
+  const next = nextOf(counterparties, counterparty);
+  return entityCard({
+    crumb: link('/orders', 'Customer orders'),
+    title: counterparty.name,
+    main: html`
+      <dl>
+        <dt>City</dt>
+        <dd>${counterparty.city}</dd>
+        <dt>Email</dt>
+        <dd>${counterparty.email}</dd>
+      </dl>
+      <h2>Orders</h2>
+      <ul>
+        ${theirs
+          .slice(0, 10)
+          .map(
+            (order) =>
+              html`<li>
+                ${link(`/orders/${order.id}`, order.number)} · ${money(totalOf(order.lines))}
+              </li>`,
+          )}
+        ${theirs.length > 10 ? html`<li>and ${theirs.length - 10} more</li>` : ''}
+      </ul>
+    `,
+    next: next && { path: `/counterparties/${next.id}`, name: next.name },
+    point: 'counterparty.card',
+    type: 'counterparty',
+    id: counterparty.id,
+  });
 }
 
 /** The goods: each links to its card. */
@@ -127,31 +157,24 @@ export function goodsPage(): TemplateResult {
 export function goodsCard(id: string): TemplateResult {
   const good = findGood(id);
   if (!good) return notFound(`There are no goods ${id}.`);
-  const index = goods.indexOf(good);
-  const next = goods[(index + 1) % goods.length];
+  const next = nextOf(goods, good);
   const folder = goodFolders.find((f) => f.id === good.folderId);
-  return html`
-    <nav class="crumbs">${link('/goods', 'Goods')} / ${good.name}</nav>
-    <div class="card">
-      <section class="main">
-        <h1>${good.name}</h1>
-        <dl>
-          <dt>Price</dt>
-          <dd>${money(good.price)}</dd>
-          <dt>Folder</dt>
-          <dd>${folder?.name ?? ''}</dd>
-        </dl>
-        <p class="pager">${next ? link(`/goods/${next.id}`, `${next.name} →`) : ''}</p>
-      </section>
-      <aside>
-        <pb-panel-slot
-          point="product.card"
-          entity-type="product"
-          entity-id=${good.id}
-        ></pb-panel-slot>
-      </aside>
-    </div>
-  `;
+  return entityCard({
+    crumb: link('/goods', 'Goods'),
+    title: good.name,
+    main: html`
+      <dl>
+        <dt>Price</dt>
+        <dd>${money(good.price)}</dd>
+        <dt>Folder</dt>
+        <dd>${folder?.name ?? ''}</dd>
+      </dl>
+    `,
+    next: next && { path: `/goods/${next.id}`, name: next.name },
+    point: 'product.card',
+    type: 'product',
+    id: good.id,
+  });
 }
 
 export function notFound(message = 'There is no such page.'): TemplateResult {
