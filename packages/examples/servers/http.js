@@ -17,6 +17,23 @@ export function readBody(req) {
 }
 
 /**
+ * The request's body as a JSON object, or `undefined` when it is none (not
+ * JSON, or JSON but not an object).
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<Record<string, unknown> | undefined>}
+ */
+export async function readJsonObject(req) {
+  try {
+    const value = JSON.parse(await readBody(req));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? /** @type {Record<string, unknown>} */ (value)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Answers `body` as JSON (a string is sent as it is: JSON already).
  * @param {import('node:http').ServerResponse} res
  * @param {number} status

@@ -9,7 +9,7 @@
 // signed as the app), as a MoySklad vendor's server does at page load.
 import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import { readBody, sendJson } from './http.js';
+import { readJsonObject, sendJson } from './http.js';
 
 const BUTTON = /^\/loyalty-points\/api\/moysklad\/vendor\/1\.0\/apps\/([^/]+)\/([^/]+)\/button$/;
 
@@ -63,13 +63,8 @@ export function loyaltyBackend(secret, hostOrigin) {
        * @returns {Promise<{ status: number, body: unknown }>}
        */
       async function session(req) {
-        /** @type {{ contextKey?: unknown }} */
-        let asked;
-        try {
-          asked = JSON.parse(await readBody(req));
-        } catch {
-          return { status: 400, body: { error: 'The call is not JSON.' } };
-        }
+        const asked = await readJsonObject(req);
+        if (!asked) return { status: 400, body: { error: 'The call is not a JSON object.' } };
         if (typeof asked.contextKey !== 'string' || asked.contextKey === '') {
           return { status: 400, body: { error: 'No contextKey.' } };
         }
@@ -107,12 +102,8 @@ export function loyaltyBackend(secret, hostOrigin) {
           status,
           body: { error: { errorMessage } },
         });
-        let click;
-        try {
-          click = JSON.parse(await readBody(req));
-        } catch {
-          return refuse(400, 'The call is not JSON.');
-        }
+        const click = await readJsonObject(req);
+        if (!click) return refuse(400, 'The call is not a JSON object.');
         const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
         let jti;
         try {

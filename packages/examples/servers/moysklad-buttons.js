@@ -7,7 +7,7 @@
 // to the page as they came.
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { readBody, sendJson } from './http.js';
+import { readJsonObject, sendJson } from './http.js';
 
 /** The demo's account and signed-in user: what the session would say. */
 const ACCOUNT_ID = 'order-desk';
@@ -48,12 +48,9 @@ export function moySkladButtons(vendors) {
  * @returns {Promise<{ status: number, body: unknown }>}
  */
 async function forward(req, vendors) {
-  /** @type {{ app?: unknown, request?: unknown }} */
-  let click;
-  try {
-    click = JSON.parse(await readBody(req));
-  } catch {
-    return { status: 400, body: { error: { errorMessage: 'The click is not JSON.' } } };
+  const click = await readJsonObject(req);
+  if (!click) {
+    return { status: 400, body: { error: { errorMessage: 'The click is not a JSON object.' } } };
   }
   const appId = typeof click.app === 'string' ? click.app : '';
   const vendor = vendors[appId];

@@ -15,7 +15,7 @@
 //   unknown, spent, expired or another app's.
 // The keys are kept by moySkladKeys from @plugboard/host-runtime/moysklad.
 import { jwtVerify } from 'jose';
-import { readBody, sendJson } from './http.js';
+import { readJsonObject, sendJson } from './http.js';
 
 /**
  * What this backend uses of moySkladKeys (typed here: the type check runs
@@ -99,7 +99,9 @@ export function moySkladContext(apps) {
     const { contextKeys, userTokens } = await keys();
     // From the page: the session's user, for one of the apps.
     if (path === '/api/moysklad/context-key' || path === '/api/moysklad/user-context') {
-      const app = /** @type {{ app?: unknown }} */ (JSON.parse((await readBody(req)) || '{}')).app;
+      const asked = await readJsonObject(req);
+      if (!asked) return error(400, 'The call is not a JSON object.');
+      const { app } = asked;
       if (typeof app !== 'string' || !apps[app]) return error(404, 'No such MoySklad app here.');
       return path.endsWith('context-key')
         ? { status: 200, body: { key: contextKeys.mint(app, EMPLOYEE) } }
@@ -111,8 +113,7 @@ export function moySkladContext(apps) {
     const app = await caller(req);
     if (!app) return error(401, 'The call is not signed by a MoySklad app of this host.');
     if (key === 'user') {
-      const token = /** @type {{ token?: unknown }} */ (JSON.parse((await readBody(req)) || '{}'))
-        .token;
+      const token = (await readJsonObject(req))?.['token'];
       if (typeof token !== 'string' || token === '') return error(400, 'No token.', 3008);
       const found = userTokens.exchange(token, app);
       if (!found.ok) return error(404, 'Unknown, used or expired token.', 3007);
