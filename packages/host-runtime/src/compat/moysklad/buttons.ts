@@ -1,7 +1,7 @@
 import { PlugboardError, type ActionResult } from '@plugboard/widget-sdk/protocol';
 import { withDeadline } from '../../deadline.js';
 import type { HostServerActions } from '../../store/installation.js';
-import { givenParams } from './messages.js';
+import { given } from './messages.js';
 import type { MoySkladButton } from './types.js';
 
 /**
@@ -128,7 +128,7 @@ function resultOf(
     const dialog = typeof name === 'string' ? app.popups[name] : undefined;
     if (!dialog) throw refuse(`no popup of the descriptor is named ${JSON.stringify(name)}`);
     return {
-      dialog: { id: dialog, params: givenParams(params) },
+      dialog: { id: dialog, params: given(params['popupParameters']) },
     };
   }
   if (action === 'navigateto') {

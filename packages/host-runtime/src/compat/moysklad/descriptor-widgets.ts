@@ -31,43 +31,46 @@ export function heightOf(node: unknown, path: string, issues: Issues): number | 
   return height;
 }
 
-/** The `supports` protocols, `validation-feedback` nested in `change-handler` (or, in old descriptors, beside it). */
-export function supportsOf(node: unknown, path: string, issues: Issues): MoySkladSupport[] {
-  const supports: MoySkladSupport[] = [];
-  const supportsNode = isNode(node) ? node['supports'] : undefined;
-  for (const name of childrenOf(supportsNode)) {
-    if (!(MOYSKLAD_SUPPORTS as readonly string[]).includes(name)) {
+/**
+ * The names of the child elements of `node`'s `block` that are among
+ * `allowed`, in their order; each other one is an issue naming it.
+ */
+function namesIn<T extends string>(
+  node: unknown,
+  block: 'supports' | 'uses',
+  allowed: readonly T[],
+  what: string,
+  path: string,
+  issues: Issues,
+): T[] {
+  const names: T[] = [];
+  for (const name of childrenOf(isNode(node) ? node[block] : undefined)) {
+    if ((allowed as readonly string[]).includes(name)) names.push(name as T);
+    else {
       issues.push({
-        path: `${path}/supports/${name}`,
-        message: `is not a protocol; supports takes ${MOYSKLAD_SUPPORTS.join(', ')}`,
+        path: `${path}/${block}/${name}`,
+        message: `is not a ${what}; ${block} takes ${allowed.join(', ')}`,
       });
-      continue;
-    }
-    supports.push(name as MoySkladSupport);
-    if (
-      name === 'change-handler' &&
-      childrenOf((supportsNode as Node)[name]).includes('validation-feedback')
-    ) {
-      supports.push('validation-feedback');
     }
   }
-  return supports;
+  return names;
+}
+
+/** The `supports` protocols, `validation-feedback` nested in `change-handler` (or, in old descriptors, beside it). */
+export function supportsOf(node: unknown, path: string, issues: Issues): MoySkladSupport[] {
+  const supportsNode = isNode(node) ? node['supports'] : undefined;
+  return namesIn(node, 'supports', MOYSKLAD_SUPPORTS, 'protocol', path, issues).flatMap(
+    (name): MoySkladSupport[] =>
+      name === 'change-handler' &&
+      childrenOf((supportsNode as Node)[name]).includes('validation-feedback')
+        ? [name, 'validation-feedback']
+        : [name],
+  );
 }
 
 /** A widget's or popup's `uses`, each checked. */
 export function usesOf(node: unknown, path: string, issues: Issues): MoySkladUse[] {
-  const uses: MoySkladUse[] = [];
-  for (const name of childrenOf(isNode(node) ? node['uses'] : undefined)) {
-    if (!(MOYSKLAD_USES as readonly string[]).includes(name)) {
-      issues.push({
-        path: `${path}/uses/${name}`,
-        message: `is not a service; uses takes ${MOYSKLAD_USES.join(', ')}`,
-      });
-      continue;
-    }
-    uses.push(name as MoySkladUse);
-  }
-  return uses;
+  return namesIn(node, 'uses', MOYSKLAD_USES, 'service', path, issues);
 }
 
 /** Whether the page loads with a context key: `useContextKey`, default true. */

@@ -149,9 +149,6 @@ export function installMoySkladApp(
   };
   const keyed = (widgetId: string) =>
     (conversion.widgets[widgetId] ?? conversion.dialogs[widgetId])?.contextKey ?? false;
-  const unkeyed = [...Object.values(conversion.widgets), ...Object.values(conversion.dialogs)]
-    .filter((page) => page.contextKey)
-    .map((page) => ('point' in page ? page.point : `popup ${page.name}`));
   const app = host.install(conversion.manifest, {
     ...options.grants,
     transport: (connection, widgetId) =>
@@ -184,9 +181,15 @@ export function installMoySkladApp(
         }
       : {}),
   });
-  if (!contextKey && unkeyed.length > 0) {
+  // Pages that want a context key, when the host issues none.
+  const keyless = contextKey
+    ? []
+    : [...Object.values(conversion.widgets), ...Object.values(conversion.dialogs)]
+        .filter((page) => page.contextKey)
+        .map((page) => ('point' in page ? page.point : `popup ${page.name}`));
+  if (keyless.length > 0) {
     console.info(
-      `[plugboard] ${options.name}: pages load without a contextKey (installMoySkladApp has no contextKey option): ${unkeyed.join(', ')}`,
+      `[plugboard] ${options.name}: pages load without a contextKey (installMoySkladApp has no contextKey option): ${keyless.join(', ')}`,
     );
   }
   for (const part of conversion.unsupported) {

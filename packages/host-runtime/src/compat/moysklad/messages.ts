@@ -30,14 +30,13 @@ export const CAPTION = 100;
 export const NAVIGATE_AFTER_MS = 150;
 
 /**
- * A popup's params as the adapter hands them to its dialog: `{ given }`
- * wraps what the opener sent (null, a string, an array…), so that a popup
- * opened without parameters (`{}`) is told apart from one opened with `null`.
+ * A popup's parameters (or its response) as the adapter hands them through
+ * its dialog: `{ given }` wraps what was sent (null, a string, an array…),
+ * so that none (`{}`, when the message had no such field) is told apart
+ * from `null`.
  */
-export const givenParams = (message: Message): JsonValue =>
-  message['popupParameters'] === undefined
-    ? {}
-    : { given: message['popupParameters'] as JsonValue };
+export const given = (value: unknown): JsonValue =>
+  value === undefined ? {} : { given: value as JsonValue };
 
 export const isGiven = (params: JsonValue): params is { given: JsonValue } =>
   typeof params === 'object' && params !== null && !Array.isArray(params) && 'given' in params;

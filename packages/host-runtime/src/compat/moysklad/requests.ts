@@ -3,7 +3,7 @@ import {
   CAPTION,
   DIALOG_TEXT,
   ERR,
-  givenParams,
+  given,
   isGiven,
   NAVIGATE_AFTER_MS,
   type Message,
@@ -248,7 +248,7 @@ export function serviceRequests(connection: RequestContext) {
         }
         const outcome = await askUser<{ result?: unknown }>(message, 'dialogs.open', {
           dialog,
-          params: givenParams(message),
+          params: given(message['popupParameters']),
         });
         if (outcome === false) return undefined;
         return outcome
@@ -269,7 +269,7 @@ export function serviceRequests(connection: RequestContext) {
         return;
       }
       const envelope = await call('dialogs.close', {
-        result: givenParams({ popupParameters: message['popupResponse'] }),
+        result: given(message['popupResponse']),
       });
       if (!envelope.ok) failed(message, envelope);
     },
