@@ -1115,18 +1115,26 @@ describe('Order desk demo', () => {
           .find(
             (f) => !f.detached && f.url().startsWith(`${demo.vendorOrigin}/delivery-tracker/index`),
           );
-      // The host says the widget is ready: its frame is there for puppeteer too.
-      await other.waitForFunction(
-        () =>
-          [...document.querySelectorAll('pb-panel-slot')].some((slot) =>
-            [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])].some(
-              (frame) =>
-                frame.getAttribute('app-id') === 'delivery-tracker' &&
-                frame.getAttribute('status') === 'ready',
+      /**
+       * Waits until the host says Delivery tracker's frame is ready (or, with
+       * `ready` false, that it is not).
+       * @param {boolean} ready @param {number} timeout
+       */
+      const deliveryReady = (ready, timeout) =>
+        other.waitForFunction(
+          (wanted) =>
+            [...document.querySelectorAll('pb-panel-slot')].some((slot) =>
+              [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])].some(
+                (frame) =>
+                  frame.getAttribute('app-id') === 'delivery-tracker' &&
+                  (frame.getAttribute('status') === 'ready') === wanted,
+              ),
             ),
-          ),
-        { timeout: 30_000, polling: 100 },
-      );
+          { timeout, polling: 100 },
+          ready,
+        );
+      // The host says the widget is ready: its frame is there for puppeteer too.
+      await deliveryReady(true, 30_000);
       for (let i = 0; i < 50 && !delivery(); i++) await new Promise((r) => setTimeout(r, 100));
       const widget = delivery();
       assert.ok(widget, 'the Delivery tracker frame');
@@ -1167,17 +1175,7 @@ describe('Order desk demo', () => {
       await widget.evaluate((url) => {
         location.href = url;
       }, `${host}/orders/3`);
-      await other.waitForFunction(
-        () =>
-          [...document.querySelectorAll('pb-panel-slot')].some((slot) =>
-            [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])].some(
-              (frame) =>
-                frame.getAttribute('app-id') === 'delivery-tracker' &&
-                frame.getAttribute('status') !== 'ready',
-            ),
-          ),
-        { timeout: 15_000, polling: 100 },
-      );
+      await deliveryReady(false, 15_000);
       const frames = other.frames().filter((f) => !f.detached);
       assert.equal(
         frames.filter((f) => f !== other.mainFrame() && f.url().startsWith(host)).length,

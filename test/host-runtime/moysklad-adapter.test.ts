@@ -10,6 +10,7 @@ import type { Host, HostDraft, HostPanelSlotElement } from '@plugboard/host-runt
 import { installMoySkladApp, type MoySkladInstallOptions } from '@plugboard/host-runtime/moysklad';
 import { buttonIn, dialogsOpen, openDialogs } from '../support/dialogs.js';
 import { waitFor } from '../support/fixture-events.js';
+import { firstMessage, named, type Message } from '../support/moysklad-messages.js';
 import { driveFixture, fixtureReady, type FixtureWidget } from '../support/fixture-widget.js';
 import {
   addSlot,
@@ -20,8 +21,6 @@ import {
   setup,
 } from '../support/host-page.js';
 import { fixtureOrigin } from '../support/origins.js';
-
-type Message = Record<string, unknown>;
 
 const PAGE = `${fixtureOrigin}/test/fixtures/moysklad-widget.html`;
 const NS = 'https://apps-api.moysklad.ru/xml/ns/appstore/app/v2';
@@ -131,15 +130,8 @@ async function mount(
 const received = (widget: FixtureWidget) => widget.value<Message[]>('received');
 
 /** The first message from the host that `match` accepts, once it has come. */
-async function nextMessage(widget: FixtureWidget, match: (m: Message) => boolean, what: string) {
-  let found: Message | undefined;
-  await waitFor(async () => (found = (await received(widget)).find(match)) !== undefined, what);
-  return found as Message;
-}
-const named =
-  (name: string, extra: (m: Message) => boolean = () => true) =>
-  (m: Message) =>
-    m['name'] === name && extra(m);
+const nextMessage = (widget: FixtureWidget, match: (m: Message) => boolean, what: string) =>
+  firstMessage(() => received(widget), match, what);
 const post = (widget: FixtureWidget, message: Message) => widget.value<number>('post', { message });
 
 /** Open, once it has come, answered with OpenFeedback (the widgets here declare open-feedback). */

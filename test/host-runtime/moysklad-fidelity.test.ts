@@ -25,6 +25,7 @@ import {
 import type { TrafficEntry } from '@plugboard/widget-sdk';
 import { buttonIn, dialogsOpen, openDialogs } from '../support/dialogs.js';
 import { waitFor } from '../support/fixture-events.js';
+import { firstMessage, named, type Message } from '../support/moysklad-messages.js';
 import { driveFixture, fixtureReady, type FixtureWidget } from '../support/fixture-widget.js';
 import {
   addSlot,
@@ -36,8 +37,6 @@ import {
   setup,
 } from '../support/host-page.js';
 import { fixtureOrigin } from '../support/origins.js';
-
-type Message = Record<string, unknown>;
 
 const PAGE = `${fixtureOrigin}/test/fixtures/moysklad-sdk-widget.html`;
 const NS = 'https://apps-api.moysklad.ru/xml/ns/appstore/app/v2';
@@ -155,15 +154,8 @@ const codeOf = (outcome: Outcome) =>
 
 const heard = (widget: FixtureWidget) => widget.value<Message[]>('heard');
 
-async function heardOne(widget: FixtureWidget, match: (m: Message) => boolean, what: string) {
-  let found: Message | undefined;
-  await waitFor(async () => (found = (await heard(widget)).find(match)) !== undefined, what);
-  return found as Message;
-}
-const named =
-  (name: string, extra: (m: Message) => boolean = () => true) =>
-  (m: Message) =>
-    m['name'] === name && extra(m);
+const heardOne = (widget: FixtureWidget, match: (m: Message) => boolean, what: string) =>
+  firstMessage(() => heard(widget), match, what);
 
 /** Opens the app's popup from `widget`, and drives the popup's page. */
 async function openPopup(widget: FixtureWidget, ...params: unknown[]) {
