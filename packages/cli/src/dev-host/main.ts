@@ -126,27 +126,32 @@ function controls() {
   const onSelect = (key: keyof Settings) => (event: Event) => {
     set({ [key]: (event.target as HTMLSelectElement).value });
   };
+  // The entity the card shows, for the card views.
+  const pick = (label: string, key: 'order' | 'counterparty' | 'good', names: [string, string][]) =>
+    control(
+      label,
+      html`<select name=${key} @change=${onSelect(key)}>
+        ${options(Object.fromEntries(names), settings[key])}
+      </select>`,
+    );
   const entity =
     settings.view === 'order'
-      ? control(
+      ? pick(
           'Order',
-          html`<select name="order" @change=${onSelect('order')}>
-            ${options(Object.fromEntries(orders.map((o) => [o.id, o.number])), settings.order)}
-          </select>`,
+          'order',
+          orders.map((o) => [o.id, o.number]),
         )
       : settings.view === 'counterparty'
-        ? control(
+        ? pick(
             'Counterparty',
-            html`<select name="counterparty" @change=${onSelect('counterparty')}>
-              ${options(Object.fromEntries(counterparties.map((c) => [c.id, c.name])), settings.counterparty)}
-            </select>`,
+            'counterparty',
+            counterparties.map((c) => [c.id, c.name]),
           )
         : settings.view === 'goods'
-          ? control(
+          ? pick(
               'Goods',
-              html`<select name="good" @change=${onSelect('good')}>
-                ${options(Object.fromEntries(goods.map((g) => [g.id, g.name])), settings.good)}
-              </select>`,
+              'good',
+              goods.map((g) => [g.id, g.name]),
             )
           : nothing;
   return html`<nav aria-label="Extension points" style="display:flex;gap:8px;flex-wrap:wrap">
