@@ -35,7 +35,7 @@ export default tseslint.config(
     files: ['test/fixtures/**', 'test/e2e/**', 'scripts/storybook-smoke.js', 'bench/run.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
-  // Named exports only (STYLE.md); configuration files are the exception,
+  // Named exports only (the house style); configuration files are the exception,
   // since their tools read the default export.
   {
     files: ['**/*.ts'],
