@@ -225,7 +225,8 @@ describe('Order desk demo', () => {
       if (status !== 'new') break;
     }
     await widgetReady('delivery-tracker');
-    const frame = vendorFrame('delivery-tracker');
+    // Ready is the handshake; the button comes once the page has rendered its order.
+    const frame = await frameWith('delivery-tracker', '[data-testid="notify-customer"]');
     const number = await frame.$eval('[data-testid="order-number"]', (h2) => h2.textContent ?? '');
     await frame.focus('[data-testid="notify-customer"]');
     await page.keyboard.press('Enter');
@@ -435,7 +436,7 @@ describe('Order desk demo', () => {
   it('cancels a shipment behind a destructive host confirm, then says so, with the keyboard alone', async () => {
     await shippedOrder();
     await widgetReady('delivery-tracker');
-    const panel = vendorFrame('delivery-tracker');
+    const panel = await frameWith('delivery-tracker', '[data-testid="cancel-shipment"]');
     const number = await panel.$eval('[data-testid="order-number"]', (h2) => h2.textContent ?? '');
     await panel.focus('[data-testid="cancel-shipment"]');
     await page.keyboard.press('Enter');
@@ -1071,7 +1072,8 @@ describe('Order desk demo', () => {
     await page.goto(new URL('/orders/3?inspect', demo.hostUrl).href);
     await page.waitForSelector('#inspector pb-inspector');
     await widgetReady('delivery-tracker');
-    const frame = vendorFrame('delivery-tracker');
+    // Ready is the handshake; the button comes once the page has rendered its order.
+    const frame = await frameWith('delivery-tracker', '[data-testid="notify-customer"]');
     await frame.$eval('[data-testid="notify-customer"]', (button) =>
       /** @type {HTMLElement} */ (button).click(),
     );
