@@ -1123,18 +1123,31 @@ describe('Order desk demo', () => {
        * @param {boolean} ready @param {number} timeout
        */
       const deliveryReady = (ready, timeout) =>
-        other.waitForFunction(
-          (wanted) =>
-            [...document.querySelectorAll('pb-panel-slot')].some((slot) =>
-              [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])].some(
-                (frame) =>
-                  frame.getAttribute('app-id') === 'delivery-tracker' &&
-                  (frame.getAttribute('status') === 'ready') === wanted,
+        other
+          .waitForFunction(
+            (wanted) =>
+              [...document.querySelectorAll('pb-panel-slot')].some((slot) =>
+                [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])].some(
+                  (frame) =>
+                    frame.getAttribute('app-id') === 'delivery-tracker' &&
+                    (frame.getAttribute('status') === 'ready') === wanted,
+                ),
               ),
-            ),
-          { timeout, polling: 100 },
-          ready,
-        );
+            { timeout, polling: 100 },
+            ready,
+          )
+          .catch(async (/** @type {unknown} */ error) => {
+            // Say what the host page showed instead.
+            const frames = await other.evaluate(() =>
+              [...document.querySelectorAll('pb-panel-slot')].flatMap((slot) =>
+                [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])].map(
+                  (frame) =>
+                    `${frame.getAttribute('app-id')}: ${frame.getAttribute('status')} ${/** @type {{ errorMessage?: string }} */ (frame).errorMessage ?? ''}`,
+                ),
+              ),
+            );
+            throw new Error(`${String(error)}; the frames: ${frames.join('; ') || 'none'}`);
+          });
       // The host says the widget is ready: its frame is there for puppeteer too.
       await deliveryReady(true, 30_000);
       for (let i = 0; i < 50 && !delivery(); i++) await new Promise((r) => setTimeout(r, 100));
