@@ -1018,14 +1018,12 @@ describe('Order desk demo', () => {
     await page.goto(new URL('/goods', demo.hostUrl).href);
     await page.click('a[href="/goods/g3"]');
     await framesReady(null, 2);
-    const parcel = vendorFrame('delivery-tracker', 'parcel.html');
-    await parcel.waitForSelector('[data-testid="parcel-size"]');
+    const parcel = await frameWith('delivery-tracker', '[data-testid="parcel-size"]');
     assert.match(
       await parcel.$eval('[data-testid="parcel-size"]', (line) => line.textContent ?? ''),
       /^.+ ships as a (Small|Medium|Large) parcel, about \d+ kg\.$/,
     );
-    const goods = vendorFrame('loyalty-points', 'goods.html');
-    await goods.waitForSelector('[data-testid="loyalty-goods"]');
+    const goods = await frameWith('loyalty-points', '[data-testid="loyalty-goods"]');
     assert.match(
       await goods.$eval('[data-testid="loyalty-goods"]', (line) => line.textContent ?? ''),
       /^Each unit earns \d bonus points\.$/,
@@ -1107,6 +1105,9 @@ describe('Order desk demo', () => {
     // the other tests must not have.
     const other = await browser.newPage();
     try {
+      // The host page's size, as the other tests have it: the card's panels
+      // lie within it, so none waits for a scroll to load (they load lazily).
+      await other.setViewport({ width: 1280, height: 1100 });
       const host = new URL(demo.hostUrl).origin;
       const response = await other.goto(new URL('/orders/7', demo.hostUrl).href);
       assert.match(response?.headers()['content-security-policy'] ?? '', /frame-ancestors 'self'/);
