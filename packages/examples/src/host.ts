@@ -8,6 +8,7 @@ import {
   createHost,
   HostManifestError,
   type HostInstallGrants,
+  type HostInstalledApp,
   type TrafficEntry,
 } from '@plugboard/host-runtime';
 import { browserStorage } from '@plugboard/host-runtime/storage';
@@ -125,31 +126,23 @@ const GRANTS: Readonly<Record<string, HostInstallGrants>> = {
  */
 export async function installVendorApps(vendorOrigin: string): Promise<string[]> {
   const problems: string[] = [];
-  // Fetched together, installed in this order: the cards show the apps'
-  // panels in install order, the same on every load.
-  const fetched = await Promise.all(
-    VENDOR_APPS.map(async (app): Promise<{ app: string; json?: unknown; problem?: string }> => {
+  await Promise.all(
+    VENDOR_APPS.map(async (app): Promise<HostInstalledApp | undefined> => {
       const url = `${vendorOrigin}/${app}/manifest.json`;
       try {
         const response = await fetch(url);
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return { app, json: await response.json() };
+        return host.install(await response.json(), GRANTS[app]);
       } catch (error) {
-        return { app, problem: `Could not fetch ${url}: ${(error as Error).message}` };
+        problems.push(
+          error instanceof HostManifestError
+            ? error.message
+            : `Could not fetch ${url}: ${(error as Error).message}`,
+        );
+        return undefined;
       }
     }),
   );
-  for (const { app, json, problem } of fetched) {
-    if (problem !== undefined) {
-      problems.push(problem);
-      continue;
-    }
-    try {
-      host.install(json, GRANTS[app]);
-    } catch (error) {
-      problems.push(error instanceof HostManifestError ? error.message : (error as Error).message);
-    }
-  }
   problems.push(...(await installMoySkladApps(vendorOrigin)));
   return problems;
 }
