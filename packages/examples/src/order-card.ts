@@ -124,6 +124,8 @@ export class OrderCardElement extends LitElement {
     const draft = this.#draft;
     if (!draft) return;
     const created = draft.id === null;
+    // The last save's verdict is stale once another begins.
+    this.report = undefined;
     const report = await draft.save();
     this.report = report;
     if (!report.saved) return;
