@@ -99,22 +99,34 @@ describe('Order desk demo', () => {
   };
 
   /**
-   * The app's widget frame once `selector` is in it. Now and then puppeteer
-   * never gets an out-of-process frame's execution context (the page runs
-   * and the host has it ready, yet nothing can be evaluated in it); the page
-   * is then loaded again, once, and `reloaded` redoes what the test had set up.
+   * The app's widget frame once `selector` is in it: whichever of its live
+   * frames has it (a frame of the page the test left may linger a moment,
+   * not yet marked detached). Now and then puppeteer never gets an
+   * out-of-process frame's execution context (the page runs and the host
+   * has it ready, yet nothing can be evaluated in it); the page is then
+   * loaded again, once, and `reloaded` redoes what the test had set up.
    * @param {string} app
    * @param {string} selector
    * @param {() => Promise<unknown>} [reloaded]
    */
   const frameWith = async (app, selector, reloaded = async () => undefined) => {
     for (let attempt = 0; ; attempt++) {
-      const frame = vendorFrame(app);
+      vendorFrame(app); // there is one
+      const frames = page
+        .frames()
+        .filter((f) => !f.detached && f.url().startsWith(`${demo.vendorOrigin}/${app}/`));
       try {
-        await frame.waitForSelector(selector, { timeout: 10_000 });
-        return frame;
-      } catch (error) {
-        if (attempt > 0) throw error;
+        return await Promise.any(
+          frames.map((frame) =>
+            frame.waitForSelector(selector, { timeout: 10_000 }).then(() => frame),
+          ),
+        );
+      } catch {
+        if (attempt > 0) {
+          throw new Error(
+            `no ${app} frame has ${selector}; its frames: ${frames.map((f) => `${f.url()}${f.detached ? ' (detached)' : ''}`).join(', ')}`,
+          );
+        }
         await page.reload();
         await widgetReady(app);
         await reloaded();
@@ -616,11 +628,20 @@ describe('Order desk demo', () => {
       { timeout: 10_000, polling: 100 },
     );
     await page.click('[data-testid="save"]');
-    await page.waitForFunction(() => !document.querySelector('[data-testid="dirty"]'), {
-      timeout: 10_000,
-      polling: 100,
-    });
-    assert.equal(await page.$('[data-testid="save-problems"]'), null);
+    // Done when the button is back from "Saving…" (the draft is clean as
+    // soon as the order is persisted, before the widgets save their data).
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="dirty"]') &&
+        document.querySelector('[data-testid="save"]')?.textContent?.trim() === 'Save',
+      { timeout: 10_000, polling: 100 },
+    );
+    assert.equal(
+      await page.evaluate(
+        () => document.querySelector('[data-testid="save-problems"]')?.textContent ?? null,
+      ),
+      null,
+    );
     await tracker.waitForFunction(
       () =>
         document
