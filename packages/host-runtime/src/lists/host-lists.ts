@@ -1,10 +1,4 @@
-import {
-  CellSchema,
-  MAX_CELL_COLUMNS,
-  MAX_CELL_ROWS,
-  type Selection,
-} from '@plugboard/widget-sdk/protocol';
-import * as v from 'valibot';
+import type { Selection } from '@plugboard/widget-sdk/protocol';
 import type { ActionLists, ListsHost } from './lists-host.js';
 import { atPoint, type HostInstalledApp } from '../store/host-store.js';
 import {
@@ -15,6 +9,7 @@ import {
   type HostActionState,
   type HostListAction,
 } from './actions.js';
+import { cellCalls, cellStateOf } from './cell-answers.js';
 import { CellCache, cellKey, keysOf, type HostCellState } from './cell-cache.js';
 import { listColumn, type HostListColumn, type HostListRow } from './columns.js';
 
@@ -34,11 +29,6 @@ interface Subscriber {
   row: HostListRow;
   readonly listener: (state: HostCellState) => void;
 }
-
-const describeIssue = (issue: v.BaseIssue<unknown>) => {
-  const path = issue.path?.map((item) => String(item.key)).join('.');
-  return `${path ? `${path}: ` : ''}${issue.message}`;
-};
 
 /**
  * The cells of one host page's lists: which columns each point has, and
@@ -242,19 +232,8 @@ export class HostLists implements ActionLists {
     for (const [appId, { rows, columns }] of pending) {
       const app = this.app(appId);
       if (!app) continue;
-      const reads = app.permissions.includes('entity:read');
-      const all = [...rows.values()].map((row) =>
-        reads || row.data === undefined ? row : { id: row.id, version: row.version },
-      );
-      const columnIds = [...columns];
-      for (let c = 0; c < columnIds.length; c += MAX_CELL_COLUMNS) {
-        for (let r = 0; r < all.length; r += MAX_CELL_ROWS) {
-          void this.#ask(
-            app,
-            columnIds.slice(c, c + MAX_CELL_COLUMNS),
-            all.slice(r, r + MAX_CELL_ROWS),
-          );
-        }
+      for (const call of cellCalls(app, rows.values(), columns)) {
+        void this.#ask(app, call.columns, call.rows);
       }
     }
   }
@@ -283,20 +262,7 @@ export class HostLists implements ActionLists {
         let state: HostCellState;
         if (failure !== undefined) state = { status: 'error', message: failure };
         else {
-          const raw = answer?.[column]?.[row.id];
-          const checked = raw === undefined ? undefined : v.safeParse(CellSchema, raw);
-          if (!checked) {
-            state = { status: 'error', message: `${app.manifest.name} sent no cell for this row.` };
-          } else if (!checked.success) {
-            state = {
-              status: 'error',
-              message: `${app.manifest.name} sent a cell the host cannot show (${describeIssue(checked.issues[0])}).`,
-            };
-          } else if (checked.output?.kind === 'error') {
-            state = { status: 'error', message: checked.output.message };
-          } else {
-            state = { status: 'ready', cell: checked.output };
-          }
+          state = cellStateOf(app.manifest.name, answer?.[column]?.[row.id]);
           // A failed call is not cached: the cell is asked for again when it comes back on screen.
           this.#cache.set(key, row.version, state);
         }
