@@ -12,8 +12,9 @@ import {
 } from '../../bridge/connection.js';
 import { dispatchCall } from '../../bridge/dispatch.js';
 import { DEFAULT_LIMITS } from '../../bridge/limits.js';
-import { ERR, isGiven, type Message } from './messages.js';
+import { ERR, FIRE_AND_FORGET, inMoySkladNames, isGiven, type Message } from './messages.js';
 import { serviceRequests } from './requests.js';
+import { stateMessages } from './state-messages.js';
 import { messageLog } from './traffic.js';
 import { Verdicts } from './verdicts.js';
 import type { MoySkladAppInfo, MoySkladUse } from './types.js';
@@ -21,15 +22,6 @@ import type { MoySkladAppInfo, MoySkladUse } from './types.js';
 export type { MoySkladAppInfo } from './types.js';
 
 type JsonObject = Record<string, JsonValue>;
-
-/** The widget's fire-and-forget messages: no answer but an error. */
-const FIRE_AND_FORGET = new Set([
-  'OpenFeedback',
-  'SetDirty',
-  'ClearDirty',
-  'ValidationFeedback',
-  'ClosePopup',
-]);
 
 /**
  * The host's end of a widget written for MoySklad's protocol: raw
@@ -89,14 +81,6 @@ export function connectMoySklad(
     dispatchCall(caller, method, params, ++callId);
   const context = (): WidgetContext => options.context();
   const point = () => widget?.point ?? context().extensionPoint.id;
-
-  const toMoySklad = (data: JsonObject): JsonObject =>
-    Object.fromEntries(
-      Object.entries(data).map(([field, value]) => [
-        Object.entries(moysklad.fields).find(([, host]) => host === field)?.[0] ?? field,
-        value,
-      ]),
-    );
 
   let resolveReady: (info: HostConnectionInfo) => void = () => undefined;
   let rejectReady: (error: PlugboardError) => void = () => undefined;
@@ -186,31 +170,7 @@ export function connectMoySklad(
       // The card moved on while the page first loaded: it hears of it now.
       if ((context().entity?.id ?? null) !== openedFor) sendOpen();
     },
-    SetDirty: (message) => {
-      if (!supports('dirty-state')) {
-        invalid(message, ERR.protocol, 'Widget does not support the protocol for SetDirty');
-        return;
-      }
-      void call('widget.setDirty', { dirty: true });
-    },
-    ClearDirty: (message) => {
-      if (!supports('dirty-state')) {
-        invalid(message, ERR.protocol, 'Widget does not support the protocol for ClearDirty');
-        return;
-      }
-      void call('widget.setDirty', { dirty: false });
-    },
-    ValidationFeedback: (message) => {
-      if (!supports('validation-feedback')) {
-        invalid(
-          message,
-          ERR.protocol,
-          'Widget does not support the protocol for ValidationFeedback',
-        );
-        return;
-      }
-      verdicts.heard(message, invalid);
-    },
+    ...stateMessages({ supports, invalid, call, verdicts }),
     ...serviceRequests({
       post,
       invalid,
@@ -303,7 +263,10 @@ export function connectMoySklad(
           changeHints: [
             ...new Set(paths.map((path) => (path === 'positions' ? 'positions' : '_fields'))),
           ],
-          objectState: { ...toMoySklad(data), id: context().entity?.id ?? null },
+          objectState: {
+            ...inMoySkladNames(moysklad.fields, data),
+            id: context().entity?.id ?? null,
+          },
         });
         return undefined;
       }

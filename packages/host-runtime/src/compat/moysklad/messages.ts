@@ -6,6 +6,15 @@ import type { JsonValue } from '@plugboard/widget-sdk/protocol';
 /** A message of MoySklad's protocol: a plain object with a `name`. */
 export type Message = Record<string, unknown>;
 
+/** The widget's fire-and-forget messages: no answer but an error. */
+export const FIRE_AND_FORGET = new Set([
+  'OpenFeedback',
+  'SetDirty',
+  'ClearDirty',
+  'ValidationFeedback',
+  'ClosePopup',
+]);
+
 /** InvalidMessageError's codes (MoySklad's protocol, section "Errors"). */
 export const ERR = {
   state: 1000,
@@ -40,3 +49,18 @@ export const given = (value: unknown): JsonValue =>
 
 export const isGiven = (params: JsonValue): params is { given: JsonValue } =>
   typeof params === 'object' && params !== null && !Array.isArray(params) && 'given' in params;
+
+/**
+ * The host's data in MoySklad's field names (`fields` maps MoySklad's
+ * names to the host's); a field with no MoySklad name keeps its own.
+ */
+export const inMoySkladNames = (
+  fields: Readonly<Record<string, string>>,
+  data: Record<string, JsonValue>,
+): Record<string, JsonValue> =>
+  Object.fromEntries(
+    Object.entries(data).map(([field, value]) => [
+      Object.entries(fields).find(([, host]) => host === field)?.[0] ?? field,
+      value,
+    ]),
+  );

@@ -1,13 +1,6 @@
 import type { Envelope, JsonValue, WidgetContext } from '@plugboard/widget-sdk/protocol';
-import {
-  CAPTION,
-  DIALOG_TEXT,
-  ERR,
-  given,
-  isGiven,
-  NAVIGATE_AFTER_MS,
-  type Message,
-} from './messages.js';
+import { dialogChoice } from './dialog-request.js';
+import { ERR, given, isGiven, NAVIGATE_AFTER_MS, type Message } from './messages.js';
 import type { MoySkladAppInfo, MoySkladUse } from './types.js';
 
 /** What the service requests need of their connection. */
@@ -151,49 +144,12 @@ export function serviceRequests(connection: RequestContext) {
     ShowDialogRequest: (message) =>
       request(message, 'ShowDialogRequest', async () => {
         if (!declared(message, 'standard-dialogs')) return undefined;
-        const text = message['dialogText'];
-        if (typeof text !== 'string') {
-          invalid(message, ERR.missing, 'Missing required parameter dialogText');
+        const choice = dialogChoice(message);
+        if ('code' in choice) {
+          invalid(message, choice.code, choice.error);
           return undefined;
         }
-        if (text.length > DIALOG_TEXT) {
-          invalid(
-            message,
-            ERR.invalid,
-            `Invalid value of dialogText: ${text.length} characters, more than ${DIALOG_TEXT}`,
-          );
-          return undefined;
-        }
-        const buttons = message['buttons'] ?? [{ name: 'Ok', caption: 'ОК' }];
-        const options = Array.isArray(buttons)
-          ? (buttons as unknown[]).map((button) => {
-              const { name, caption } = (button ?? {}) as Message;
-              return typeof name === 'string' && typeof caption === 'string'
-                ? { id: name, label: caption }
-                : undefined;
-            })
-          : [undefined];
-        if (options.length === 0 || options.includes(undefined)) {
-          invalid(
-            message,
-            ERR.invalid,
-            'Invalid value of buttons: an array of { name, caption } strings',
-          );
-          return undefined;
-        }
-        const long = options.find((option) => (option?.label.length ?? 0) > CAPTION);
-        if (long) {
-          invalid(
-            message,
-            ERR.invalid,
-            `Invalid value of buttons: the caption of ${JSON.stringify(long.id)} is longer than ${CAPTION} characters`,
-          );
-          return undefined;
-        }
-        const outcome = await askUser<{ value: string }>(message, 'dialogs.choose', {
-          message: text,
-          options,
-        });
+        const outcome = await askUser<{ value: string }>(message, 'dialogs.choose', choice);
         if (outcome === false) return undefined;
         return outcome
           ? { name: 'ShowDialogResponse', dialogResolution: 'normal', buttonName: outcome.value }
