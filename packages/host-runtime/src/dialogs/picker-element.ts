@@ -2,13 +2,13 @@ import type { JsonValue } from '@plugboard/widget-sdk/protocol';
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { HostDialogOutcomeEvent } from './standard-dialog-element.js';
+import { initialIds, keyTarget, named, SHOWN, statusText, toggled } from './picker-state.js';
+import { chips, footer, option } from './picker-templates.js';
 import { pickerStyles } from './picker-styles.js';
 import type { HostPickerOutcome, HostSelectorItem, HostSelectorSource } from './selector-types.js';
 
 export type { HostPickerOutcome, HostSelectorItem, HostSelectorSource } from './selector-types.js';
 
-/** How many results the picker shows at once; the user refines the search for more. */
-const SHOWN = 200;
 /** How long typing must pause before the picker searches, in milliseconds. */
 const DEBOUNCE_MS = 150;
 
@@ -106,20 +106,14 @@ export class HostPickerElement extends LitElement {
 
   async #resolveInitial(): Promise<void> {
     const source = this.source;
-    // Never more than the picker may answer.
-    const ids = [...new Set(this.initial)].slice(0, this.multiple ? (this.max ?? Infinity) : 1);
+    const ids = initialIds(this.initial, this.multiple ? (this.max ?? Infinity) : 1);
     if (!source || ids.length === 0) return;
     this.selected = new Map(ids.map((id) => [id, { id, name: id }]));
-    if (!source.resolve) return;
-    try {
-      const items = await source.resolve(ids, { signal: new AbortController().signal });
-      const named = new Map(items.map((item) => [item.id, item]));
-      this.selected = new Map(
-        [...this.selected.keys()].map((id) => [id, named.get(id) ?? { id, name: id }]),
-      );
-    } catch {
-      // They keep showing by id.
-    }
+    const names = await named(source, this.selected);
+    if (!names) return;
+    this.selected = new Map(
+      [...this.selected.keys()].map((id) => [id, names.get(id) ?? { id, name: id }]),
+    );
   }
 
   async #run(): Promise<void> {
@@ -165,7 +159,13 @@ export class HostPickerElement extends LitElement {
         @keydown=${this.#onKeydown}
       />
       ${this.#status(shown.length)}
-      ${this.multiple && this.selected.size > 0 ? this.#chips() : nothing}
+      ${
+        this.multiple && this.selected.size > 0
+          ? chips(this.selected.values(), (item) => {
+              this.#toggle(item);
+            })
+          : nothing
+      }
       <ul
         id="${this.#id}-list"
         role="listbox"
@@ -179,41 +179,24 @@ export class HostPickerElement extends LitElement {
                 shown,
                 (item) => item.id,
                 (item, i) =>
-                  html`<li
-                    id="${this.#id}-${i}"
-                    role="option"
-                    aria-selected=${this.selected.has(item.id) ? 'true' : 'false'}
-                    ?data-active=${i === this.active}
-                    @click=${() => {
+                  option(
+                    `${this.#id}-${i}`,
+                    item,
+                    {
+                      picked: this.selected.has(item.id),
+                      active: i === this.active,
+                      multiple: this.multiple,
+                    },
+                    () => {
                       this.active = i;
                       this.#choose(item);
-                    }}
-                  >
-                    ${
-                      this.multiple
-                        ? html`<span class="tick" aria-hidden="true"
-                            >${this.selected.has(item.id) ? '✓' : ''}</span
-                          >`
-                        : nothing
-                    }
-                    <span>${item.name}</span>
-                    ${item.description ? html`<small>${item.description}</small>` : nothing}
-                  </li>`,
+                    },
+                  ),
               )
             : nothing
         }
       </ul>
-      <footer>
-        <span class="count">${this.multiple ? this.#count() : ''}</span>
-        <button type="button" @click=${this.#cancel}>Cancel</button>
-        ${
-          this.multiple
-            ? html`<button type="button" class="main" @click=${this.#confirm}>
-                Select${this.selected.size > 0 ? ` (${this.selected.size})` : ''}
-              </button>`
-            : nothing
-        }
-      </footer>`;
+      ${footer(this.multiple ? this.selected.size : undefined, this.max, this.#cancel, this.#confirm)}`;
   }
 
   #status(count: number) {
@@ -223,42 +206,14 @@ export class HostPickerElement extends LitElement {
         <button type="button" @click=${() => void this.#run()}>Retry</button>
       </div>`;
     }
-    let text = this.note;
-    if (!text) {
-      if (this.state === 'loading') text = 'Loading…';
-      else if (count === 0) {
-        text = this.query.trim()
-          ? `Nothing matches “${this.query.trim()}”.`
-          : 'There is nothing to pick.';
-      } else if (this.items.length > SHOWN) {
-        text = `The first ${SHOWN} of ${this.items.length}: type to narrow them down.`;
-      } else text = `${count} ${count === 1 ? 'result' : 'results'}`;
-    }
+    const text = statusText({
+      state: this.state,
+      note: this.note,
+      query: this.query,
+      shown: count,
+      total: this.items.length,
+    });
     return html`<div class="status" role="status" aria-live="polite">${text}</div>`;
-  }
-
-  #chips() {
-    return html`<div class="chips" aria-label="Picked">
-      ${[...this.selected.values()].map(
-        (item) =>
-          html`<span class="chip"
-            >${item.name}<button
-              type="button"
-              aria-label=${`Remove ${item.name}`}
-              @click=${() => {
-                this.#toggle(item);
-              }}
-            >
-              ×
-            </button></span
-          >`,
-      )}
-    </div>`;
-  }
-
-  #count(): string {
-    const picked = `${this.selected.size} picked`;
-    return this.max === undefined ? picked : `${picked}, at most ${this.max}`;
   }
 
   readonly #onInput = (event: Event) => {
@@ -280,30 +235,19 @@ export class HostPickerElement extends LitElement {
           ?.scrollIntoView({ block: 'nearest' });
       });
     };
-    switch (event.key) {
-      case 'ArrowDown':
-        move(this.active + 1);
-        break;
-      case 'ArrowUp':
-        move(this.active - 1);
-        break;
-      case 'PageDown':
-        move(this.active + 10);
-        break;
-      case 'PageUp':
-        move(this.active - 10);
-        break;
-      case 'Enter': {
-        event.preventDefault();
-        if (this.multiple && (event.ctrlKey || event.metaKey)) {
-          this.#confirm();
-          return;
-        }
-        const item = this.state === 'ready' ? this.items[this.active] : undefined;
-        if (item) this.#choose(item);
-        break;
-      }
+    const to = keyTarget(event.key, this.active);
+    if (to !== undefined) {
+      move(to);
+      return;
     }
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (this.multiple && (event.ctrlKey || event.metaKey)) {
+      this.#confirm();
+      return;
+    }
+    const item = this.state === 'ready' ? this.items[this.active] : undefined;
+    if (item) this.#choose(item);
   };
 
   #choose(item: HostSelectorItem): void {
@@ -315,18 +259,9 @@ export class HostPickerElement extends LitElement {
   }
 
   #toggle(item: HostSelectorItem): void {
-    const selected = new Map(this.selected);
-    if (selected.has(item.id)) {
-      selected.delete(item.id);
-      this.note = `${item.name} removed.`;
-    } else if (this.max !== undefined && selected.size >= this.max) {
-      this.note = `You can pick at most ${this.max}.`;
-      return;
-    } else {
-      selected.set(item.id, item);
-      this.note = `${item.name} picked.`;
-    }
-    this.selected = selected;
+    const { selected, note } = toggled(this.selected, item, this.max);
+    this.note = note;
+    if (selected) this.selected = selected;
   }
 
   readonly #confirm = () => {
