@@ -1,10 +1,10 @@
-import { createHmac, randomUUID } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forwardButton } from './dev-buttons.js';
 import { checkApp, describe, type CheckedApp } from './sources.js';
 
 /** Options of {@link startDevServer}. */
@@ -174,7 +174,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return;
     }
     if (req.method === 'POST' && path === '/api/moysklad/button') {
-      const { status, body } = await forwardButton(await readBody(req));
+      const { status, body } = await forwardButton(
+        await readBody(req),
+        apps,
+        options.moyskladSecret,
+      );
       sendJson(res, status, body);
       return;
     }
@@ -197,38 +201,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     res.statusCode = 404;
     res.end('Not found');
-  }
-
-  /** A MoySklad button's click, to the vendor's server, signed as MoySklad signs it. */
-  async function forwardButton(text: string): Promise<{ status: number; body: unknown }> {
-    const refuse = (status: number, errorMessage: string) => ({
-      status,
-      body: { error: { errorMessage } },
-    });
-    const { app: appId, request } = JSON.parse(text) as { app?: string; request?: object };
-    const app = apps.find((item) => item.manifest?.id === appId && item.moysklad);
-    const base = app?.moysklad && endpointOf(app.moysklad.xml);
-    if (!app || !base || !request)
-      return refuse(404, `No MoySklad app "${appId ?? ''}" with a vendorApi here.`);
-    if (!options.moyskladSecret) {
-      return refuse(
-        501,
-        "plugboard dev calls a vendor's server only with the app's secret: start it with --moysklad-secret <secret>.",
-      );
-    }
-    const response = await fetch(
-      `${base}/api/moysklad/vendor/1.0/apps/${appId}/dev-account/button`,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${signHs256(options.moyskladSecret, appId ?? '')}`,
-        },
-        body: JSON.stringify({ ...request, user: { employeeId: 'dev-user', role: 'admin' } }),
-        signal: AbortSignal.timeout(10_000),
-      },
-    );
-    return { status: response.status, body: await response.text() };
   }
 
   /** Stops watching and polling: what would keep the process alive. */
@@ -288,19 +260,4 @@ function readBody(req: IncomingMessage): Promise<string> {
     });
     req.on('error', fail);
   });
-}
-
-/** A descriptor's `vendorApi/endpointBase`. */
-const endpointOf = (xml: string) =>
-  /<endpointBase>\s*([^<\s]+)\s*<\/endpointBase>/.exec(xml)?.[1]?.replace(/\/+$/, '');
-
-/** A MoySklad-style JWT for the vendor: HS256 with the app's secret, `sub` the app, a single-use `jti`. */
-function signHs256(secret: string, subject: string): string {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({
-    sub: subject,
-    iat: Math.floor(Date.now() / 1000),
-    jti: randomUUID(),
-  })}`;
-  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
