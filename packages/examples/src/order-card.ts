@@ -8,8 +8,8 @@ import type { HostDraft, HostSaveReport } from '@plugboard/host-runtime';
 import '@plugboard/host-runtime/lists'; // <pb-action-bar>
 import type { Selection } from '@plugboard/host-runtime/lists';
 import type { JsonValue } from '@plugboard/widget-sdk';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { counterparties, findGood, money } from './data.js';
+import { LitElement, html, type PropertyValues } from 'lit';
+import { counterparties, findGood } from './data.js';
 import { host } from './host.js';
 import {
   allOrders,
@@ -20,6 +20,8 @@ import {
   saveOrder,
   totalOf,
 } from './orders-store.js';
+import { positionsTable } from './positions-table.js';
+import { saveProblems, unsavedBy } from './save-status.js';
 import { replaceRoute } from './router.js';
 
 const STATUSES = ['new', 'confirmed', 'shipped', 'delivered'];
@@ -171,7 +173,7 @@ export class OrderCardElement extends LitElement {
                   .selection=${this.#selectionOf(draft.id)}
                 ></pb-action-bar>`
           }
-          ${this.#dirtyMarker(draft)} ${this.#problems()}
+          ${unsavedBy(draft)} ${saveProblems(this.report)}
           <form
             class="fields"
             @submit=${(event: Event) => {
@@ -252,73 +254,9 @@ export class OrderCardElement extends LitElement {
               ></textarea>
             </label>
           </form>
-          <table data-testid="positions">
-            <thead>
-              <tr>
-                <th>Item</th>
-                <th class="num">Qty</th>
-                <th class="num">Price</th>
-                <th class="num">Amount</th>
-                <th><span class="visually-hidden">Remove</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${positions.map((line, i) => {
-                const name = findGood(line.goodId)?.name ?? line.goodId;
-                return html`<tr>
-                  <td>${name}</td>
-                  <td class="num">
-                    <input
-                      class="qty"
-                      type="number"
-                      min="1"
-                      aria-label=${`Quantity of ${name}`}
-                      .value=${String(line.quantity)}
-                      @change=${(e: Event) => {
-                        const quantity = Number((e.target as HTMLInputElement).value);
-                        if (quantity >= 1) this.#editLine(i, { quantity: Math.round(quantity) });
-                      }}
-                    />
-                  </td>
-                  <td class="num">
-                    <input
-                      class="price"
-                      type="number"
-                      min="0"
-                      step="0.01"
-                      aria-label=${`Price of ${name}, in euros`}
-                      .value=${(line.price / 100).toFixed(2)}
-                      @change=${(e: Event) => {
-                        const euros = Number((e.target as HTMLInputElement).value);
-                        if (Number.isFinite(euros) && euros >= 0) {
-                          this.#editLine(i, { price: Math.round(euros * 100) });
-                        }
-                      }}
-                    />
-                  </td>
-                  <td class="num">${money(line.quantity * line.price)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label=${`Remove ${name}`}
-                      @click=${() => {
-                        this.#editLine(i, undefined);
-                      }}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>`;
-              })}
-            </tbody>
-            <tfoot>
-              <tr>
-                <td colspan="3">Total</td>
-                <td class="num" data-testid="total">${money(totalOf(positions))}</td>
-                <td></td>
-              </tr>
-            </tfoot>
-          </table>
+          ${positionsTable(positions, (i, patch) => {
+            this.#editLine(i, patch);
+          })}
           <p class="actions">
             <button
               type="button"
@@ -357,37 +295,6 @@ export class OrderCardElement extends LitElement {
       this.#selection = { kind: 'ids', ids: [id] };
     }
     return this.#selection;
-  }
-
-  #dirtyMarker(draft: HostDraft) {
-    if (!draft.dirty) return nothing;
-    const { changedBy, widgets } = draft.dirt();
-    const names = changedBy.map((origin) => (origin === 'user' ? 'you' : host.appName(origin.app)));
-    const parts = [
-      ...(names.length > 0 ? [`changes by ${names.join(', ')}`] : []),
-      ...widgets.map((widget) => `${widget.appName} has unsaved data`),
-    ];
-    return html`<p class="dirty" role="status" data-testid="dirty">
-      Not saved: ${parts.join('; ')}.
-    </p>`;
-  }
-
-  /** Why the last save did not go through, or which app could not save its data. */
-  #problems() {
-    const report = this.report;
-    if (!report) return nothing;
-    const lines = [
-      ...report.blockedBy.map((answer) => `${answer.appName}: ${answer.message ?? ''}`),
-      ...(report.error ? [`Order desk could not save the order: ${report.error}`] : []),
-      ...report.widgetSaves.filter((save) => !save.ok).map((save) => save.message ?? ''),
-    ];
-    if (lines.length === 0) return nothing;
-    return html`<div class="problems" role="alert" data-testid="save-problems">
-      <strong>${report.saved ? 'Saved, but:' : 'Not saved:'}</strong>
-      <ul>
-        ${lines.map((line) => html`<li>${line}</li>`)}
-      </ul>
-    </div>`;
   }
 }
 

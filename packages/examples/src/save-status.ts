@@ -1,0 +1,36 @@
+// What an order card says about saving: who holds unsaved work, and why the
+// last save did not go through (or which app could not save its data).
+import type { HostDraft, HostSaveReport } from '@plugboard/host-runtime';
+import { html, nothing } from 'lit';
+import { host } from './host.js';
+
+/** "Not saved: changes by you, Quick add; Credit check has unsaved data.", or nothing. */
+export function unsavedBy(draft: HostDraft) {
+  if (!draft.dirty) return nothing;
+  const { changedBy, widgets } = draft.dirt();
+  const names = changedBy.map((origin) => (origin === 'user' ? 'you' : host.appName(origin.app)));
+  const parts = [
+    ...(names.length > 0 ? [`changes by ${names.join(', ')}`] : []),
+    ...widgets.map((widget) => `${widget.appName} has unsaved data`),
+  ];
+  return html`<p class="dirty" role="status" data-testid="dirty">
+    Not saved: ${parts.join('; ')}.
+  </p>`;
+}
+
+/** Why the last save did not go through, or which app could not save its data; nothing when all went well. */
+export function saveProblems(report: HostSaveReport | undefined) {
+  if (!report) return nothing;
+  const lines = [
+    ...report.blockedBy.map((answer) => `${answer.appName}: ${answer.message ?? ''}`),
+    ...(report.error ? [`Order desk could not save the order: ${report.error}`] : []),
+    ...report.widgetSaves.filter((save) => !save.ok).map((save) => save.message ?? ''),
+  ];
+  if (lines.length === 0) return nothing;
+  return html`<div class="problems" role="alert" data-testid="save-problems">
+    <strong>${report.saved ? 'Saved, but:' : 'Not saved:'}</strong>
+    <ul>
+      ${lines.map((line) => html`<li>${line}</li>`)}
+    </ul>
+  </div>`;
+}
