@@ -52,3 +52,20 @@ export function diagnose(what: Failure, signals: PageSignals, facts: DiagnosisFa
       return `It began the handshake but did not complete it within ${ms} ms.`;
   }
 }
+
+/**
+ * Whether the page at `url` could not be fetched at all. A page that failed
+ * to load (connection refused, DNS failure) still fires `load` with an
+ * error page the host cannot see into; a no-cors request to the same URL
+ * tells a network failure apart. An HTTP error page cannot be told apart
+ * across origins (it ends in `timeout`). Here, with the diagnoses: only a
+ * page still silent after it loaded is probed.
+ */
+export async function unreachable(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -23,14 +23,15 @@ import {
 import type { Failure, PageSignals } from './diagnosis.js';
 import { watchPage } from './page-watch.js';
 import { sandboxFor } from './sandbox.js';
+import { widgetContext } from './widget-context.js';
 import type { WidgetMountOptions } from './mount-options.js';
 
 export type { WidgetMountOptions } from './mount-options.js';
 
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
 /** How long a ready widget has to answer the ping that follows a `load` event. */
 const LIVENESS_TIMEOUT_MS = 1_000;
-
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /**
  * The life of one widget instance: a store entry from the start; on
@@ -158,17 +159,7 @@ export class WidgetMount {
 
   /** The context the widget gets now. */
   context(): WidgetContext {
-    const { host, app, point, instanceId } = this.#options;
-    return {
-      instanceId,
-      extensionPoint: { id: point.id, kind: point.kind },
-      entity: this.#instance()?.entity ?? null,
-      user: host.options.user,
-      locale: host.options.locale ?? 'en',
-      theme: host.options.theme ?? { mode: 'light', tokens: {} },
-      app: { id: app.manifest.id, version: app.manifest.version, settings: app.settings },
-      ...(this.#options.dialog ? { dialog: this.#options.dialog } : {}),
-    };
+    return widgetContext(this.#options, this.#instance()?.entity ?? null);
   }
 
   /** Queues the widget's load. Safe to call once per run (see `retry`). */
@@ -404,21 +395,12 @@ export class WidgetMount {
     }
   }
 
-  /**
-   * A page that failed to load (connection refused, DNS failure) still fires
-   * `load` with an error page the host cannot see into. A no-cors request to
-   * the same URL tells a network failure apart; an HTTP error page cannot be
-   * told apart across origins and ends in `timeout`.
-   */
+  /** A page still silent after it loaded: was it there at all? (diagnosis.js, loaded now.) */
   async #probe(signal: AbortSignal): Promise<void> {
-    const { url } = this.#options.widget;
-    try {
-      await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
-    } catch {
-      // A page that spoke is there (another transport's may be ready without speaking).
-      if (signal.aborted || this.#signals.spoke) return;
-      this.#fail('error', 'unreachable');
-    }
+    const { unreachable } = await import('./diagnosis.js');
+    const gone = await unreachable(this.#options.widget.url, signal);
+    // A page that spoke is there (another transport's may be ready without speaking).
+    if (gone && !signal.aborted && !this.#signals.spoke) this.#fail('error', 'unreachable');
   }
 
   /**
