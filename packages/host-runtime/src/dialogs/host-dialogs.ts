@@ -26,6 +26,52 @@ import type { HostAppDialogOutcome, HostAppDialogRequest, HostDialogAsk } from '
  * `<pb-picker>`) load at the first dialog, so a page that opens none never
  * fetches them; `load()` fetches them ahead.
  */
+// The methods the class's static block makes (each loads the layer, then asks it).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface HostDialogs {
+  /**
+   * Opens one of an app's dialogs (its manifest's `dialogs`) for `entity`:
+   * `params` reach its page in its context. Rejects with `not_found` for an
+   * app or dialog that is not installed.
+   */
+  openApp(request: HostAppDialogRequest, ask?: HostDialogAsk): Promise<HostAppDialogOutcome>;
+
+  /** A message with one button. */
+  alert(
+    params: HostMethodParams<'dialogs.alert'>,
+    ask?: HostDialogAsk,
+  ): Promise<HostMethodResult<'dialogs.alert'>>;
+
+  /** A question: `ok` for confirm, `dismissed` (by `cancel`, `escape`, …) otherwise. */
+  confirm(
+    params: HostMethodParams<'dialogs.confirm'>,
+    ask?: HostDialogAsk,
+  ): Promise<HostMethodResult<'dialogs.confirm'>>;
+
+  /** Asks for a line of text. */
+  prompt(
+    params: HostMethodParams<'dialogs.prompt'>,
+    ask?: HostDialogAsk,
+  ): Promise<HostMethodResult<'dialogs.prompt'>>;
+
+  /** One of a few options. */
+  choose(
+    params: HostMethodParams<'dialogs.choose'>,
+    ask?: HostDialogAsk,
+  ): Promise<HostMethodResult<'dialogs.choose'>>;
+
+  /**
+   * Opens one of the host's selectors (`createHost({ selectors })`), for
+   * the widget that makes `call`, or for the host itself. Rejects with
+   * `not_found` for a selector the host did not register.
+   */
+  pick(
+    params: HostMethodParams<'selectors.open'>,
+    ask?: HostDialogAsk & { readonly call?: HostCallInfo },
+  ): Promise<HostPickerOutcome>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class HostDialogs {
   readonly #host: DialogHost;
   #layer: Promise<DialogLayer> | undefined;
@@ -33,6 +79,19 @@ export class HostDialogs {
 
   constructor(host: DialogHost) {
     this.#host = host;
+  }
+
+  // Each method above loads the layer, then asks it.
+  static {
+    for (const method of ['openApp', 'alert', 'confirm', 'prompt', 'choose', 'pick'] as const) {
+      this.prototype[method] = async function (this: HostDialogs, ...args: unknown[]) {
+        const layer = (await this.#load()) as unknown as Record<
+          string,
+          (...a: unknown[]) => unknown
+        >;
+        return layer[method]?.(...args);
+      } as never;
+    }
   }
 
   /** How many dialogs are open. */
@@ -43,59 +102,6 @@ export class HostDialogs {
   /** Loads the layer and defines its elements, if not yet done (for instance when the page is idle). */
   async load(): Promise<void> {
     await this.#load();
-  }
-
-  /**
-   * Opens one of an app's dialogs (its manifest's `dialogs`) for `entity`:
-   * `params` reach its page in its context. Rejects with `not_found` for an
-   * app or dialog that is not installed.
-   */
-  async openApp(request: HostAppDialogRequest, ask?: HostDialogAsk): Promise<HostAppDialogOutcome> {
-    return (await this.#load()).openApp(request, ask);
-  }
-
-  /** A message with one button. */
-  async alert(
-    params: HostMethodParams<'dialogs.alert'>,
-    ask?: HostDialogAsk,
-  ): Promise<HostMethodResult<'dialogs.alert'>> {
-    return (await this.#load()).alert(params, ask);
-  }
-
-  /** A question: `ok` for confirm, `dismissed` (by `cancel`, `escape`, …) otherwise. */
-  async confirm(
-    params: HostMethodParams<'dialogs.confirm'>,
-    ask?: HostDialogAsk,
-  ): Promise<HostMethodResult<'dialogs.confirm'>> {
-    return (await this.#load()).confirm(params, ask);
-  }
-
-  /** Asks for a line of text. */
-  async prompt(
-    params: HostMethodParams<'dialogs.prompt'>,
-    ask?: HostDialogAsk,
-  ): Promise<HostMethodResult<'dialogs.prompt'>> {
-    return (await this.#load()).prompt(params, ask);
-  }
-
-  /** One of a few options. */
-  async choose(
-    params: HostMethodParams<'dialogs.choose'>,
-    ask?: HostDialogAsk,
-  ): Promise<HostMethodResult<'dialogs.choose'>> {
-    return (await this.#load()).choose(params, ask);
-  }
-
-  /**
-   * Opens one of the host's selectors (`createHost({ selectors })`), for
-   * the widget that makes `call`, or for the host itself. Rejects with
-   * `not_found` for a selector the host did not register.
-   */
-  async pick(
-    params: HostMethodParams<'selectors.open'>,
-    ask?: HostDialogAsk & { readonly call?: HostCallInfo },
-  ): Promise<HostPickerOutcome> {
-    return (await this.#load()).pick(params, ask);
   }
 
   /**

@@ -70,8 +70,7 @@ export class HostPanelSlotElement extends LitElement {
     this.point = '';
     this.entityType = '';
     this.entityId = '';
-    this.host = undefined;
-    this.draft = undefined;
+    // host and draft start undefined.
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {

@@ -1,4 +1,5 @@
-const issued = new Set<string>();
+/** The warnings shown, made at the first (a production build has none). */
+let issued: Set<string> | undefined;
 
 /**
  * Whether this is a development build. In a production build by vite (and
@@ -19,6 +20,7 @@ export const DEV: boolean =
  */
 export function issueWarning(code: string, message: string): void {
   const key = `${code}:${message}`;
+  issued ??= new Set();
   if (issued.has(key)) return;
   issued.add(key);
   console.warn(`[plugboard] ${message} (warning "${code}")`);

@@ -108,7 +108,8 @@ export class HostWidgetFrameElement extends LitElement {
       display: block;
     }
     :host(:not([status='ready'])) .content,
-    :host([busy]) .content {
+    :host([busy]) .content,
+    .visually-hidden {
       position: absolute;
       width: 1px;
       height: 1px;
@@ -125,13 +126,6 @@ export class HostWidgetFrameElement extends LitElement {
     :host([in-dialog][fill]),
     :host([in-dialog][fill]) .content {
       height: 100%;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
     }
   `;
 
@@ -183,12 +177,10 @@ export class HostWidgetFrameElement extends LitElement {
     this.appId = '';
     this.appName = '';
     this.errorMessage = '';
-    this.host = undefined;
     this.widgetId = '';
     this.point = '';
     this.entity = null;
-    this.mountWith = undefined;
-    this.draft = undefined;
+    // host, mountWith and draft start undefined.
     this.addEventListener(HostWidgetRetryEvent.type, () => {
       this.#mount?.retry();
     });
