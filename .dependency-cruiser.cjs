@@ -11,7 +11,7 @@
 //     lists.ts, …) and testing/
 // docs/architecture.md draws them.
 const SRC = '^packages/host-runtime/src/';
-const CORE = `${SRC}(store|bridge|frames|manifest|services)/|${SRC}(deadline|host-roots)\\.ts$`;
+const CORE = `${SRC}(store|bridge|frames|manifest|services)/|${SRC}(config-error|deadline|host-roots)\\.ts$`;
 const FEATURES = `${SRC}(drafts|dialogs|lists|messages|storage|identity|compat|inspector)/`;
 const ELEMENTS = `${SRC}elements/`;
 const FACADE = `${SRC}(host|host-options|host-data|index|testing|lists|storage|moysklad|inspector|manifest)\\.ts$|${SRC}testing/`;

@@ -1,4 +1,5 @@
 import { DATA_METHODS, PlugboardError } from '@plugboard/widget-sdk/protocol';
+import { HostConfigError } from './config-error.js';
 import { hostRoots } from './host-roots.js';
 import { dialogServices } from './dialogs/dialog-services.js';
 import { HostDialogs } from './dialogs/host-dialogs.js';
@@ -17,6 +18,7 @@ import type { HostCallInfo, HostServiceHandler, HostServices } from './services/
 import { createHostStore, type HostInstalledApp, type HostStore } from './store/host-store.js';
 import type { HostInstallGrants } from './store/installation.js';
 import type { HostOptions } from './host-options.js';
+import type { HostContextChanges } from './store/live-context.js';
 
 export type {
   HostFrameGrants,
@@ -26,12 +28,9 @@ export type {
   HostTransport,
 } from './store/installation.js';
 
+export { HostConfigError } from './config-error.js';
 export type { HostOptions, HostWidgetError } from './host-options.js';
-
-/** A host configuration that cannot work, for instance two points with one id. */
-export class HostConfigError extends Error {
-  override readonly name = 'HostConfigError';
-}
+export type { HostContextChanges } from './store/live-context.js';
 
 /** Which point kinds each part of a manifest may target. */
 const KINDS_FOR = {
@@ -112,7 +111,11 @@ export class Host {
       ),
       ...options.services,
     };
-    this.store = createHostStore(options.extensionPoints);
+    this.store = createHostStore(options.extensionPoints, {
+      user: options.user,
+      locale: options.locale ?? 'en',
+      theme: options.theme ?? { mode: 'light', tokens: {} },
+    });
     this.loadQueue = new LoadQueue(options.loadConcurrency ?? 6);
   }
 
@@ -147,6 +150,22 @@ export class Host {
     };
     this.store.setState({ apps: [...this.store.getState().apps, app] });
     return app;
+  }
+
+  /**
+   * Changes the theme, the locale or the user's name while the page runs:
+   * every live widget, app dialog and connector gets `contextChanged` with
+   * the new context (no reload; its drafts and state stay), widgets that
+   * load later get it in their handshake, and the runtime's elements
+   * follow. Resolves once the change is made (the checks load with the
+   * first call); rejects with {@link HostConfigError} naming a value
+   * widgets could not take, and nothing changes then. The user's id cannot
+   * change: another user is another host (their storage and identity are
+   * theirs).
+   */
+  async setContext(changes: HostContextChanges): Promise<void> {
+    const { changedContext } = await import('./store/live-context.js');
+    this.store.setState({ context: changedContext(this.store.getState().context, changes) });
   }
 
   /** Removes an app; its widgets leave the page, and its topics' kept values go. Unknown ids are ignored. */

@@ -95,6 +95,7 @@ export {
   createHost,
   Host,
   HostConfigError,
+  type HostContextChanges,
   type HostInstallGrants,
   type HostOptions,
   type HostWidgetError,
@@ -104,6 +105,7 @@ export {
   type HostFrameGrants,
 } from './host.js';
 export type {
+  HostContext,
   HostExtensionPoint,
   HostInstalledApp,
   HostState,

@@ -212,7 +212,8 @@ export class HostListCellElement extends LitElement {
         return html`<span title=${tooltip ?? nothing}>${cell.text}</span>`;
       case 'number': {
         const locale =
-          (this.host ?? (findHost(this) as ListsHost | undefined))?.options.locale ?? 'en';
+          (this.host ?? (findHost(this) as ListsHost | undefined))?.store.getState().context
+            .locale ?? 'en';
         return html`<span title=${tooltip ?? nothing}
           >${formatNumber(locale, cell.decimals, cell.value)}</span
         >`;

@@ -20,11 +20,11 @@ import type { LoadQueue } from './load-queue.js';
 
 /** The host options a mount reads (part of `createHost`'s `HostOptions`). */
 export interface MountHostOptions {
-  /** The signed-in user, as widgets see it. */
+  /** The signed-in user, as widgets see it (`host.setContext()` may change the name). */
   readonly user: { readonly id: string; readonly name: string };
-  /** The user's locale, a BCP 47 tag. Default `en`. */
+  /** The user's locale at the start, a BCP 47 tag. Default `en`. `host.setContext()` changes it. */
   readonly locale?: string;
-  /** The host's theme. Default: light, no tokens. */
+  /** The host's theme at the start. Default: light, no tokens. `host.setContext()` changes it. */
   readonly theme?: Theme;
   /** Bridge limits for every widget. */
   readonly limits?: Partial<HostBridgeLimits>;

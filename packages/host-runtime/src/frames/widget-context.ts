@@ -3,7 +3,8 @@ import type { WidgetMountOptions } from './mount-options.js';
 
 /**
  * The context a mounted widget gets, in its handshake and with each `open`:
- * where it is, the entity it shows, the user, locale and theme, its app's
+ * where it is, the entity it shows, the user, locale and theme as they are
+ * now (the store's live context), its app's
  * settings, and for an app dialog's widget the dialog and its params.
  */
 export function widgetContext(
@@ -14,9 +15,7 @@ export function widgetContext(
     instanceId,
     extensionPoint: { id: point.id, kind: point.kind },
     entity,
-    user: host.options.user,
-    locale: host.options.locale ?? 'en',
-    theme: host.options.theme ?? { mode: 'light', tokens: {} },
+    ...host.store.getState().context,
     app: { id: app.manifest.id, version: app.manifest.version, settings: app.settings },
     ...(dialog ? { dialog } : {}),
   };

@@ -62,10 +62,18 @@ export class WidgetMount {
   #draft: MountDraft | undefined;
   #member: DraftMember | undefined;
   #leaveDraft: (() => void) | undefined;
+  readonly #stopContext: () => void;
 
   constructor(options: WidgetMountOptions) {
     this.#options = options;
     const { host, app, widget, point, instanceId } = options;
+    // A live context change goes to the page (one still connecting hears
+    // it once ready: its handshake may have read the old one).
+    this.#stopContext = host.store.subscribe((state, previous) => {
+      if (state.context !== previous.context) {
+        this.#connection?.call('contextChanged', this.context()).catch(() => undefined);
+      }
+    });
     host.store.setState({
       widgets: {
         ...host.store.getState().widgets,
@@ -207,6 +215,7 @@ export class WidgetMount {
 
   /** Removes everything the widget had: iframe, connection, listeners, queue place, store entry. */
   destroy(): void {
+    this.#stopContext();
     this.#leaveDraft?.();
     this.#leaveDraft = undefined;
     this.#teardown();

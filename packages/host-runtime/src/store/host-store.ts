@@ -1,5 +1,10 @@
 import type { HostFrameGrants, HostServerActions, HostTransport } from './installation.js';
-import type { EntityRef, ExtensionPointKind, JsonValue } from '@plugboard/widget-sdk/protocol';
+import type {
+  EntityRef,
+  ExtensionPointKind,
+  JsonValue,
+  Theme,
+} from '@plugboard/widget-sdk/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HostManifest } from '../manifest/schema.js';
 
@@ -73,8 +78,23 @@ export interface HostWidgetInstance {
   readonly busy?: boolean;
 }
 
+/**
+ * Who the page is for and how it looks, now: what every widget's context
+ * carries. `host.setContext()` changes it while the page runs.
+ */
+export interface HostContext {
+  /** The signed-in user. */
+  readonly user: { readonly id: string; readonly name: string };
+  /** The user's locale, a BCP 47 tag. */
+  readonly locale: string;
+  /** The host's theme. */
+  readonly theme: Theme;
+}
+
 /** Everything the host runtime knows; elements read it, nothing copies it. */
 export interface HostState {
+  /** The live context (user, locale, theme). */
+  readonly context: HostContext;
   readonly points: Readonly<Record<string, HostExtensionPoint>>;
   /** Installed apps, in install order. */
   readonly apps: readonly HostInstalledApp[];
@@ -83,8 +103,12 @@ export interface HostState {
 
 export type HostStore = StoreApi<HostState>;
 
-export function createHostStore(points: readonly HostExtensionPoint[]): HostStore {
+export function createHostStore(
+  points: readonly HostExtensionPoint[],
+  context: HostContext,
+): HostStore {
   return createStore<HostState>()(() => ({
+    context,
     points: Object.fromEntries(points.map((point) => [point.id, point])),
     apps: [],
     widgets: {},

@@ -13,7 +13,6 @@ import {
 /** The host, as a MoySklad install uses it (`Host` is one). */
 export interface MoySkladHost {
   readonly store: HostStore;
-  readonly options: { readonly locale?: string | undefined };
   install(manifest: unknown, grants?: HostInstallGrants): HostInstalledApp;
 }
 
@@ -165,7 +164,7 @@ export function installMoySkladApp(
           contextKey: key,
           appUid,
           appId,
-          userLocale: (host.options.locale ?? 'en').toLowerCase().startsWith('ru')
+          userLocale: host.store.getState().context.locale.toLowerCase().startsWith('ru')
             ? 'ru_RU'
             : 'en_US',
         });
