@@ -1224,6 +1224,59 @@ describe('Order desk demo', () => {
     }
   });
 
+  it('switches theme and language live: widgets follow with no reload, and an unsaved edit stays', async () => {
+    await page.goto(new URL('/orders/3', demo.hostUrl).href);
+    await widgetReady('credit-check');
+    const credit = await frameWith('credit-check', '[data-testid="credit-limit"]');
+    const began = await credit.evaluate(() => performance.timeOrigin);
+    await page.click('[data-testid="comment"]', { clickCount: 3 });
+    await page.type('[data-testid="comment"]', 'Call before delivery');
+    await page.waitForSelector('[data-testid="dirty"]');
+
+    await page.select('#theme', 'dark');
+    await credit.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark', {
+      timeout: 10_000,
+    });
+    assert.equal(
+      await credit.evaluate(() =>
+        getComputedStyle(document.body).getPropertyValue('background-color'),
+      ),
+      'rgb(16, 24, 40)',
+    );
+    // Plugboard's own frame restyles with the page.
+    assert.equal(
+      await page.$eval(
+        'od-order-card pb-panel-slot >>> pb-widget-frame >>> header',
+        (header) => getComputedStyle(header).color,
+      ),
+      'rgb(152, 162, 179)',
+    );
+
+    await page.select('#locale', 'de-DE');
+    await credit.waitForFunction(
+      () =>
+        /\d,\d\d\s€/.test(
+          document.querySelector('[data-testid="credit-limit"]')?.textContent ?? '',
+        ),
+      { timeout: 10_000 },
+    );
+    assert.match(
+      await page.$eval('[data-testid="total"]', (td) => td.textContent ?? ''),
+      /\d,\d\d\s€/,
+    );
+    // The same page in the widget's frame, and the card's edit kept.
+    assert.equal(await credit.evaluate(() => performance.timeOrigin), began);
+    assert.equal(await cardValue('comment'), 'Call before delivery');
+    assert.ok(await page.$('[data-testid="dirty"]'));
+
+    // Back to light and English (kept in localStorage for the next load).
+    await page.select('#theme', 'light');
+    await page.select('#locale', 'en-GB');
+    await credit.waitForFunction(() => document.documentElement.dataset['theme'] === 'light', {
+      timeout: 10_000,
+    });
+  });
+
   it('logged no error, failed message or dev-mode notice on the host page', () => {
     assert.deepEqual(problems, []);
   });

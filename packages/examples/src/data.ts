@@ -162,5 +162,9 @@ export const findCounterparty = (id: string) => counterparties.find((c) => c.id 
 export const findGood = (id: string) => goods.find((good) => good.id === id);
 
 /** Amounts are kept in cents. */
+/** An amount in euros, in the page's language (its `lang`, which the header's switch sets). */
 export const money = (cents: number) =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  new Intl.NumberFormat(document.documentElement.lang || 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+  }).format(cents / 100);

@@ -12,6 +12,7 @@ import {
   type TrafficEntry,
 } from '@plugboard/host-runtime';
 import { browserStorage } from '@plugboard/host-runtime/storage';
+import { savedAppearance } from './appearance.js';
 import { findCounterparty, findGood } from './data.js';
 import { entityData } from './entities.js';
 import { loyaltyPointsOptions } from './loyalty-points.js';
@@ -71,11 +72,8 @@ export const host = createHost({
     return true;
   },
   selectors,
-  locale: 'en-GB',
-  theme: {
-    mode: 'light',
-    tokens: { 'color-text': '#101828', 'color-muted': '#667085', 'color-accent': '#2f54eb' },
-  },
+  // The last theme and language chosen in the header (appearance.ts).
+  ...savedAppearance(),
   // Apps' storage survives reloads, in this browser's IndexedDB (a product
   // would keep it in its backend).
   storage: { adapter: browserStorage({ name: 'order-desk' }) },

@@ -1,4 +1,5 @@
-import { html, render } from 'lit';
+import { html, LitElement, render } from 'lit';
+import { applyAppearance, LOCALES, THEMES } from './appearance.js';
 import { host, installVendorApps, recordTraffic } from './host.js';
 import { onRoute, setLeaveGuard } from './router.js';
 import {
@@ -29,6 +30,50 @@ function page(path: string) {
   if (good?.[1]) return goodsCard(good[1]);
   if (path === '/goods') return goodsPage();
   return notFound();
+}
+
+// The header's theme and language: the page, Plugboard's elements and every
+// live widget follow at once, with no reload (a card's unsaved edits stay).
+const { theme, locale } = host.store.getState().context;
+applyAppearance(theme, locale);
+render(
+  html`<label
+      >Theme
+      <select
+        id="theme"
+        @change=${(event: Event) => {
+          const mode = (event.target as HTMLSelectElement).value === 'dark' ? 'dark' : 'light';
+          void switchTo({ theme: THEMES[mode] });
+        }}
+      >
+        ${Object.keys(THEMES).map(
+          (mode) => html`<option value=${mode} ?selected=${mode === theme.mode}>${mode}</option>`,
+        )}
+      </select></label
+    >
+    <label
+      >Language
+      <select
+        id="locale"
+        @change=${(event: Event) => void switchTo({ locale: (event.target as HTMLSelectElement).value })}
+      >
+        ${Object.entries(LOCALES).map(
+          ([tag, name]) => html`<option value=${tag} ?selected=${tag === locale}>${name}</option>`,
+        )}
+      </select></label
+    >`,
+  document.getElementById('appearance') as HTMLElement,
+);
+
+async function switchTo(changes: Parameters<typeof host.setContext>[0]): Promise<void> {
+  await host.setContext(changes);
+  const now = host.store.getState().context;
+  applyAppearance(now.theme, now.locale);
+  // Order desk's own amounts are in the page's language: its elements render again.
+  render(page(path), app as HTMLElement);
+  for (const element of (app as HTMLElement).querySelectorAll('*')) {
+    if (element instanceof LitElement) element.requestUpdate();
+  }
 }
 
 let path = location.pathname;
