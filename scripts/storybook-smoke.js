@@ -58,7 +58,9 @@ async function visit(browser, url, check) {
  * `expect-actions`: every action bar shows apps' buttons, none still waiting for its state;
  * `expect-traffic`: the bridge inspector lists a widget's call that went well;
  * `theme-light` / `theme-dark`: every vendor widget page renders on that
- * theme's surface colour (the token the mock host hands over).
+ * theme's surface colour (the token the mock host hands over);
+ * `theme-live`: then, with the theme control set to dark, every one of those
+ * pages turns dark without loading again (host.setContext, no reload).
  */
 const SURFACE = { 'theme-light': 'rgb(255, 255, 255)', 'theme-dark': 'rgb(16, 24, 40)' };
 
@@ -84,9 +86,10 @@ function framesReach(page, status) {
  * @param {import('puppeteer-core').Page} page
  * @param {string[]} tags
  * @param {string} vendorOrigin
+ * @param {string} storyId
  * @returns {Promise<string[]>}
  */
-async function promisesKept(page, tags, vendorOrigin) {
+async function promisesKept(page, tags, vendorOrigin, storyId) {
   const problems = [];
   /** @type {[string, string][]} */
   const statuses = [
@@ -174,6 +177,51 @@ async function promisesKept(page, tags, vendorOrigin) {
           problems.push(`${tag}: the widget renders on ${String(actual)}, not ${colour}`);
         });
     }
+  }
+  if (tags.includes('theme-live'))
+    problems.push(...(await themeSwitchedLive(page, vendorOrigin, storyId)));
+  return problems;
+}
+
+/**
+ * Sets the story's theme control to dark, as the controls panel does, and
+ * checks that every vendor page turned dark in the same document.
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} vendorOrigin
+ * @param {string} storyId
+ * @returns {Promise<string[]>}
+ */
+async function themeSwitchedLive(page, vendorOrigin, storyId) {
+  const frames = page
+    .frames()
+    .filter((frame) => !frame.detached && frame.url().startsWith(vendorOrigin));
+  if (frames.length === 0) return ['theme-live: no vendor widget page'];
+  const began = await Promise.all(
+    frames.map((frame) => frame.evaluate(() => performance.timeOrigin)),
+  );
+  await page.evaluate((id) => {
+    const channel = /** @type {{ emit(event: string, data: unknown): void }} */ (
+      /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window))[
+        '__STORYBOOK_ADDONS_CHANNEL__'
+      ]
+    );
+    channel.emit('updateStoryArgs', { storyId: id, updatedArgs: { theme: 'dark' } });
+  }, storyId);
+  const problems = [];
+  for (const [i, frame] of frames.entries()) {
+    const dark = await frame
+      .waitForFunction(
+        (expected) => getComputedStyle(document.body).backgroundColor === expected,
+        { timeout: RENDER_TIMEOUT_MS, polling: 100 },
+        SURFACE['theme-dark'],
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!dark) problems.push('theme-live: a widget page did not turn dark');
+    else if (frame.detached || (await frame.evaluate(() => performance.timeOrigin)) !== began[i])
+      problems.push('theme-live: a widget page loaded again for the theme');
   }
   return problems;
 }
@@ -266,7 +314,9 @@ async function main() {
       const url = `${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`;
       const check = async (/** @type {import('puppeteer-core').Page} */ page) => {
         const shown = await storyShown(page);
-        return shown.length > 0 ? shown : promisesKept(page, story.tags ?? [], vendorOrigin);
+        return shown.length > 0
+          ? shown
+          : promisesKept(page, story.tags ?? [], vendorOrigin, story.id);
       };
       let problems = await visit(browser, url, check);
       if (problems.some((problem) => problem.includes(UNREADABLE))) {

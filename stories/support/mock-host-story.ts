@@ -82,6 +82,15 @@ export function mountWithMockHost(
   args: WidgetStoryArgs,
   options: MockStageOptions = {},
 ): { readonly stage: HTMLElement; readonly show: (entityId: string) => void } {
+  // Only the theme or locale changed (Storybook's controls): the same stage,
+  // its widgets told with host.setContext(), no reload. Storybook keeps a
+  // story's node when its render returns the same one.
+  const key = stageKey(manifests, point, args, options);
+  if (last?.key === key && last.mounted.stage.isConnected) {
+    void last.host.setContext({ theme: MOCK_THEMES[args.theme], locale: args.locale });
+    paint(last.mounted.stage, args);
+    return last.mounted;
+  }
   const entities = allEntities();
   const traffic = options.inspect ? new TrafficRecorder() : undefined;
   const host = createMockHost({
@@ -95,10 +104,8 @@ export function mountWithMockHost(
     failure: args.failure,
   });
   const stage = document.createElement('div');
-  const surface = MOCK_THEMES[args.theme].tokens['color-surface'] ?? '#fff';
-  stage.style.cssText = `padding:16px;background:${surface};width:${args.width}px;box-sizing:border-box;font:14px system-ui,sans-serif`;
-  if (args.theme === 'dark') stage.style.setProperty('--pb-frame-border', '1px solid #344054');
-  stage.style.setProperty('--pb-frame-muted', MOCK_THEMES[args.theme].tokens['color-muted'] ?? '');
+  stage.style.cssText = `padding:16px;width:${args.width}px;box-sizing:border-box;font:14px system-ui,sans-serif`;
+  paint(stage, args);
   for (const manifest of manifests) host.install(manifest);
   options.install?.(host);
   host.attach(stage);
@@ -139,7 +146,47 @@ export function mountWithMockHost(
     inspector.style.marginTop = '16px';
     stage.append(inspector);
   }
-  return { stage, show };
+  last = { key, host, mounted: { stage, show } };
+  return last.mounted;
+}
+
+/** The stage last mounted, for a render that changes only its theme or locale. */
+let last:
+  | {
+      readonly key: string;
+      readonly host: Host;
+      readonly mounted: { readonly stage: HTMLElement; readonly show: (entityId: string) => void };
+    }
+  | undefined;
+
+/** Ids for functions in a stage's key: the same function, the same id. */
+const functionIds = new WeakMap<object, number>();
+let functions = 0;
+
+/** What a stage is made of, but its theme and locale. */
+function stageKey(
+  manifests: readonly HostManifest[],
+  point: string,
+  args: WidgetStoryArgs,
+  options: MockStageOptions,
+): string {
+  const made = { ...args, theme: undefined, locale: undefined };
+  return JSON.stringify({ manifests, point, made, options }, (_key, value: unknown) => {
+    if (typeof value !== 'function') return value;
+    if (!functionIds.has(value)) functionIds.set(value, ++functions);
+    return `function ${String(functionIds.get(value))}`;
+  });
+}
+
+/** The stage's look for the theme: its surface and Plugboard's elements' custom properties. */
+function paint(stage: HTMLElement, args: WidgetStoryArgs): void {
+  const { tokens } = MOCK_THEMES[args.theme];
+  stage.style.background = tokens['color-surface'] ?? '#fff';
+  stage.style.setProperty(
+    '--pb-frame-border',
+    args.theme === 'dark' ? '1px solid #344054' : '1px solid #d0d5dd',
+  );
+  stage.style.setProperty('--pb-frame-muted', tokens['color-muted'] ?? '');
 }
 
 /** A Save button and what the last save said. */

@@ -33,7 +33,7 @@ export default meta;
 
 type Story = StoryObj<WidgetStoryArgs>;
 
-export const Default: Story = { tags: ['expect-ready', 'theme-light'] };
+export const Default: Story = { tags: ['expect-ready', 'theme-light', 'theme-live'] };
 export const Dark: Story = { args: { theme: 'dark' }, tags: ['expect-ready', 'theme-dark'] };
 export const Narrow: Story = { args: { width: 280 }, tags: ['expect-ready'] };
 export const SlowHost: Story = {
