@@ -18,6 +18,7 @@ const RTT_WARMUP = 200;
 const MOUNTS = 5;
 const FLOOD_MS = 5_000;
 const SWITCHES = 5;
+const CONTEXT_CHANGES = 15;
 /** save_gate: how long each validating widget takes to answer, and how many saves. */
 const GATE_MS = 100;
 const GATE_ROUNDS = 7;
@@ -116,6 +117,11 @@ async function browserFigures() {
       const switches = await run(`bench.entitySwitch(${SWITCHES})`);
       add('switch.reuse', median(switches.reuse));
       add('switch.remount', median(switches.remount));
+
+      const changes = await run(`bench.contextChange(${CONTEXT_CHANGES})`);
+      add('context.live', median(changes.live));
+      add('context.ping', median(changes.ping));
+      add('context.bare', median(changes.bare));
 
       add('gate.five', await run(`bench.saveGate(5, ${GATE_MS}, ${GATE_ROUNDS})`));
       add('gate.one', await run(`bench.saveGate(1, ${GATE_MS}, ${GATE_ROUNDS})`));
@@ -359,6 +365,18 @@ const metrics = [
     ratio: s('gate.five').median / GATE_MS,
     target: { text: `at most 1.2 × one answer (${GATE_MS} ms): in parallel, not serial`, max: 1.2 },
   },
+  {
+    name: 'context_change',
+    unit: 'ms',
+    what: `host.setContext() to 5 ready widgets, until all 5 have answered contextChanged, no iframe reloaded (median of ${CONTEXT_CHANGES})`,
+    value: s('context.live'),
+    baselines: {
+      pingToFiveWidgets: s('context.ping'),
+      sameMessageOverBareConnections: s('context.bare'),
+    },
+    ratio: s('context.live').median / s('context.ping').median,
+    target: { text: 'at most 1.2 × one ping to each of 5 widgets', max: 1.2 },
+  },
 ];
 for (const metric of metrics) {
   const { max, min, p99Max, longestTaskMax, jumpMax, iframes, rateMin } =
@@ -445,6 +463,12 @@ const rows = [
     fmt(reuse, 1),
     `unmount + mount ${fmt(remount, 1)}`,
     metrics[4],
+  ],
+  [
+    'context_change, 5 widgets (ms)',
+    fmt(s('context.live'), 1),
+    `one ping to each of 5 widgets ${fmt(s('context.ping'), 1)}; the same contextChanged over bare connections ${fmt(s('context.bare'), 1)}`,
+    metrics.find((metric) => metric.name === 'context_change'),
   ],
   ['widget SDK (min+gzip)', kb(sizes.widgetSdk.gzip), competitorCells, undefined],
   [

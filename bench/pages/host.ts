@@ -9,6 +9,7 @@ import {
   type HostPanelSlotElement,
   type HostServices,
 } from '@plugboard/host-runtime';
+import type { TrafficLog } from '@plugboard/widget-sdk';
 import { connect as connectPenpal, WindowMessenger } from 'penpal';
 import { listBench } from './lists.js';
 
@@ -241,13 +242,14 @@ interface Card {
   shown(entityId: string, instances?: number): Promise<void>;
 }
 
-function card(loadConcurrency?: number): Card {
+function card(loadConcurrency?: number, debug?: TrafficLog): Card {
   const shownBy = new Map<string, unknown>();
   let check: () => void = () => undefined;
   const host = createHost({
     extensionPoints: [{ id: POINT, kind: 'panel', entity: 'customerorder', title: 'Order card' }],
     user: { id: 'u', name: 'Bench' },
     ...(loadConcurrency === undefined ? {} : { loadConcurrency }),
+    ...(debug ? { debug } : {}),
     services: {
       'storage.set': ({ value }, call) => {
         shownBy.set(call.instanceId, value);
@@ -363,6 +365,91 @@ async function entitySwitch(rounds: number): Promise<{ reuse: number[]; remount:
   }
   bench.root.remove();
   return { reuse, remount };
+}
+
+/**
+ * context_change: 5 ready widgets told a new locale (host.setContext),
+ * from the call until the 5th widget has answered its contextChanged (the
+ * host's debug log reports each answer); and, interleaved, its baselines:
+ * one ping to each of 5 widget pages connected with connectWidget, in
+ * parallel, and the same contextChanged message sent over those bare
+ * connections. Fails if an iframe was replaced or reloaded.
+ */
+async function contextChange(
+  rounds: number,
+): Promise<{ live: number[]; ping: number[]; bare: number[] }> {
+  const told = new Set<string>();
+  const failed: string[] = [];
+  let answered: () => void = () => undefined;
+  const bench = card(undefined, (entry) => {
+    if (entry.direction !== 'host→widget' || entry.method !== 'contextChanged') return;
+    if (entry.outcome === 'ok') told.add(entry.instanceId ?? '');
+    else failed.push(`${entry.instanceId ?? '?'}: ${entry.outcome} ${entry.message ?? ''}`);
+    if (told.size + failed.length === WIDGETS) answered();
+  });
+  const slot = addSlot(bench.root, '1');
+  await allReady(bench.host);
+  const iframes = () =>
+    [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])].map((f) =>
+      f.querySelector('iframe'),
+    );
+  const before = iframes();
+
+  const pingFrames: HTMLIFrameElement[] = [];
+  const pages = Array.from({ length: WIDGETS }, (_, i) => {
+    const iframe = document.createElement('iframe');
+    iframe.src = `${vendor}/widget.html?ping=${i}`;
+    document.body.append(iframe);
+    pingFrames.push(iframe);
+    return connectWidget({
+      iframe,
+      origin: vendor,
+      appId: `ping-${i}`,
+      instanceId: `ping-${i}`,
+      permissions: [],
+      context: () => context('1'),
+      services: { 'storage.set': () => ({ version: 1 }) },
+    });
+  });
+  await Promise.all(pages.map((page) => page.ready));
+
+  const live: number[] = [];
+  const ping: number[] = [];
+  const bare: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    told.clear();
+    const all = new Promise<void>((resolve) => (answered = resolve));
+    let started = performance.now();
+    await bench.host.setContext({ locale: `en-x-r${round}` });
+    const late = setTimeout(() => {
+      failed.push(`only ${told.size} of ${WIDGETS} answered within 10 s`);
+      answered();
+    }, 10_000);
+    await all;
+    clearTimeout(late);
+    if (failed.length > 0) throw new Error(`context_change: ${failed.join('; ')}`);
+    live.push(performance.now() - started);
+
+    started = performance.now();
+    await Promise.all(pages.map((page) => page.call('ping', undefined)));
+    ping.push(performance.now() - started);
+    // The same message over the bare connections: what any host sends.
+    started = performance.now();
+    await Promise.all(
+      pages.map((page) =>
+        page.call('contextChanged', { ...context('1'), locale: `en-x-r${round}` }),
+      ),
+    );
+    bare.push(performance.now() - started);
+  }
+  const after = iframes();
+  if (after.length !== WIDGETS || after.some((iframe, i) => iframe !== before[i])) {
+    throw new Error('context_change: a widget iframe was replaced');
+  }
+  for (const page of pages) page.destroy();
+  for (const iframe of pingFrames) iframe.remove();
+  bench.root.remove();
+  return { live, ping, bare };
 }
 
 /** host_memory: leaves a card on the page, with 5 ready widgets or none, for run.js to measure. */
@@ -524,6 +611,7 @@ Object.assign(window, {
     panelMount,
     panelMountBaseline,
     entitySwitch,
+    contextChange,
     memoryCard,
     saveGate,
     ...listBench,
