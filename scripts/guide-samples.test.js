@@ -55,7 +55,8 @@ describe("the guides' samples", () => {
     const tsc = join(repo, 'node_modules/.bin/tsc');
     const result = await promisify(execFile)(tsc, ['-p', dir]).then(
       () => '',
-      (/** @type {{ stdout: string }} */ error) => error.stdout,
+      // No output (tsc missing, say) is a failure too, not a pass.
+      (/** @type {Error & { stdout?: string }} */ error) => error.stdout || String(error),
     );
     assert.equal(result, '', `A guide's sample does not compile:\n${result}`);
   });
