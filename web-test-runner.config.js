@@ -20,6 +20,9 @@ const onceKeys = new Set();
 /** Keys fixtures have marked (/test/mark), for the test page to ask about (/test/marked). */
 const marks = new Set();
 
+/** Vendors that are down (/test/outage), by key. */
+const down = new Set();
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   // test/build-output/ checks build outputs themselves, so it runs only on dist.
@@ -50,6 +53,29 @@ export default {
       if (ctx.path === '/test/mark') marks.add(key);
       ctx.type = 'json';
       ctx.body = JSON.stringify(marks.has(key));
+      return undefined;
+    },
+    // A vendor that goes down and comes back: /test/vendor/<key>/<file>
+    // serves /test/fixtures/<file>, except while /test/outage?key=<key>&down=1
+    // has it down (until &down=0): then nothing answers (the connection is
+    // dropped, as a stopped server's would be refused).
+    (ctx, next) => {
+      if (ctx.path === '/test/outage') {
+        const key = String(ctx.query['key'] ?? '');
+        if (ctx.query['down'] === '1') down.add(key);
+        else down.delete(key);
+        ctx.type = 'json';
+        ctx.body = 'true';
+        return undefined;
+      }
+      const vendor = /^\/test\/vendor\/([^/]+)\/(.+)$/.exec(ctx.path);
+      if (!vendor) return next();
+      if (down.has(vendor[1])) {
+        ctx.respond = false;
+        ctx.req.socket.destroy();
+        return undefined;
+      }
+      ctx.redirect(`/test/fixtures/${vendor[2] ?? ''}${ctx.search}`);
       return undefined;
     },
     (ctx, next) => {

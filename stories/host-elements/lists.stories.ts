@@ -184,9 +184,18 @@ const STATES: [string, HostCellState][] = [
   ['empty', { status: 'ready', cell: null }],
   ['loading', { status: 'loading' }],
   ['failed', { status: 'error', message: 'Delivery tracker did not answer cells within 5 s.' }],
+  [
+    'vendor down (Retry)',
+    {
+      status: 'error',
+      retryable: true,
+      message:
+        "Delivery tracker's connector could not be loaded. Nothing answered at https://tracker.example/connector.html. Check that the vendor's server is running and that the manifest's URL is right.",
+    },
+  ],
 ];
 
-/** Every kind of cell, and a cell loading and failed, as the host renders them (`preview`, no connector). */
+/** Every kind of cell, and a cell loading, failed, and out with its vendor (a Retry button), as the host renders them (`preview`, no connector). */
 export const CellKinds: Story = {
   render: (args) => {
     const { root } = stage(args);

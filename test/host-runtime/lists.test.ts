@@ -24,6 +24,7 @@ import {
   commandedFixture,
   manifest,
   setup,
+  uniqueKey,
 } from '../support/host-page.js';
 import { ESCAPING_PATHS } from '../support/escapes.js';
 import { fixtureOrigin, hostOrigin } from '../support/origins.js';
@@ -359,6 +360,97 @@ describe('lists: columns and cells', () => {
     expect(connectorFrames()).to.have.length(0);
     expect(document.querySelector('[data-plugboard="connectors"]')).to.equal(null);
     expect(widgets()).to.deep.equal([]);
+  });
+});
+
+/** A connector whose vendor can be taken down and brought back (web-test-runner.config.js). */
+function outage() {
+  const key = uniqueKey('vendor');
+  const url = `${fixtureOrigin}/test/vendor/${key}/connector.html`;
+  const set = async (down: boolean) => {
+    await fetch(`/test/outage?key=${key}&down=${down ? 1 : 0}`);
+  };
+  cleanups.push(() => void set(false));
+  return { url, down: () => set(true), up: () => set(false) };
+}
+
+const failedCells = (cells: readonly HostListCellElement[]) =>
+  cells.every((cell) => cell.state?.status === 'error');
+const readyCells = (cells: readonly HostListCellElement[]) =>
+  cells.every((cell) => cell.state?.status === 'ready');
+
+describe('lists: a vendor outage', () => {
+  afterEach(cleanUp);
+
+  function outageHost(url: string, options: Parameters<typeof listsOf>[1] = {}) {
+    const { host, root } = listHost({ ...listApp('tracker', ['status']), connector: { url } });
+    return { host, root, lists: listsOf(host, options) };
+  }
+
+  it('says that nothing answered at the URL, offers Retry, and recovers when the vendor is back', async () => {
+    const vendor = outage();
+    await vendor.down();
+    // The backoff's own retry must not come first: this test's Retry does.
+    const { host, root, lists } = outageHost(vendor.url, { retry: { firstMs: 60_000 } });
+    const cells = cellsFor(root, lists.columns('customerorder.list'), rows(3));
+    await waitFor(() => failedCells(cells), 'the cells to fail');
+    const state = cells[0]?.state;
+    expect(state).to.deep.include({ status: 'error', retryable: true });
+    expect(state?.status === 'error' && state.message).to.equal(
+      `App tracker's connector could not be loaded. Nothing answered at ${vendor.url}. Check that the vendor's server is running and that the manifest's URL is right.`,
+    );
+    const retry = cells[0]?.shadowRoot?.querySelector('button');
+    expect(retry?.getAttribute('aria-label')).to.match(/^Could not load: .* Retry$/);
+    // New rows meanwhile get the same answer at once, with no new page load.
+    const frame = connectorFrames()[0];
+    const more = cellsFor(root, lists.columns('customerorder.list'), [{ id: 'r9', version: 1 }]);
+    await waitFor(() => failedCells(more), 'a new row to fail');
+    expect(connectorFrames()[0]).to.equal(frame);
+
+    await vendor.up();
+    retry?.focus();
+    retry?.click();
+    expect(cells.every((cell) => cell.state?.status === 'loading')).to.equal(true);
+    await waitFor(() => readyCells([...cells, ...more]), 'the cells after Retry');
+    expect(textOf(cells[2] as HostListCellElement)).to.equal('r3 v1 r1');
+    expect(host.store.getState().widgets['connector:tracker']?.status).to.equal('ready');
+    expect(connectorFrames()).to.have.length(1);
+    expect(connectorFrames()[0]).to.not.equal(frame);
+  });
+
+  it('starts the connector again by itself after a backoff, and a remounted list gets its cells', async () => {
+    const vendor = outage();
+    await vendor.down();
+    const { root, lists } = outageHost(vendor.url, { retry: { firstMs: 50, maxMs: 200 } });
+    const columns = lists.columns('customerorder.list');
+    const cells = cellsFor(root, columns, rows(2));
+    await waitFor(() => failedCells(cells), 'the cells to fail');
+    await vendor.up();
+    await waitFor(() => readyCells(cells), 'the cells, retried after the backoff');
+    for (const cell of cells) cell.remove();
+    const again = cellsFor(root, columns, rows(4));
+    await waitFor(() => readyCells(again), 'a remounted list’s cells');
+  });
+
+  it('starts an out connector again at once when the app invalidates its cells', async () => {
+    const vendor = outage();
+    await vendor.down();
+    const { root, lists } = outageHost(vendor.url, { retry: { firstMs: 60_000 } });
+    const cells = cellsFor(root, lists.columns('customerorder.list'), rows(2));
+    await waitFor(() => failedCells(cells), 'the cells to fail');
+    await vendor.up();
+    lists.invalidate('tracker', {});
+    await waitFor(() => readyCells(cells), 'the cells after invalidate()');
+  });
+
+  it('shows a slow answer as a plain error, with no Retry, and keeps the connector', async () => {
+    const { host, root } = listHost(listApp('tracker', ['status']));
+    const lists = listsOf(host, { cellTimeoutMs: 1 });
+    const cells = cellsFor(root, lists.columns('customerorder.list'), rows(1));
+    await waitFor(() => failedCells(cells), 'the cell to time out');
+    expect(cells[0]?.state).to.not.have.property('retryable');
+    expect(cells[0]?.shadowRoot?.querySelector('button')).to.equal(null);
+    expect(lists.connectors.isOut('tracker')).to.equal(false);
   });
 });
 

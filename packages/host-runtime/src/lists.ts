@@ -26,7 +26,7 @@ export {
   type HostListsOptions,
 } from './lists/host-lists.js';
 export type { HostCellState } from './lists/cell-cache.js';
-export { HostConnectors } from './lists/connectors.js';
+export { HostConnectors, type HostConnectorRetry } from './lists/connectors.js';
 export type { ActionLists, ListsHost } from './lists/lists-host.js';
 export {
   ACTION_STATE_BUDGET_MS,

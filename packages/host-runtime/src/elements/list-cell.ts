@@ -41,7 +41,8 @@ function formatNumber(locale: string, decimals: number | undefined, value: numbe
  * (batched with the other cells on screen, and cached by row version),
  * shows a placeholder while it loads, renders it as host UI (never the
  * app's HTML), and a quiet error mark, with the reason as its tooltip,
- * when it failed. Style it with the `--pb-cell-*` and `--pb-tone-*`
+ * when it failed: a button that retries when the app's connector is out
+ * (it failed to start). Style it with the `--pb-cell-*` and `--pb-tone-*`
  * custom properties.
  */
 export class HostListCellElement extends LitElement {
@@ -78,6 +79,10 @@ export class HostListCellElement extends LitElement {
     .error {
       color: var(--pb-cell-error, #b42318);
       cursor: help;
+      text-decoration: none;
+    }
+    button.error {
+      cursor: pointer;
     }
     .badge {
       display: inline-block;
@@ -192,6 +197,17 @@ export class HostListCellElement extends LitElement {
     if (state.status === 'loading') {
       return html`<span class="loading" role="img" aria-label="Loading"></span>`;
     }
+    if (state.status === 'error' && state.retryable) {
+      return html`<button
+        type="button"
+        class="error"
+        title=${`${state.message} Select to retry.`}
+        aria-label=${`Could not load: ${state.message} Retry`}
+        @click=${this.#retry}
+      >
+        ⚠
+      </button>`;
+    }
     if (state.status === 'error') {
       return html`<span
         class="error"
@@ -261,6 +277,11 @@ export class HostListCellElement extends LitElement {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     void navigate(cell.to, { newTab: false });
+  };
+
+  readonly #retry = () => {
+    const host = this.host ?? (findHost(this) as ListsHost | undefined);
+    if (host && this.column) listsOf(host).retry(this.column.appId);
   };
 
   readonly #openDialog = () => {

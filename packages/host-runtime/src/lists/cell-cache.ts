@@ -4,7 +4,12 @@ import type { Cell } from '@plugboard/widget-sdk/protocol';
 export type HostCellState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly cell: Cell }
-  | { readonly status: 'error'; readonly message: string };
+  | {
+      readonly status: 'error';
+      readonly message: string;
+      /** The app's connector is out (it failed to start): `listsOf(host).retry(appId)` tries again. */
+      readonly retryable?: boolean;
+    };
 
 interface Entry {
   readonly version: string | number;

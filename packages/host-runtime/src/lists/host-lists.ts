@@ -14,7 +14,7 @@ import { CellCache, cellKey, keysOf, type HostCellState } from './cell-cache.js'
 import { listColumn, type HostListColumn, type HostListRow } from './columns.js';
 
 export type { HostListColumn, HostListRow } from './columns.js';
-import { HostConnectors } from './connectors.js';
+import { HostConnectors, type HostConnectorRetry } from './connectors.js';
 
 /** Options of a host's lists (`listsOf(host, options)` the first time). */
 export interface HostListsOptions {
@@ -22,6 +22,8 @@ export interface HostListsOptions {
   readonly cellTimeoutMs?: number;
   /** How many cells the page keeps, over every app and column. Default 5 000 (some 50 screens). */
   readonly cacheSize?: number;
+  /** How a connector that failed to start is retried. Default: after 1 s, doubling to 30 s. */
+  readonly retry?: HostConnectorRetry;
 }
 
 interface Subscriber {
@@ -55,11 +57,21 @@ export class HostLists implements ActionLists {
     this.host = host;
     this.#timeoutMs = options.cellTimeoutMs ?? 5_000;
     this.#cache = new CellCache(options.cacheSize ?? 5_000);
-    this.connectors = new HostConnectors(host, () => ({
-      'cells.invalidate': (params, call) => {
-        this.invalidate(call.appId, params);
+    this.connectors = new HostConnectors(
+      host,
+      () => ({
+        'cells.invalidate': (params, call) => {
+          this.invalidate(call.appId, params);
+        },
+      }),
+      {
+        ...(options.retry ? { retry: options.retry } : {}),
+        // An outage's wait is over: the cells on screen that it failed are asked again.
+        onRetry: (appId) => {
+          this.#askAgain(appId, false);
+        },
       },
-    }));
+    );
     // An app that leaves takes its connector and cells with it.
     host.store.subscribe((state, previous) => {
       if (state.apps === previous.apps) return;
@@ -181,6 +193,8 @@ export class HostLists implements ActionLists {
       readonly columns?: readonly string[] | undefined;
     },
   ): void {
+    // A connector that is out starts again now: the app says its data changed.
+    if (this.connectors.isOut(appId)) this.connectors.retry(appId);
     const picks = keysOf(appId, rows, columns);
     this.#cache.drop(picks);
     for (const [key, live] of this.#live) {
@@ -188,6 +202,29 @@ export class HostLists implements ActionLists {
       this.#asked.delete(key);
       const [first] = live;
       if (first) this.#request(first.column, first.row);
+    }
+  }
+
+  /**
+   * Tries the app's connector again now, when it is out (it failed to
+   * start): the cells on screen that it failed show `loading` and are
+   * asked again. What a failed cell's Retry does.
+   */
+  retry(appId: string): void {
+    if (!this.connectors.isOut(appId)) return;
+    this.#askAgain(appId, true);
+    this.connectors.retry(appId);
+  }
+
+  /** Asks again for the app's cells on screen that have no answer (they failed). */
+  #askAgain(appId: string, showLoading: boolean): void {
+    const picks = keysOf(appId, undefined, undefined);
+    for (const [key, live] of this.#live) {
+      const [first] = live;
+      if (!first || !picks(key) || this.#asked.has(key)) continue;
+      if (this.#cache.get(key, first.row.version)) continue;
+      if (showLoading) for (const subscriber of live) subscriber.listener({ status: 'loading' });
+      this.#request(first.column, first.row);
     }
   }
 
@@ -242,7 +279,7 @@ export class HostLists implements ActionLists {
     const appId = app.manifest.id;
     this.calls++;
     let answer: Record<string, Record<string, unknown>> | undefined;
-    let failure: string | undefined;
+    let failure: { message: string; retryable?: true } | undefined;
     try {
       answer = (await this.connectors.call(
         app,
@@ -251,7 +288,8 @@ export class HostLists implements ActionLists {
         this.#timeoutMs,
       )) as Record<string, Record<string, unknown>>;
     } catch (error) {
-      failure = (error as Error).message;
+      const { message } = error as Error;
+      failure = this.connectors.isOut(appId) ? { message, retryable: true } : { message };
     }
     for (const column of columns) {
       for (const row of rows) {
@@ -260,7 +298,7 @@ export class HostLists implements ActionLists {
         if (this.#asked.get(key) !== row.version) continue;
         this.#asked.delete(key);
         let state: HostCellState;
-        if (failure !== undefined) state = { status: 'error', message: failure };
+        if (failure) state = { status: 'error', ...failure };
         else {
           state = cellStateOf(app.manifest.name, answer?.[column]?.[row.id]);
           // A failed call is not cached: the cell is asked for again when it comes back on screen.
