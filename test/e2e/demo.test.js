@@ -155,6 +155,25 @@ describe('Order desk demo', () => {
         );
       });
 
+  /**
+   * Waits until the element `testId` says `text` in whichever live frame of
+   * the app's page `name` has it: a frame of a page the test left may linger,
+   * not yet marked detached, and never answer. A failure says what each said.
+   * @param {string} app @param {string} name @param {string} testId @param {string} text
+   */
+  const waitForTextIn = async (app, name, testId, text) => {
+    vendorFrame(app, name); // there is one
+    const frames = page
+      .frames()
+      .filter((f) => !f.detached && f.url().startsWith(`${demo.vendorOrigin}/${app}/${name}`));
+    try {
+      await Promise.any(frames.map((frame) => waitForText(frame, testId, text)));
+    } catch (error) {
+      const errors = error instanceof AggregateError ? error.errors : [error];
+      throw new Error(errors.map(String).join('\n'), { cause: error });
+    }
+  };
+
   it('shows the delivery widget, from the vendor origin, with the order it was opened for', async () => {
     await page.goto(new URL('/orders/7', demo.hostUrl).href);
     assert.match(await page.title(), /Plugboard demo/);
@@ -436,7 +455,7 @@ describe('Order desk demo', () => {
     await waitForText(panel, 'carrier', carrier);
     // The Parcel label, the app's other widget on the card, heard it through
     // the host's broker, with no reload.
-    await waitForText(vendorFrame('delivery-tracker', 'label.html'), 'label-carrier', carrier);
+    await waitForTextIn('delivery-tracker', 'label.html', 'label-carrier', carrier);
     assert.equal(await hostFocus(), 'iframe', 'the focus went back to the panel');
     // …to the button the user pressed, so the keyboard carries on from there.
     await panel.waitForFunction(
@@ -1275,6 +1294,84 @@ describe('Order desk demo', () => {
     await credit.waitForFunction(() => document.documentElement.dataset['theme'] === 'light', {
       timeout: 10_000,
     });
+  });
+
+  it("saves an order without Delivery tracker's check while its vendor is down, naming it", async () => {
+    // An order within its counterparty's credit limit, so that only the delivery can block.
+    let order = '';
+    for (const id of ['3', '4', '5', '6', '7', '8']) {
+      await page.goto(new URL(`/orders/${id}`, demo.hostUrl).href);
+      await widgetReady('credit-check');
+      const limit = await frameWith('credit-check', '[data-testid="credit-limit"]');
+      const text = await limit.$eval('[data-testid="credit-limit"]', (p) => p.textContent ?? '');
+      order = id;
+      if (text.startsWith('Within')) break;
+    }
+    // The vendor is down: nothing answers at its pages' URLs (for this page's requests).
+    const vendor = `${demo.vendorOrigin}/delivery-tracker/`;
+    const seen = problems.length;
+    await page.setRequestInterception(true);
+    /** @param {import('puppeteer-core').HTTPRequest} request */
+    const down = (request) => {
+      // Its manifest is the installation's (a host keeps it), so it still comes.
+      const url = request.url();
+      if (url.startsWith(vendor) && !url.endsWith('/manifest.json')) {
+        void request.abort('connectionrefused');
+      } else void request.continue();
+    };
+    page.on('request', down);
+    try {
+      await page.goto(new URL(`/orders/${order}`, demo.hostUrl).href);
+      await page
+        .waitForFunction(
+          () =>
+            [...document.querySelectorAll('od-order-card pb-panel-slot')]
+              .flatMap((slot) => [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])])
+              .some(
+                (frame) =>
+                  frame.getAttribute('status') === 'error' &&
+                  frame.shadowRoot?.textContent?.includes('Nothing answered at'),
+              ),
+          { timeout: 15_000, polling: 100 },
+        )
+        .catch(async (error) => {
+          const said = await page.evaluate(() =>
+            [...document.querySelectorAll('od-order-card pb-panel-slot')]
+              .flatMap((slot) => [...(slot.shadowRoot?.querySelectorAll('pb-widget-frame') ?? [])])
+              .map((frame) => `${frame.getAttribute('status')}: ${frame.shadowRoot?.textContent}`),
+          );
+          throw new Error(
+            `no frame says that nothing answered; the card's frames: ${JSON.stringify(said)}`,
+            { cause: error },
+          );
+        });
+      await page.type('od-order-card [data-testid="comment"]', 'Call before delivery');
+      assert.match(
+        await saveBlocked(),
+        /Not saved:\s*Delivery tracker could not check the changes: it could not be loaded\. Nothing answered at/,
+      );
+      await page.click('[data-testid="save-anyway"]');
+      // Saved; the card says who did not check it, and that the app's own data did not save.
+      const said = await page.waitForFunction(
+        () => {
+          const box = document.querySelector('[data-testid="save-problems"]')?.textContent ?? '';
+          return box.includes('Saved, but:') && box.replace(/\s+/g, ' ');
+        },
+        { timeout: 10_000, polling: 100 },
+      );
+      const box = String(await said.jsonValue());
+      assert.match(box, /Delivery tracker did not check these changes\./);
+      assert.match(box, /Delivery tracker could not save its data: it could not be loaded\./);
+      assert.equal(await page.$('[data-testid="dirty"]'), null);
+    } finally {
+      page.off('request', down);
+      await page.setRequestInterception(false);
+    }
+    // The browser's own reports of the refused requests are this test's doing.
+    const refused = problems
+      .splice(seen)
+      .filter((text) => !/net::ERR_CONNECTION_REFUSED/.test(text));
+    assert.deepEqual(refused, []);
   });
 
   it('logged no error, failed message or dev-mode notice on the host page', () => {

@@ -7,6 +7,7 @@ import type {
   HostDraft,
   HostDraftOptions,
   HostExtensionPoint,
+  HostInstallGrants,
   HostManifest,
 } from '@plugboard/host-runtime';
 import { waitFor } from '../support/fixture-events.js';
@@ -16,11 +17,13 @@ import {
   cleanUp,
   cleanups,
   commandedFixture,
+  frameWithStatus,
   framesOf,
   manifest,
   setup,
+  uniqueKey,
 } from '../support/host-page.js';
-import { hostOrigin } from '../support/origins.js';
+import { fixtureOrigin, hostOrigin } from '../support/origins.js';
 
 type Recorded = { method: string; params: Record<string, unknown> }[];
 
@@ -67,6 +70,7 @@ async function card(
     persist?: () => Promise<{ id: string }>;
     validation?: HostExtensionPoint['validation'];
     writes?: Record<string, Record<string, string[]>>;
+    grants?: Record<string, HostInstallGrants>;
   } = {},
 ): Promise<Card> {
   const { host, root } = setup({
@@ -76,7 +80,7 @@ async function card(
   });
   for (const app of apps) {
     const writes = options.writes?.[app.id];
-    host.install(app, writes ? { writes } : {});
+    host.install(app, { ...options.grants?.[app.id], ...(writes ? { writes } : {}) });
   }
   const persisted: unknown[] = [];
   const draft: HostDraft = host.openDraft({
@@ -489,6 +493,100 @@ describe('the save flow', () => {
       ['timeout', false],
       ['valid', false],
     ]);
+  });
+
+  it("lets the user save without an optional app that did not answer, naming it; a required app's silence and any invalid verdict still block", async () => {
+    const apps = [
+      draftApp('silent', ['validation']),
+      draftApp('strict', ['validation']),
+      draftApp('picky', ['validation']),
+    ];
+    const shown = await card(apps, {
+      validation: { deadlineMs: 300 },
+      grants: { silent: { validation: 'optional' }, picky: { validation: 'optional' } },
+    });
+    const [silent, strict, picky] = shown.widgets as [FixtureWidget, FixtureWidget, FixtureWidget];
+    await silent.value('handle', { method: 'validate', behavior: 'hang' });
+    await strict.value('handle', {
+      method: 'validate',
+      behavior: 'answer',
+      answer: { valid: true },
+    });
+    await picky.value('handle', {
+      method: 'validate',
+      behavior: 'answer',
+      answer: { valid: true },
+    });
+    shown.draft.change({ comment: 'Courier, please' });
+    let report = await shown.draft.save();
+    expect(report.saved).to.equal(false);
+    expect(report.blockedBy.map((answer) => [answer.appId, answer.skippable])).to.deep.equal([
+      ['silent', true],
+    ]);
+    expect(report.blockedBy[0]?.message).to.contain('App silent did not check the changes');
+
+    // Save anyway: the silent app is not asked again, and the report names it.
+    report = await shown.draft.save({ skip: ['silent'] });
+    expect(report).to.deep.include({ saved: true, phase: 'done' });
+    expect(report.skipped).to.deep.equal([{ appId: 'silent', appName: 'App silent' }]);
+    expect(report.validation.map((answer) => answer.appId)).to.deep.equal(['strict', 'picky']);
+    expect(await recorded(silent, 'validate')).to.have.length(1);
+    expect(shown.persisted).to.have.length(1);
+
+    // A required app cannot be skipped; an optional app's invalid verdict is no silence.
+    await strict.value('handle', { method: 'validate', behavior: 'hang' });
+    await picky.value('handle', {
+      method: 'validate',
+      behavior: 'answer',
+      answer: { valid: false, message: 'No.' },
+    });
+    shown.draft.change({ comment: 'Again' });
+    report = await shown.draft.save({ skip: ['silent', 'strict'] });
+    expect(report.saved).to.equal(false);
+    expect(
+      report.blockedBy.map((answer) => [answer.appId, answer.outcome, answer.skippable]),
+    ).to.deep.equal([
+      ['strict', 'timeout', undefined],
+      ['picky', 'invalid', undefined],
+    ]);
+    expect(shown.persisted).to.have.length(1);
+  });
+
+  it('does not wait out the deadline of a validating widget that failed to load: it says why at once', async () => {
+    const key = uniqueKey('vendor');
+    await fetch(`/test/outage?key=${key}&down=1`);
+    cleanups.push(() => void fetch(`/test/outage?key=${key}&down=0`));
+    const app = draftApp('down', ['validation']);
+    const url = `${fixtureOrigin}/test/vendor/${key}/widget.html`;
+    const { host, root } = setup({
+      // A deadline past the test's own timeout: a save that waited it out fails the test.
+      extensionPoints: [{ ...CARD, validation: { deadlineMs: 60_000 } }],
+    });
+    host.install(
+      { ...app, widgets: app.widgets.map((widget) => ({ ...widget, url })) },
+      { validation: 'optional' },
+    );
+    const draft = host.openDraft({
+      type: 'customerorder',
+      id: '42',
+      data: { comment: '' },
+      persist: (saved) => Promise.resolve({ id: saved.id ?? 'x' }),
+    });
+    cleanups.push(() => {
+      draft.close();
+    });
+    const slot = document.createElement('pb-panel-slot');
+    slot.point = CARD.id;
+    slot.draft = draft;
+    root.append(slot);
+    await frameWithStatus(slot, 'error');
+    draft.change({ comment: 'Hello' });
+    const report = await draft.save();
+    expect(report.blockedBy).to.have.length(1);
+    expect(report.blockedBy[0]).to.deep.include({ outcome: 'error', skippable: true });
+    expect(report.blockedBy[0]?.message).to.contain(
+      `App down could not check the changes: it could not be loaded. Nothing answered at ${url}.`,
+    );
   });
 
   it('asks no validator when nothing is unsaved, and still saves and tells saving widgets', async () => {

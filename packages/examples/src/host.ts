@@ -113,9 +113,14 @@ function hasPage(path: string): boolean {
 /** The vendor apps of the demo, as their vendors publish them. */
 export const VENDOR_APPS = ['delivery-tracker', 'credit-check', 'quick-add'];
 
-/** What Order desk's installations grant beyond the manifests: Credit check is connected to its vendor's score service. */
+/**
+ * What Order desk's installations grant beyond the manifests: Credit check
+ * is connected to its vendor's score service; Delivery tracker's check of an
+ * order is optional (when its vendor is down, the user may save without it).
+ */
 const GRANTS: Readonly<Record<string, HostInstallGrants>> = {
   'credit-check': { settings: { scoreService: '/credit-check/api/score' } },
+  'delivery-tracker': { validation: 'optional' },
 };
 
 /**

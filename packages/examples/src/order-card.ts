@@ -122,20 +122,25 @@ export class OrderCardElement extends LitElement {
     draft.change({ lines: lines.map((line) => ({ ...line })) });
   }
 
-  async #save(): Promise<void> {
+  async #save(skip?: string[]): Promise<void> {
     const draft = this.#draft;
     if (!draft) return;
     const created = draft.id === null;
     // The last save's verdict is stale once another begins.
     this.report = undefined;
-    const report = await draft.save();
+    const report = await draft.save(skip ? { skip } : {});
     this.report = report;
     if (!report.saved) return;
     const failed = report.widgetSaves.filter((save) => !save.ok);
+    const unchecked = (report.skipped ?? []).map((app) => app.appName).join(', ');
     void host.showToast({
       message:
-        failed.length === 0 ? 'Order saved.' : 'Order saved; an app could not save its data.',
-      tone: failed.length === 0 ? 'success' : 'warning',
+        failed.length > 0
+          ? 'Order saved; an app could not save its data.'
+          : unchecked
+            ? `Order saved without ${unchecked}'s check.`
+            : 'Order saved.',
+      tone: failed.length === 0 && !unchecked ? 'success' : 'warning',
     });
     // The saved order has an id now (draft.entity reads it afresh).
     const saved = draft.entity;
@@ -173,7 +178,7 @@ export class OrderCardElement extends LitElement {
                   .selection=${this.#selectionOf(draft.id)}
                 ></pb-action-bar>`
           }
-          ${unsavedBy(draft)} ${saveProblems(this.report)}
+          ${unsavedBy(draft)} ${saveProblems(this.report, (skip) => void this.#save(skip))}
           <form
             class="fields"
             @submit=${(event: Event) => {

@@ -147,6 +147,7 @@ export class Host {
       transport: grants.transport,
       frame: grants.frame,
       server: grants.server,
+      validation: grants.validation,
     };
     this.store.setState({ apps: [...this.store.getState().apps, app] });
     return app;

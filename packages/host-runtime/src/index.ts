@@ -55,7 +55,12 @@ export {
   type HostDraftDirt,
   type HostDraftOptions,
 } from './drafts/draft.js';
-export type { HostSaveReport, HostValidationAnswer, HostWidgetSave } from './drafts/save-flow.js';
+export type {
+  HostSaveOptions,
+  HostSaveReport,
+  HostValidationAnswer,
+  HostWidgetSave,
+} from './drafts/save-flow.js';
 export type { MountDraft, MountHost, MountHostOptions } from './frames/mount-host.js';
 export {
   MAX_DIALOG_DEPTH,

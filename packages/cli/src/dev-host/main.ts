@@ -106,10 +106,17 @@ function openDraft(): void {
 async function save(): Promise<void> {
   if (!draft) return;
   const report = await draft.save();
+  // A verdict is the app's own words; a silence's message names the app already.
+  const blocked = report.blockedBy.map((answer) =>
+    answer.outcome === 'invalid' ? `${answer.appName}: ${answer.message ?? ''}` : answer.message,
+  );
+  const failedSaves = report.widgetSaves.flatMap((save) => (save.ok ? [] : [save.message]));
   saveSaid = report.saved
-    ? 'Saved.'
-    : report.blockedBy.length > 0
-      ? `Not saved: ${report.blockedBy.map((answer) => `${answer.appName}: ${answer.message ?? ''}`).join('; ')}`
+    ? failedSaves.length > 0
+      ? `Saved, but: ${failedSaves.join('; ')}`
+      : 'Saved.'
+    : blocked.length > 0
+      ? `Not saved: ${blocked.join('; ')}`
       : `Not saved: ${report.error ?? report.phase}`;
   show();
 }

@@ -11,6 +11,7 @@ import type {
   ChangeQueue,
   HostDraftDirt,
   HostDraftOptions,
+  HostSaveOptions,
   HostSaveReport,
   SavingDraft,
 } from './types.js';
@@ -19,6 +20,7 @@ export type {
   ChangeQueue,
   HostDraftDirt,
   HostDraftOptions,
+  HostSaveOptions,
   HostSaveReport,
   HostValidationAnswer,
   HostWidgetSave,
@@ -134,12 +136,14 @@ export class HostDraft implements MountDraft, SavingDraft {
    * Saves: asks every validating widget, then persists through the host's
    * `persist`, then lets saving widgets store their own data. Resolves with
    * a report; never rejects. A save asked for while one runs gets that one.
+   * `options.skip`: optional apps to save without (the user's "Save anyway"
+   * after they did not answer).
    */
-  save(): Promise<HostSaveReport> {
+  save(options?: HostSaveOptions): Promise<HostSaveReport> {
     // The save flow loads at the first save: a card that is only read never fetches it.
     this.#saving ??= import('./save-flow.js')
       .then(
-        ({ runSave }) => runSave(this, [...this.#members.values()], this.#persist),
+        ({ runSave }) => runSave(this, [...this.#members.values()], this.#persist, options),
         (error: unknown): HostSaveReport => ({
           saved: false,
           phase: 'persist',

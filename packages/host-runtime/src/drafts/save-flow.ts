@@ -2,6 +2,7 @@ import type { PlugboardError } from '@plugboard/widget-sdk/protocol';
 import type { DraftMember } from '../frames/mount-host.js';
 import type {
   HostDraftOptions,
+  HostSaveOptions,
   HostSaveReport,
   HostValidationAnswer,
   HostWidgetSave,
@@ -10,6 +11,7 @@ import type {
 } from './types.js';
 
 export type {
+  HostSaveOptions,
   HostSaveReport,
   HostValidationAnswer,
   HostWidgetSave,
@@ -24,13 +26,15 @@ const elapsed = (since: number) => Math.round((performance.now() - since) * 10) 
 /**
  * The save flow: the validation gate (every validating widget in parallel,
  * each under its point's deadline; a late or failed answer blocks unless
- * the point skips it), the host's persist, then every saving widget's
- * `save` with the saved entity. Never rejects: everything is in the report.
+ * the point skips it, and an optional app's may be skipped by the user:
+ * `options.skip`), the host's persist, then every saving widget's `save`
+ * with the saved entity. Never rejects: everything is in the report.
  */
 export async function runSave(
   draft: SavingDraft,
   members: readonly DraftMember[],
   persist: (validated: ValidatedDraft) => ReturnType<HostDraftOptions['persist']>,
+  options: HostSaveOptions = {},
 ): Promise<HostSaveReport> {
   const started = performance.now();
   // What is validated is what is persisted: a change made while validators
@@ -41,13 +45,24 @@ export async function runSave(
   // A save with nothing unsaved asks no one (an earlier verdict on edits
   // since undone does not stop it); a create page's first save still asks.
   const unchanged = draft.saved && draft.id !== null;
+  const validators = members.filter(
+    (member) => !unchanged && member.protocols.has('validation'),
+  );
+  const skips = (member: DraftMember) =>
+    member.app.validation === 'optional' && (options.skip ?? []).includes(member.appId);
   const validation = await Promise.all(
-    members
-      .filter((member) => !unchanged && member.protocols.has('validation'))
+    validators
+      .filter((member) => !skips(member))
       .map((member) => validate(member, data, version)),
   );
   const blockedBy = validation.filter((answer) => answer.blocking);
-  const report = { validation, blockedBy, widgetSaves: [] };
+  const skipped = validators.filter(skips).map(({ appId, appName }) => ({ appId, appName }));
+  const report = {
+    validation,
+    blockedBy,
+    widgetSaves: [],
+    ...(skipped.length > 0 ? { skipped } : {}),
+  };
   if (blockedBy.length > 0) {
     return { ...report, saved: false, phase: 'validation', durationMs: elapsed(started) };
   }
@@ -75,6 +90,8 @@ export async function runSave(
       .map(async (member): Promise<HostWidgetSave> => {
         const begun = performance.now();
         try {
+          const failure = notRunning(member);
+          if (failure) throw new Error(failure);
           // On a create page the live widget moves to the new entity first.
           if (created) await member.moveTo(entity);
           await member.call('save', { entity, data: savedData, version }, SAVE_TIMEOUT_MS);
@@ -97,6 +114,14 @@ export async function runSave(
   return { ...report, widgetSaves, saved: true, phase: 'done', durationMs: elapsed(started) };
 }
 
+/** Why a widget cannot answer at all (it failed to load), or nothing. */
+function notRunning(member: DraftMember): string | undefined {
+  const state = member.state();
+  return state?.status === 'error' || state?.status === 'timeout'
+    ? `it could not be loaded. ${state.error ?? ''}`.trim()
+    : undefined;
+}
+
 const who = (member: DraftMember) => ({
   appId: member.appId,
   appName: member.appName,
@@ -109,14 +134,19 @@ async function validate(
   version: number,
 ): Promise<HostValidationAnswer> {
   const begun = performance.now();
-  const { deadlineMs, onTimeout } = member.validation;
+  const deadlineMs = member.validation?.deadlineMs ?? 3_000;
+  const blocking = member.validation?.onTimeout !== 'skip';
   const late = (outcome: 'timeout' | 'error', why: string): HostValidationAnswer => ({
     ...who(member),
     outcome,
-    blocking: onTimeout === 'block',
-    message: `${why} Contact ${member.supportEmail} if it keeps happening.`,
+    blocking,
+    ...(blocking && member.app.validation === 'optional' ? { skippable: true } : {}),
+    message: `${why} Contact ${member.app.manifest.vendor.email} if it keeps happening.`,
     durationMs: elapsed(begun),
   });
+  // A widget that failed to load cannot answer: the save need not wait out its deadline.
+  const failure = notRunning(member);
+  if (failure) return late('error', `${member.appName} could not check the changes: ${failure}`);
   try {
     const answer = (await member.call('validate', { data, version }, deadlineMs)) as
       { valid: true } | { valid: false; message: string; path?: string };

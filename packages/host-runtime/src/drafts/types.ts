@@ -80,6 +80,11 @@ export interface HostValidationAnswer {
   readonly outcome: 'valid' | 'invalid' | 'timeout' | 'error';
   /** Whether it stopped the save: `invalid` always; `timeout` and `error` unless its point skips them. */
   readonly blocking: boolean;
+  /**
+   * A `timeout` or `error` of an app whose verdict the installation made
+   * optional: the user may save without it, `draft.save({ skip: [appId] })`.
+   */
+  readonly skippable?: true;
   /** What to tell the user: the widget's own message, or why it did not answer, naming the app. */
   readonly message?: string;
   /** The field the widget named, if it did. */
@@ -112,8 +117,24 @@ export interface HostSaveReport {
   readonly blockedBy: readonly HostValidationAnswer[];
   /** Why the host's persist failed. */
   readonly error?: string;
+  /** The optional apps the save went without (`skip`): they did not check these changes. */
+  readonly skipped?: readonly { readonly appId: string; readonly appName: string }[];
+  /**
+   * Each saving widget's `save`. The entity is saved even when one fails:
+   * show the failures (`message`), the widget's own data did not save.
+   */
   readonly widgetSaves: readonly HostWidgetSave[];
   readonly durationMs: number;
+}
+
+/** How `draft.save()` runs. */
+export interface HostSaveOptions {
+  /**
+   * Apps to save without asking: the user chose to save anyway after they
+   * did not answer (the report's `skippable` answers). Only apps whose
+   * verdict is optional are skipped; a required app is asked all the same.
+   */
+  readonly skip?: readonly string[];
 }
 
 /** The draft's data and version as the validators saw them. */

@@ -10,7 +10,12 @@ import type {
 import type { HostConnectionOptions } from '../bridge/connection.js';
 import type { HostBridgeLimits } from '../bridge/limits.js';
 import type { HostCallInfo, HostServices } from '../services/host-services.js';
-import type { HostStore } from '../store/host-store.js';
+import type {
+  HostExtensionPoint,
+  HostInstalledApp,
+  HostStore,
+  HostWidgetInstance,
+} from '../store/host-store.js';
 import type { LoadQueue } from './load-queue.js';
 
 // What a widget mount and its frame reach of the host page's runtime, and
@@ -69,16 +74,18 @@ export interface DraftMember {
   readonly instanceId: string;
   readonly appId: string;
   readonly appName: string;
-  /** Where the user gets help with the app: named when it blocks a save. */
-  readonly supportEmail: string;
+  /** The installed app: its vendor's email (named when it blocks a save), whether its verdict is required. */
+  readonly app: HostInstalledApp;
   /** The protocols its manifest declares: `change`, `validation`, `save`, `dirty-state`. */
   readonly protocols: ReadonlySet<string>;
   /** The fields of this entity type the app may write. */
   readonly writable: ReadonlySet<string>;
-  /** The validation deadline and what a late answer does, from its extension point. */
-  readonly validation: { readonly deadlineMs: number; readonly onTimeout: 'block' | 'skip' };
+  /** The validation deadline and what a late answer does, from its extension point (defaults in the save flow). */
+  readonly validation: HostExtensionPoint['validation'];
   /** Whether the widget says it holds unsaved changes. */
   dirty(): boolean;
+  /** Its entry in the store: its status, and why it failed. */
+  state(): HostWidgetInstance | undefined;
   /** Clears its dirty flag, once it saved. */
   clean(): void;
   /** Calls the widget (waiting for its handshake, loading it first if it was not yet). */

@@ -110,14 +110,12 @@ export class WidgetMount {
       instanceId,
       appId: app.manifest.id,
       appName: app.manifest.name,
-      supportEmail: app.manifest.vendor.email,
+      app,
       protocols: new Set(widget.protocols ?? []),
       writable: new Set(app.writes[draft.type] ?? []),
-      validation: {
-        deadlineMs: point.validation?.deadlineMs ?? 3_000,
-        onTimeout: point.validation?.onTimeout ?? 'block',
-      },
+      validation: point.validation,
       dirty: () => this.#instance()?.dirty ?? false,
+      state: () => this.#instance(),
       clean: () => {
         this.#setState({ dirty: false });
         draft.notify();

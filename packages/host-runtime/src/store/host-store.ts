@@ -55,6 +55,8 @@ export interface HostInstalledApp {
   readonly frame?: HostFrameGrants | undefined;
   /** How its `server` actions run (the installation's `server` grant). */
   readonly server?: HostServerActions | undefined;
+  /** Whether a save needs its verdict (the installation's `validation` grant); absent: required. */
+  readonly validation?: 'required' | 'optional' | undefined;
 }
 
 /** One mounted widget. */

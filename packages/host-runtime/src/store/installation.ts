@@ -37,6 +37,15 @@ export interface HostInstallGrants {
    * for a MoySklad app's buttons.
    */
   readonly server?: HostServerActions;
+  /**
+   * Whether a save needs this app's verdict. `required` (the default): when
+   * its validating widget does not answer (its vendor is down, it is late
+   * or it failed), the save is refused. `optional`: the save is refused too,
+   * naming the app, but the user may save anyway
+   * (`draft.save({ skip: [appId] })`), and the report says who did not
+   * check. An `invalid` verdict blocks either way.
+   */
+  readonly validation?: 'required' | 'optional';
 }
 
 /**
