@@ -689,6 +689,24 @@ describe('Order desk demo', () => {
     );
   });
 
+  it('discards an edit: the card is back to the saved order, with nothing unsaved', async () => {
+    await page.goto(new URL('/orders/11', demo.hostUrl).href);
+    await widgetReady('delivery-tracker');
+    const saved = await cardValue('comment');
+    await page.type('od-order-card [data-testid="comment"]', ' and ring twice');
+    await page.waitForSelector('[data-testid="dirty"]');
+    await page.click('[data-testid="discard"]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="dirty"]'), {
+      timeout: 10_000,
+      polling: 100,
+    });
+    assert.equal(await cardValue('comment'), saved);
+    assert.equal(
+      await page.$eval('[data-testid="discard"]', (button) => button.hasAttribute('disabled')),
+      true,
+    );
+  });
+
   it('asks before a link or Back leaves a card with unsaved changes', async () => {
     // In-app links from /orders/9, so that Back is the router's (popstate).
     await page.goto(new URL('/orders/9', demo.hostUrl).href);

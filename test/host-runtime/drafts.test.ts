@@ -243,6 +243,65 @@ describe('drafts', () => {
     expect(await recorded(deaf, 'change')).to.deep.equal([]);
   });
 
+  it('discards every unsaved change back to the saved entity, telling widgets', async () => {
+    const { draft, widgets } = await card([
+      draftApp('listener', ['change']),
+      draftApp('writer', [], { writes: ['comment'] }),
+    ]);
+    const [listener, writer] = widgets as [FixtureWidget, FixtureWidget];
+    await listener.value('handle', { method: 'change' });
+    draft.change({ status: 'confirmed', extra: 'x' });
+    await writer.value('call', { method: 'entity.update', params: { changes: { comment: 'A' } } });
+    expect(draft.dirt().changedBy).to.deep.equal(['user', { app: 'writer' }]);
+    draft.discard();
+    expect(draft).to.include({ saved: true, dirty: false, version: 3 });
+    expect(draft.data).to.deep.equal({ number: 'SO-42', status: 'new', comment: '' });
+    expect(draft.dirt().changedBy).to.deep.equal([]);
+    let heard: Record<string, unknown>[] = [];
+    await waitFor(() => {
+      void recorded(listener, 'change').then((calls) => (heard = calls));
+      return heard.at(-1)?.['version'] === 3;
+    }, 'the change that discards');
+    expect(heard.at(-1)?.['data']).to.deep.equal(draft.data);
+    expect([...(heard.at(-1)?.['paths'] as string[])].sort()).to.deep.equal([
+      'comment',
+      'extra',
+      'number',
+      'status',
+    ]);
+    // A discard of a saved draft changes nothing; after a save it goes back to what was saved.
+    draft.discard();
+    expect(draft.version).to.equal(3);
+    draft.change({ comment: 'Kept' });
+    await draft.save();
+    draft.change({ comment: 'Dropped' });
+    draft.discard();
+    expect(draft.data['comment']).to.equal('Kept');
+    expect(draft.saved).to.equal(true);
+  });
+
+  it('tells widgets of derived fields without counting them as anybody’s edit', async () => {
+    const { draft, widgets } = await card([
+      draftApp('listener', ['change']),
+      draftApp('writer', [], { writes: ['comment'] }),
+    ]);
+    const [listener, writer] = widgets as [FixtureWidget, FixtureWidget];
+    await listener.value('handle', { method: 'change' });
+    // The host recomputes a total as the card opens: still saved.
+    draft.change({ total: 100 }, { derived: true });
+    expect(draft).to.include({ saved: true, dirty: false });
+    await waitFor(
+      async () => (await recorded(listener, 'change')).length === 1,
+      'the derived change told',
+    );
+    // After an app's edit, the total it implies is not the user's.
+    await writer.value('call', { method: 'entity.update', params: { changes: { comment: 'A' } } });
+    draft.change({ total: 120 }, { derived: true });
+    expect(draft.saved).to.equal(false);
+    expect(draft.dirt().changedBy).to.deep.equal([{ app: 'writer' }]);
+    expect(draft.data['total']).to.equal(120);
+  });
+
   it('is dirty with unsaved changes or a dirty widget, says who, and guards leaving', async () => {
     const { host, draft, widgets } = await card([draftApp('keeper', ['dirty-state'])]);
     const unload = () => {

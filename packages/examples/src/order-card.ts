@@ -104,7 +104,8 @@ export class OrderCardElement extends LitElement {
       JSON.stringify(lines) !== JSON.stringify(draft.data['lines']) ||
       total !== draft.data['total']
     ) {
-      draft.change({ lines, total });
+      // The host's consequence of what was edited, nobody's edit of its own.
+      draft.change({ lines, total }, { derived: true });
     }
   }
 
@@ -271,6 +272,17 @@ export class OrderCardElement extends LitElement {
               @click=${() => void this.#save()}
             >
               ${draft.saving ? 'Saving…' : draft.id === null ? 'Create order' : 'Save'}
+            </button>
+            <button
+              type="button"
+              data-testid="discard"
+              ?disabled=${draft.saved || draft.saving}
+              @click=${() => {
+                this.report = undefined;
+                draft.discard();
+              }}
+            >
+              Discard changes
             </button>
           </p>
           <p class="pager">

@@ -44,6 +44,8 @@ export class HostDraft implements MountDraft, SavingDraft {
   readonly #options: HostDraftOptions;
   #id: string | null;
   #data: JsonObject;
+  /** The data as last saved (or opened): what `discard()` goes back to. */
+  #savedData: JsonObject;
   #version = 0;
   #savedVersion = 0;
   /** The version at which each field last changed. */
@@ -62,7 +64,7 @@ export class HostDraft implements MountDraft, SavingDraft {
     this.#options = options;
     this.#closed = closed;
     this.#id = options.id;
-    this.#data = structuredClone(options.data);
+    this.#data = this.#savedData = structuredClone(options.data);
   }
 
   get type(): string {
@@ -126,10 +128,28 @@ export class HostDraft implements MountDraft, SavingDraft {
     };
   }
 
-  /** The user's edits: they apply as they are, and widgets with `change` hear of them. */
-  change(changes: Readonly<JsonObject>): number {
-    this.#apply(changes, 'user', undefined);
+  /**
+   * The user's edits: they apply as they are, and widgets with `change` hear
+   * of them. With `derived`, they are the host's own consequences of the
+   * data (a total computed from the positions): widgets hear of them, but
+   * they are nobody's edit, so a saved draft stays saved and `dirt()` does
+   * not name the user for them.
+   */
+  change(changes: Readonly<JsonObject>, options?: { readonly derived?: boolean }): number {
+    this.#apply(changes, 'user', undefined, options?.derived);
     return this.#version;
+  }
+
+  /**
+   * Drops every unsaved change: the draft is the saved entity again, and
+   * widgets with `change` hear of every field that goes back. A widget's
+   * own unsaved data is its own.
+   */
+  discard(): void {
+    // Every field is told: the saved entity's and those it did not have.
+    if (!this.saved) {
+      this.#apply({ ...this.#data, ...this.#savedData }, 'user', undefined, 2, this.#savedData);
+    }
   }
 
   /**
@@ -212,9 +232,8 @@ export class HostDraft implements MountDraft, SavingDraft {
   /** Records a save: the id (new on a create page), the data as saved. @internal */
   markSaved(id: string, data: Readonly<JsonObject> | undefined, version: number): void {
     this.#id = id;
-    if (data && version === this.#version) {
-      this.#data = structuredClone(data);
-    }
+    if (data) this.#savedData = structuredClone(data);
+    if (data && version === this.#version) this.#data = this.#savedData;
     this.#savedVersion = version;
     if (this.saved) this.#changedBy = [];
   }
@@ -225,14 +244,29 @@ export class HostDraft implements MountDraft, SavingDraft {
   }): ReturnType<HostDraftOptions['persist']> =>
     this.#options.persist({ type: this.type, id: this.#id, ...validated });
 
-  #apply(changes: Readonly<JsonObject>, origin: DraftOrigin, by: string | undefined): void {
+  /**
+   * Applies a change of the fields `changes` names, to `data` (default:
+   * merged in). `as`: `true`, derived (a saved draft stays saved); 2, a
+   * discard (the draft is saved after it); else somebody's edit.
+   */
+  #apply(
+    changes: Readonly<JsonObject>,
+    origin: DraftOrigin,
+    by: string | undefined,
+    as?: boolean | 2,
+    data: JsonObject = { ...this.#data, ...(structuredClone(changes) as JsonObject) },
+  ): void {
     const paths = Object.keys(changes);
+    const saved = this.saved;
     if (paths.length === 0) return;
-    this.#data = { ...this.#data, ...(structuredClone(changes) as JsonObject) };
+    this.#data = data;
     this.#version += 1;
     for (const path of paths) this.#fieldVersions.set(path, this.#version);
     const who = origin === 'user' ? 'user' : origin.app;
-    if (!this.#changedBy.some((o) => (o === 'user' ? 'user' : o.app) === who)) {
+    if (as && (as === 2 || saved)) {
+      this.#savedVersion = this.#version;
+      this.#changedBy = [];
+    } else if (!as && !this.#changedBy.some((o) => (o === 'user' ? 'user' : o.app) === who)) {
       this.#changedBy.push(origin);
     }
     for (const member of this.#members.values()) {

@@ -45,15 +45,11 @@ export async function runSave(
   // A save with nothing unsaved asks no one (an earlier verdict on edits
   // since undone does not stop it); a create page's first save still asks.
   const unchanged = draft.saved && draft.id !== null;
-  const validators = members.filter(
-    (member) => !unchanged && member.protocols.has('validation'),
-  );
+  const validators = members.filter((member) => !unchanged && member.protocols.has('validation'));
   const skips = (member: DraftMember) =>
     member.app.validation === 'optional' && (options.skip ?? []).includes(member.appId);
   const validation = await Promise.all(
-    validators
-      .filter((member) => !skips(member))
-      .map((member) => validate(member, data, version)),
+    validators.filter((member) => !skips(member)).map((member) => validate(member, data, version)),
   );
   const blockedBy = validation.filter((answer) => answer.blocking);
   const skipped = validators.filter(skips).map(({ appId, appName }) => ({ appId, appName }));
@@ -79,7 +75,8 @@ export async function runSave(
     };
   }
   const created = draft.id === null;
-  draft.markSaved(saved.id, saved.data, version);
+  // What was saved: the host's version of it, or what the validators saw.
+  draft.markSaved(saved.id, saved.data ?? data, version);
   draft.notify();
   const entity = { type: draft.type, id: saved.id };
   // Widgets store their data beside what was saved, not a later change.

@@ -11,7 +11,7 @@ export interface PageSignals {
 }
 
 /** Which failure the mount saw. */
-export type Failure = 'timeout' | 'refused' | 'unreachable' | 'foreign' | 'host-origin';
+export type Failure = 'timeout' | 'refused' | 'unreachable' | 'foreign' | 'host-origin' | 'removed';
 
 /** What the messages name. */
 export interface DiagnosisFacts {
@@ -33,6 +33,8 @@ export function diagnose(what: Failure, signals: PageSignals, facts: DiagnosisFa
   const { url, appOrigin, hostOrigin, handshakeTimeoutMs: ms } = facts;
   const foreign = signals.foreignOrigin;
   switch (what) {
+    case 'removed':
+      return 'Its iframe was removed from the page.';
     case 'refused':
       return `It refused to connect to this host: its connect({ hostOrigins }) does not include ${hostOrigin}. The vendor must add ${hostOrigin} to hostOrigins.`;
     case 'unreachable':

@@ -23,6 +23,7 @@ import {
 import type { Failure, PageSignals } from './diagnosis.js';
 import { watchPage } from './page-watch.js';
 import { sandboxFor } from './sandbox.js';
+import { DEV, issueWarning } from './warnings.js';
 import { widgetContext } from './widget-context.js';
 import type { WidgetMountOptions } from './mount-options.js';
 
@@ -195,10 +196,10 @@ export class WidgetMount {
     try {
       await connection.call('open', this.context());
     } catch (error) {
-      if ((error as PlugboardError).code !== 'cancelled') {
-        console.warn(
-          `[plugboard] ${this.#options.app.manifest.name} did not take the new entity:`,
-          error,
+      if (DEV && (error as PlugboardError).code !== 'cancelled') {
+        issueWarning(
+          'entity-not-taken',
+          `${this.#options.app.manifest.name} did not take the new entity: ${(error as Error).message}`,
         );
       }
     }
@@ -373,7 +374,7 @@ export class WidgetMount {
     // The iframe itself left the page (its container was removed without
     // unmounting it): no page will come back to it.
     if (!iframe.isConnected) {
-      this.#fail('error', { message: 'Its iframe was removed from the page.' });
+      this.#fail('error', 'removed');
       return;
     }
     this.#options.host.widgetGone(this.#options.instanceId);
