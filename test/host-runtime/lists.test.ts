@@ -235,6 +235,23 @@ describe('lists: columns and cells', () => {
     expect(textOf(empty)).to.equal('');
   });
 
+  it('shows its numbers in a new locale when the host changes it live, asking nothing again', async () => {
+    const { host, root } = listHost(listApp('tracker', ['kinds']));
+    const lists = listsOf(host);
+    const [number] = cellsFor(root, lists.columns('customerorder.list'), [
+      { id: 'number', version: 1 },
+    ]) as [HostListCellElement];
+    await waitFor(() => shown([number]), 'the cell');
+    expect(textOf(number)).to.equal('1,234.50');
+    const calls = lists.calls;
+    await host.setContext({ locale: 'de-DE' });
+    await waitFor(
+      () => textOf(number) === '1.234,50',
+      () => `1.234,50 (is ${textOf(number)})`,
+    );
+    expect(lists.calls).to.equal(calls);
+  });
+
   it('shows a cell that breaks the rules, or that the app failed, as one quiet error mark', async () => {
     const { host, root } = listHost(listApp('tracker', ['kinds', 'broken']));
     const [kinds, broken] = listsOf(host).columns('customerorder.list') as [

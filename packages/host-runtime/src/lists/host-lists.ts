@@ -72,8 +72,10 @@ export class HostLists implements ActionLists {
         },
       },
     );
-    // An app that leaves takes its connector and cells with it.
     host.store.subscribe((state, previous) => {
+      // A new locale: the cells on screen show their numbers in it (no new call).
+      if (state.context.locale !== previous.context.locale) this.#repaint();
+      // An app that leaves takes its connector and cells with it.
       if (state.apps === previous.apps) return;
       for (const app of previous.apps) {
         if (!state.apps.includes(app)) {
@@ -214,6 +216,16 @@ export class HostLists implements ActionLists {
     if (!this.connectors.isOut(appId)) return;
     this.#askAgain(appId, true);
     this.connectors.retry(appId);
+  }
+
+  /** Shows every cell on screen again, as it is (for a new locale). */
+  #repaint(): void {
+    for (const [key, live] of this.#live) {
+      for (const subscriber of live) {
+        const state = this.#cache.get(key, subscriber.row.version);
+        if (state) subscriber.listener({ ...state });
+      }
+    }
   }
 
   /** Asks again for the app's cells on screen that have no answer (they failed). */
