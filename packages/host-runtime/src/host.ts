@@ -40,6 +40,9 @@ const KINDS_FOR = {
 } as const;
 
 /** The runtime of one host page: its extension points, installed apps and mounted widgets. */
+/** The live-context check, once loaded. */
+let liveContext: typeof import('./store/live-context.js') | undefined;
+
 export class Host {
   /** The state of everything; elements read it. */
   readonly store: HostStore;
@@ -56,6 +59,8 @@ export class Host {
   readonly services: HostServices;
   /** The dialog layer: app dialogs, standard dialogs and pickers, for widgets and for the host itself. */
   readonly dialogs: HostDialogs;
+  /** Every live widget, dialog and connector mount. @internal */
+  readonly mounts = new Set<{ tellContext(): Promise<unknown> | undefined }>();
   readonly #roots = new Set<Node>();
   /** The toast region the runtime added, when no attached root had one. */
   #ownRegion: HostToastRegionElement | undefined;
@@ -158,15 +163,16 @@ export class Host {
    * every live widget, app dialog and connector gets `contextChanged` with
    * the new context (no reload; its drafts and state stay), widgets that
    * load later get it in their handshake, and the runtime's elements
-   * follow. Resolves once the change is made (the checks load with the
-   * first call); rejects with {@link HostConfigError} naming a value
+   * follow. Resolves once every live widget has answered (or failed to;
+   * the checks load with the first call); rejects with {@link HostConfigError} naming a value
    * widgets could not take, and nothing changes then. The user's id cannot
    * change: another user is another host (their storage and identity are
    * theirs).
    */
   async setContext(changes: HostContextChanges): Promise<void> {
-    const { changedContext } = await import('./store/live-context.js');
-    this.store.setState({ context: changedContext(this.store.getState().context, changes) });
+    // Loaded at the first change, then kept: an import() of a loaded module
+    // still costs a fifth of a millisecond, as much as telling a widget.
+    await (liveContext ??= await import('./store/live-context.js')).setContext(this, changes);
   }
 
   /** Removes an app; its widgets leave the page, and its topics' kept values go. Unknown ids are ignored. */

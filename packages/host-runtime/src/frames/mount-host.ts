@@ -67,6 +67,8 @@ export interface MountHost {
   widgetDirty(instanceId: string, appId: string, dirty: boolean): void;
   /** A widget's page went away: its dirt and subscriptions are forgotten. */
   widgetGone(instanceId: string): void;
+  /** Every live mount (widgets, dialogs, connectors): `setContext()` tells each. */
+  readonly mounts: Set<{ tellContext(): Promise<unknown> | undefined }>;
 }
 
 /** A widget taking part in a draft: its mount registers it (see widget-mount.ts). */

@@ -63,18 +63,11 @@ export class WidgetMount {
   #draft: MountDraft | undefined;
   #member: DraftMember | undefined;
   #leaveDraft: (() => void) | undefined;
-  readonly #stopContext: () => void;
 
   constructor(options: WidgetMountOptions) {
     this.#options = options;
     const { host, app, widget, point, instanceId } = options;
-    // A live context change goes to the page (one still connecting hears
-    // it once ready: its handshake may have read the old one).
-    this.#stopContext = host.store.subscribe((state, previous) => {
-      if (state.context !== previous.context) {
-        this.#connection?.call('contextChanged', this.context()).catch(() => undefined);
-      }
-    });
+    host.mounts.add(this);
     host.store.setState({
       widgets: {
         ...host.store.getState().widgets,
@@ -164,6 +157,16 @@ export class WidgetMount {
     });
   }
 
+  /**
+   * Tells the page the live context (`host.setContext()`): a page still
+   * connecting hears it once ready, since its handshake may have read the
+   * old one. Resolves when it answered, or failed to; nothing for a
+   * mount with no page yet (it reads the context as it connects).
+   */
+  tellContext(): Promise<unknown> | undefined {
+    return this.#connection?.call('contextChanged', this.context()).catch(() => undefined);
+  }
+
   /** The context the widget gets now. */
   context(): WidgetContext {
     return widgetContext(this.#options, this.#instance()?.entity ?? null);
@@ -214,7 +217,7 @@ export class WidgetMount {
 
   /** Removes everything the widget had: iframe, connection, listeners, queue place, store entry. */
   destroy(): void {
-    this.#stopContext();
+    this.#options.host.mounts.delete(this);
     this.#leaveDraft?.();
     this.#leaveDraft = undefined;
     this.#teardown();

@@ -1,7 +1,7 @@
 import { WidgetContextSchema, type Theme } from '@plugboard/widget-sdk/protocol';
 import * as v from 'valibot';
 import { HostConfigError } from '../config-error.js';
-import type { HostContext } from './host-store.js';
+import type { HostContext, HostStore } from './host-store.js';
 
 /** What `host.setContext()` may change: any of the theme, the locale and the user's name. */
 export interface HostContextChanges {
@@ -34,4 +34,21 @@ export function changedContext(current: HostContext, changes: HostContextChanges
     );
   }
   return checked.output;
+}
+
+/**
+ * `host.setContext()`: the checked context goes in the store (the
+ * runtime's elements follow it, widgets that load later get it), then
+ * every live mount tells its page. Resolves once each has answered or
+ * failed to.
+ */
+export async function setContext(
+  host: {
+    readonly store: HostStore;
+    readonly mounts: ReadonlySet<{ tellContext(): Promise<unknown> | undefined }>;
+  },
+  changes: HostContextChanges,
+): Promise<void> {
+  host.store.setState({ context: changedContext(host.store.getState().context, changes) });
+  await Promise.all([...host.mounts].flatMap((mount) => mount.tellContext() ?? []));
 }
