@@ -310,12 +310,14 @@ describe('drafts', () => {
       return event.defaultPrevented;
     };
     expect(draft.dirty).to.equal(false);
+    expect(host.unsaved).to.equal(false);
     expect(unload()).to.equal(false);
     expect(await host.confirmLeave()).to.equal(true);
 
     await widgets[0]?.value('call', { method: 'widget.setDirty', params: { dirty: true } });
     draft.change({ comment: 'typed' });
     expect(draft.dirty).to.equal(true);
+    expect(host.unsaved).to.equal(true);
     expect(draft.dirt()).to.deep.equal({
       changedBy: ['user'],
       widgets: [{ appId: 'keeper', appName: 'App keeper' }],

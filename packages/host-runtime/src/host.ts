@@ -306,9 +306,18 @@ export class Host {
     return (await import('./drafts/unsaved-work.js')).askToLeave(this, dirty, widgets);
   }
 
+  /**
+   * Whether leaving now would lose work: an open draft with unsaved changes,
+   * or a widget that says it holds unsaved data. What a router's blocker
+   * asks before it calls `confirmLeave()`.
+   */
+  get unsaved(): boolean {
+    return this.#dirtyWidgets.size > 0 || [...this.#drafts].some((draft) => draft.dirty);
+  }
+
   /** Asks before the tab closes or reloads while a draft holds unsaved work. */
   #guardUnload(): void {
-    const wanted = this.#dirtyWidgets.size > 0 || [...this.#drafts].some((draft) => draft.dirty);
+    const wanted = this.unsaved;
     if (wanted === this.#unloadGuarded) return;
     this.#unloadGuarded = wanted;
     if (wanted) window.addEventListener('beforeunload', this.#onBeforeUnload);

@@ -95,7 +95,7 @@ export function connectWidget(options: HostConnectionOptions): HostConnection {
   const limits: HostBridgeLimits = { ...DEFAULT_LIMITS, ...options.limits };
   if (limits.maxBytesPerWindow < limits.maxPayloadBytes) {
     throw new RangeError(
-      `connectWidget: limits.maxBytesPerWindow (${limits.maxBytesPerWindow}) must be at least limits.maxPayloadBytes (${limits.maxPayloadBytes}), or a call of the largest size could never be read.`,
+      `connectWidget: limits.maxBytesPerWindow (${limits.maxBytesPerWindow}) is below limits.maxPayloadBytes (${limits.maxPayloadBytes}): the largest call could never be read.`,
     );
   }
   const log = trafficLogger(options.debug);
