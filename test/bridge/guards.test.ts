@@ -211,7 +211,7 @@ describe('bridge guards', () => {
         }),
       ).to.throw(
         RangeError,
-        /maxBytesPerWindow \(100000\) must be at least limits.maxPayloadBytes \(200000\)/,
+        /maxBytesPerWindow \(100000\) is below limits.maxPayloadBytes \(200000\): the largest call could never be read/,
       );
     });
 
