@@ -74,6 +74,17 @@ module.exports = {
       from: { path: SRC },
       to: { path: '^packages/widget-sdk/src/', pathNot: '^packages/widget-sdk/src/protocol' },
     },
+    {
+      name: 'react-reaches-the-runtime-entries-only',
+      severity: 'error',
+      comment:
+        "The React bindings sit on the runtime's public API: its entry points, never its internals.",
+      from: { path: '^packages/react/src/' },
+      to: {
+        path: SRC,
+        pathNot: `${SRC}(index|lists|inspector)\\.ts$`,
+      },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

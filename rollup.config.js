@@ -122,6 +122,7 @@ function manifestJsonSchema(pkgDir) {
 const sdk = 'packages/widget-sdk';
 const host = 'packages/host-runtime';
 const cli = 'packages/cli';
+const react = 'packages/react';
 
 /** @type {import('rollup').RollupOptions[]} */
 export default [
@@ -183,6 +184,12 @@ export default [
     },
     [minifyStyles(), manifestJsonSchema(host)],
   ),
+  // After the runtime: the React bindings' types import the runtime's published ones.
+  library(react, {
+    index: `${react}/src/index.ts`,
+    lists: `${react}/src/lists.ts`,
+    inspector: `${react}/src/inspector.ts`,
+  }),
   // The CLI: its Node side, and the dev host's page, bundled whole (the
   // runtime and lit included) so that `plugboard dev` serves it as it is.
   {

@@ -2,7 +2,9 @@
 // http://localhost:PORT; fixture widgets are loaded from http://127.0.0.1:PORT
 // (see test/support/origins.ts), which Chromium treats as another site, so a
 // fixture iframe is cross-origin and out of process, as a vendor's would be.
+import { execFileSync } from 'node:child_process';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { blockedStorageProfile, chromeArgs, chromePath } from './scripts/chrome.js';
@@ -20,6 +22,67 @@ const onceKeys = new Set();
 /** Keys fixtures have marked (/test/mark), for the test page to ask about (/test/marked). */
 const marks = new Set();
 
+/** The React modules test/react/ imports, by specifier: the name each is served under. */
+const REACT = { react: 'react', 'react-dom': 'react-dom', 'react-dom/client': 'react-dom-client' };
+
+/**
+ * React as ES modules, for test/react/: React ships only CommonJS. One
+ * esbuild bundle holds react, react-dom and react-dom/client (one copy of
+ * React for all three), and each specifier is served as a module that
+ * re-exports its names (read from the package by Node).
+ * @returns {import('@web/dev-server-core').Plugin}
+ */
+function reactAsModules() {
+  /** @type {Promise<string> | undefined} */
+  let bundle;
+  return {
+    name: 'react-as-modules',
+    resolveImport: ({ source }) =>
+      source in REACT
+        ? `/__react/${REACT[/** @type {keyof typeof REACT} */ (source)]}.js`
+        : undefined,
+    async serve(context) {
+      if (context.path === '/__react/bundle.js') {
+        bundle ??= build({
+          stdin: {
+            contents: Object.entries(REACT)
+              .map(
+                ([specifier, name]) =>
+                  `export * as ${name.replaceAll('-', '_')} from '${specifier}';`,
+              )
+              .join('\n'),
+            resolveDir: process.cwd(),
+          },
+          bundle: true,
+          format: 'esm',
+          write: false,
+          define: { 'process.env.NODE_ENV': '"development"' },
+        }).then((result) => result.outputFiles[0]?.text ?? '');
+        return { body: await bundle, type: 'js' };
+      }
+      const entry = Object.entries(REACT).find(
+        ([, name]) => context.path === `/__react/${name}.js`,
+      );
+      if (!entry) return undefined;
+      const [specifier, name] = entry;
+      const local = name.replaceAll('-', '_');
+      // Read in a Node process of its own: React in development patches the console.
+      const names = /** @type {string[]} */ (
+        JSON.parse(
+          execFileSync(process.execPath, [
+            '-e',
+            `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)}))))`,
+          ]).toString(),
+        )
+      ).filter((key) => /^[A-Za-z_$][\w$]*$/.test(key));
+      return {
+        body: `import { ${local} } from './bundle.js';\nexport const { ${names.join(', ')} } = ${local};\nexport default ${local};\n`,
+        type: 'js',
+      };
+    },
+  };
+}
+
 /** Vendors that are down (/test/outage), by key. */
 const down = new Set();
 
@@ -29,7 +92,7 @@ export default {
   files: ['test/**/*.test.ts', ...(target === 'dist' ? [] : ['!test/build-output/**'])],
   hostname: 'localhost',
   nodeResolve: { exportConditions: [...conditions, 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), reactAsModules()],
   // /test/echo answers with the request's Authorization header and URL, so a
   // test can see what a widget's fetch sent (identity tokens go in the header).
   middleware: [

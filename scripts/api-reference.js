@@ -1,6 +1,6 @@
 // Builds the API reference of the published packages from their TSDoc with
 // TypeDoc, into api/ (npm run docs:api): every entry point of
-// @plugboard/widget-sdk, @plugboard/host-runtime and @plugboard/cli. A link
+// @plugboard/widget-sdk, @plugboard/host-runtime, @plugboard/react and @plugboard/cli. A link
 // in a doc comment that points nowhere ({@link Missing}) fails the build, so
 // `npm test` runs it as a check.
 //   node scripts/api-reference.js [--check]   (--check: validate, write nothing)
@@ -14,7 +14,7 @@ const check = process.argv.includes('--check');
 
 /** Each package's entry points, from its `exports` (the `@plugboard/source` condition). */
 function entryPoints() {
-  return ['widget-sdk', 'host-runtime', 'cli'].flatMap((name) => {
+  return ['widget-sdk', 'host-runtime', 'react', 'cli'].flatMap((name) => {
     const dir = join(repo, 'packages', name);
     const { exports } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     return Object.values(exports)
