@@ -82,30 +82,53 @@ export function hostPagePolicy(vendorOrigins) {
   };
 }
 
+const conditions = ['@plugboard/source', ...defaultClientConditions];
+
+/**
+ * The example vendors' server alone (their pages, manifests and backends),
+ * on 127.0.0.1: Order desk's other origin, or the vendors of a host
+ * developed elsewhere (`npm run vendors`).
+ * @param {{
+ *   port?: number,
+ *   logLevel?: import('vite').LogLevel,
+ *   hostOrigin: () => string,
+ *   loyaltySecret: string,
+ * }} options `hostOrigin`: where the host's backend is (Credit check fetches
+ *   its JWKS there, Loyalty points its context); `loyaltySecret`: the secret
+ *   the host signs Loyalty points' button calls with.
+ */
+export async function startVendors({ port = 5174, logLevel = 'info', hostOrigin, loyaltySecret }) {
+  const vendors = await createServer({
+    configFile: false,
+    root: vendorsRoot,
+    logLevel,
+    resolve: { conditions },
+    server: { host: '127.0.0.1', port, strictPort: true, cors: true },
+    plugins: [manifests(), creditBackend(hostOrigin), loyaltyBackend(loyaltySecret, hostOrigin)],
+  });
+  await vendors.listen();
+  return {
+    origin: new URL(vendors.resolvedUrls?.local[0] ?? '').origin,
+    close: () => vendors.close(),
+  };
+}
+
 /**
  * @param {{ hostPort?: number, vendorPort?: number, logLevel?: import('vite').LogLevel }} [options]
  *   Port 0 picks a free port (the tests do).
  */
 export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel = 'info' } = {}) {
-  const conditions = ['@plugboard/source', ...defaultClientConditions];
   let hostOrigin = '';
   // Loyalty points' secret, as MoySklad hands a vendor its app's: Order desk
   // signs button calls with it, and the vendor's server checks them.
   const loyaltySecret = randomBytes(32).toString('base64url');
-  const vendors = await createServer({
-    configFile: false,
-    root: vendorsRoot,
+  const vendors = await startVendors({
+    port: vendorPort,
     logLevel: logLevel === 'info' ? 'warn' : logLevel,
-    resolve: { conditions },
-    server: { host: '127.0.0.1', port: vendorPort, strictPort: true, cors: true },
-    plugins: [
-      manifests(),
-      creditBackend(() => hostOrigin),
-      loyaltyBackend(loyaltySecret, () => hostOrigin),
-    ],
+    hostOrigin: () => hostOrigin,
+    loyaltySecret,
   });
-  await vendors.listen();
-  const vendorOrigin = new URL(vendors.resolvedUrls?.local[0] ?? '').origin;
+  const vendorOrigin = vendors.origin;
 
   const hostServer = await createServer({
     configFile: join(here, 'vite.config.ts'),
@@ -129,6 +152,7 @@ export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel =
   hostOrigin = new URL(hostUrl).origin;
   return {
     hostUrl,
+    reactUrl: new URL('/react/', hostUrl).href,
     vendorOrigin,
     async close() {
       await hostServer.close();
@@ -143,7 +167,7 @@ export async function startDemo({ hostPort = 5173, vendorPort = 5174, logLevel =
  * @param {string} name
  * @param {number} fallback
  */
-function portFrom(name, fallback) {
+export function portFrom(name, fallback) {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;
   const port = Number(value);
@@ -171,6 +195,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(1);
   }
   console.log(`\n  Order desk (host):     ${demo.hostUrl}`);
+  console.log(`  Order desk for React:  ${demo.reactUrl}`);
   console.log(`  Vendor apps (origin):  ${demo.vendorOrigin}\n`);
   const stop = () => {
     demo.close().then(

@@ -1,0 +1,86 @@
+// Order desk for React's Plugboard host: the same extension points, data,
+// pickers and vendor apps as Order desk, on a host of its own (a second
+// product embedding the same vendors), its storage apart from Order desk's.
+import { createHost, HostManifestError, type HostInstallGrants } from '@plugboard/host-runtime';
+import { browserStorage } from '@plugboard/host-runtime/storage';
+import { entityData } from '../src/entities.js';
+import { selectors } from '../src/selectors.js';
+import { go } from './router.js';
+
+export const host = createHost({
+  extensionPoints: [
+    { id: 'customerorder.card', kind: 'panel', entity: 'customerorder', title: 'Order card' },
+    { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
+    { id: 'customerorder.list', kind: 'column', entity: 'customerorder', title: 'Order list' },
+    {
+      id: 'customerorder.list.actions',
+      kind: 'action',
+      entity: 'customerorder',
+      title: 'Order list toolbar',
+    },
+    // Points the apps also use, which this host declares without showing
+    // them yet (an app's install fails on a point the host lacks).
+    { id: 'customerorder.card.actions', kind: 'action', entity: 'customerorder', title: 'Card' },
+    { id: 'product.card', kind: 'panel', entity: 'product', title: 'Goods card' },
+    { id: 'counterparty.list', kind: 'column', entity: 'counterparty', title: 'Counterparties' },
+    { id: 'counterparty.list.row', kind: 'action', entity: 'counterparty', title: 'Row' },
+  ],
+  user: { id: 'u-1', name: 'Demo user' },
+  navigate: (path, { newTab }) => {
+    if (!/^\/(orders|counterparties)(\/[\w-]+)?$/.test(path)) return false;
+    if (newTab) window.open(`/react/#${path}`, '_blank', 'noopener');
+    else go(path);
+    return true;
+  },
+  selectors,
+  storage: { adapter: browserStorage({ name: 'order-desk-react' }) },
+  identity: {
+    sign: async (claims) => {
+      const response = await fetch('/api/identity/sign', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(claims),
+      });
+      if (!response.ok) throw new Error(`The signer answered ${response.status}.`);
+      return ((await response.json()) as { token: string }).token;
+    },
+  },
+  services: {
+    'entity.get': (_params, { context: { entity } }) => {
+      const data = entity && entityData(entity.type, entity.id);
+      return entity && data ? { ...entity, data } : null;
+    },
+  },
+});
+
+const GRANTS: Readonly<Record<string, HostInstallGrants>> = {
+  'credit-check': { settings: { scoreService: '/credit-check/api/score' } },
+  'delivery-tracker': { validation: 'optional' },
+};
+
+/** Installs the example vendors' apps from their manifests, in turn; returns what failed. */
+export async function installApps(vendorOrigin: string): Promise<string[]> {
+  const problems: string[] = [];
+  const fetched = await Promise.all(
+    ['delivery-tracker', 'credit-check', 'quick-add'].map(async (app) => {
+      const url = `${vendorOrigin}/${app}/manifest.json`;
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return { app, manifest: (await response.json()) as unknown };
+      } catch (error) {
+        problems.push(`Could not fetch ${url}: ${(error as Error).message}`);
+        return undefined;
+      }
+    }),
+  );
+  for (const found of fetched) {
+    if (!found) continue;
+    try {
+      host.install(found.manifest, GRANTS[found.app]);
+    } catch (error) {
+      problems.push(error instanceof HostManifestError ? error.message : String(error));
+    }
+  }
+  return problems;
+}
