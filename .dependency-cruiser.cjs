@@ -5,16 +5,16 @@
 //   → core: store/, bridge/, frames/, manifest/, services/ (the services
 //     table), deadline.ts, host-roots.ts
 //   → features: drafts/, dialogs/, lists/, messages/, storage/, identity/,
-//     compat/, inspector/; none reaches into another
+//     compat/, inspector/, telemetry/; none reaches into another
 //   → elements/
 //   → the facade: host.ts, host-options.ts, host-data.ts, the entry points (index.ts,
 //     lists.ts, …) and testing/
 // docs/architecture.md draws them.
 const SRC = '^packages/host-runtime/src/';
 const CORE = `${SRC}(store|bridge|frames|manifest|services)/|${SRC}(config-error|deadline|host-roots)\\.ts$`;
-const FEATURES = `${SRC}(drafts|dialogs|lists|messages|storage|identity|compat|inspector)/`;
+const FEATURES = `${SRC}(drafts|dialogs|lists|messages|storage|identity|compat|inspector|telemetry)/`;
 const ELEMENTS = `${SRC}elements/`;
-const FACADE = `${SRC}(host|host-options|host-data|index|testing|lists|storage|moysklad|inspector|manifest)\\.ts$|${SRC}testing/`;
+const FACADE = `${SRC}(host|host-options|host-data|index|testing|lists|storage|moysklad|inspector|telemetry|manifest)\\.ts$|${SRC}testing/`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -47,7 +47,9 @@ module.exports = {
       name: 'features-stay-apart',
       severity: 'error',
       comment: 'A feature never imports another feature: what two share lives in the core.',
-      from: { path: `${SRC}(drafts|dialogs|lists|messages|storage|identity|compat|inspector)/` },
+      from: {
+        path: `${SRC}(drafts|dialogs|lists|messages|storage|identity|compat|inspector|telemetry)/`,
+      },
       to: {
         path: FEATURES,
         pathNot: `${SRC}$1/`,

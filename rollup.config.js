@@ -179,6 +179,7 @@ export default [
       storage: `${host}/src/storage.ts`,
       moysklad: `${host}/src/moysklad.ts`,
       inspector: `${host}/src/inspector.ts`,
+      telemetry: `${host}/src/telemetry.ts`,
       manifest: `${host}/src/manifest.ts`,
       'manifest/schema': `${host}/src/manifest/schema.ts`,
     },

@@ -1150,6 +1150,13 @@ describe('Order desk demo', () => {
       [app, widget, direction, method, outcome],
       ['Delivery tracker', 'order-panel', 'widget→host', 'toasts.show', 'ok'],
     );
+    // Above the calls, the telemetry of each app since the page loaded.
+    const apps = await page.$eval('pb-inspector', (inspector) =>
+      [...(inspector.shadowRoot?.querySelectorAll('.apps tbody th') ?? [])].map((th) =>
+        th.textContent.trim(),
+      ),
+    );
+    assert.ok(apps.includes('Delivery tracker'), `the per-app rows: ${apps.join(', ')}`);
     await page.click('#inspect');
     await page.waitForFunction(() => !document.querySelector('pb-inspector'));
     assert.equal(

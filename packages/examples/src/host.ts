@@ -12,6 +12,7 @@ import {
   type TrafficEntry,
 } from '@plugboard/host-runtime';
 import { browserStorage } from '@plugboard/host-runtime/storage';
+import { HostTelemetry } from '@plugboard/host-runtime/telemetry';
 import { savedAppearance } from './appearance.js';
 import { findCounterparty, findGood } from './data.js';
 import { entityData } from './entities.js';
@@ -19,6 +20,13 @@ import { loyaltyPointsOptions } from './loyalty-points.js';
 import { getOrder } from './orders-store.js';
 import { navigate } from './router.js';
 import { selectors } from './selectors.js';
+
+/**
+ * What the runtime measures of each app, from the page's start: a product
+ * would send `telemetry.report()` to its backend; the bridge inspector
+ * shows it per app.
+ */
+export const telemetry = new HostTelemetry();
 
 /** Where the host's bridge traffic goes while the inspector is on (see main.ts). */
 let traffic: ((entry: TrafficEntry) => void) | undefined;
@@ -30,6 +38,7 @@ export function recordTraffic(log: ((entry: TrafficEntry) => void) | undefined):
 
 export const host = createHost({
   debug: (entry) => {
+    telemetry.log(entry);
     traffic?.(entry);
   },
   extensionPoints: [
@@ -96,7 +105,8 @@ export const host = createHost({
       return entity && data ? { ...entity, data } : null;
     },
   },
-});
+});telemetry.watch(host);
+
 
 /** Whether Order desk has a page at `path` (a path without query or hash counts). */
 function hasPage(path: string): boolean {

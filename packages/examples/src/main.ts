@@ -1,6 +1,6 @@
 import { html, LitElement, render } from 'lit';
 import { applyAppearance, LOCALES, THEMES } from './appearance.js';
-import { host, installVendorApps, recordTraffic } from './host.js';
+import { host, installVendorApps, recordTraffic, telemetry } from './host.js';
 import { onRoute, setLeaveGuard } from './router.js';
 import {
   counterpartiesPage,
@@ -103,6 +103,7 @@ async function showInspector(on: boolean): Promise<void> {
   recordTraffic(traffic.log);
   const inspector = document.createElement('pb-inspector');
   inspector.traffic = traffic;
+  inspector.telemetry = telemetry;
   dock.replaceChildren(inspector);
 }
 inspect?.addEventListener('click', () => {

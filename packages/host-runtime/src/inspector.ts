@@ -6,5 +6,9 @@
  *
  * @module @plugboard/host-runtime/inspector
  */
-export { HostInspectorElement, type InspectorOutcomeFilter } from './inspector/inspector.js';
+export {
+  HostInspectorElement,
+  type InspectedTelemetry,
+  type InspectorOutcomeFilter,
+} from './inspector/inspector.js';
 export { TrafficRecorder, type InspectedCall } from './inspector/traffic-recorder.js';

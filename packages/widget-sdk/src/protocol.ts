@@ -30,3 +30,4 @@ export * from './protocol/messenger.js';
 export * from './protocol/origins.js';
 export * from './protocol/refusal.js';
 export * from './protocol/traffic.js';
+export type * from './protocol/telemetry.js';

@@ -42,6 +42,14 @@ export const inspectorStyles = css`
     max-height: var(--pb-inspector-height, 320px);
     overflow: auto;
   }
+  .apps {
+    overflow-x: auto;
+    border-bottom: 1px solid var(--pb-inspector-border, #eaecf0);
+  }
+  .apps th,
+  .apps td {
+    position: static;
+  }
   table {
     border-collapse: collapse;
     width: 100%;

@@ -3,8 +3,16 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { InspectedCall, TrafficRecorder } from './traffic-recorder.js';
 import { inspectorStyles } from './inspector-styles.js';
 import { bytes, json, REFUSALS, type InspectorOutcomeFilter } from './format.js';
+import type { TelemetryReport } from '@plugboard/widget-sdk/protocol';
+import { telemetryTable } from './telemetry-table.js';
 
 export type { InspectorOutcomeFilter } from './format.js';
+
+/** What the inspector reads of telemetry (`HostTelemetry` is one). */
+export interface InspectedTelemetry {
+  report(): TelemetryReport;
+  subscribe(listener: () => void): () => void;
+}
 
 /**
  * `<pb-inspector .traffic=${recorder}>`: a host's bridge traffic, live. One
@@ -12,11 +20,15 @@ export type { InspectorOutcomeFilter } from './format.js';
  * method, duration, outcome (an error code; refusals marked), and the
  * payloads' sizes; a row's button shows its parameters, result or error.
  * Filters: method or app text, app, direction, outcome. Pause holds the
- * view while recording goes on; Clear forgets what was recorded.
+ * view while recording goes on; Clear forgets what was recorded. With
+ * `.telemetry`, a table above says per app what the runtime measured
+ * (time to ready, loads, reconnects, calls and failures, the slowest
+ * method's p95, refusals, layout shift, long tasks).
  */
 export class HostInspectorElement extends LitElement {
   static override properties: PropertyDeclarations = {
     traffic: { attribute: false },
+    telemetry: { attribute: false },
     query: {},
     app: {},
     direction: {},
@@ -30,6 +42,8 @@ export class HostInspectorElement extends LitElement {
 
   /** The recording shown. */
   declare traffic: TrafficRecorder | undefined;
+  /** Per-app figures shown above the calls: a `HostTelemetry` (`@plugboard/host-runtime/telemetry`). */
+  declare telemetry: InspectedTelemetry | undefined;
   /** Shows only calls whose method or app contains this text. */
   declare query: string;
   /** Shows only this app's calls (its id); empty: every app's. */
@@ -44,10 +58,13 @@ export class HostInspectorElement extends LitElement {
   #shown: readonly InspectedCall[] = [];
   #stop: (() => void) | undefined;
   #watched: TrafficRecorder | undefined;
+  #stopTelemetry: (() => void) | undefined;
+  #watchedTelemetry: InspectedTelemetry | undefined;
 
   constructor() {
     super();
     this.traffic = undefined;
+    this.telemetry = undefined;
     this.query = '';
     this.app = '';
     this.direction = '';
@@ -72,14 +89,24 @@ export class HostInspectorElement extends LitElement {
     this.#stop?.();
     this.#stop = undefined;
     this.#watched = undefined;
+    this.#stopTelemetry?.();
+    this.#stopTelemetry = undefined;
+    this.#watchedTelemetry = undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('traffic')) this.#watch();
+    if (changed.has('traffic') || changed.has('telemetry')) this.#watch();
     if (!this.paused || changed.has('traffic')) this.#shown = this.traffic?.calls ?? [];
   }
 
   #watch(): void {
+    if (this.#watchedTelemetry !== this.telemetry || !this.#stopTelemetry) {
+      this.#stopTelemetry?.();
+      this.#watchedTelemetry = this.telemetry;
+      this.#stopTelemetry = this.telemetry?.subscribe(() => {
+        if (!this.paused) this._version++;
+      });
+    }
     if (this.#watched === this.traffic && this.#stop) return;
     this.#stop?.();
     this.#watched = this.traffic;
@@ -207,6 +234,7 @@ export class HostInspectorElement extends LitElement {
           Clear
         </button>
       </header>
+      ${telemetryTable(this.telemetry?.report())}
       <div class="scroll">
         ${
           calls.length === 0
