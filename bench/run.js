@@ -123,6 +123,8 @@ async function browserFigures() {
       add('context.ping', median(changes.ping));
       add('context.bare', median(changes.bare));
 
+      add('cls.card', (await run('bench.cardCls()')).cls);
+
       add('gate.five', await run(`bench.saveGate(5, ${GATE_MS}, ${GATE_ROUNDS})`));
       add('gate.one', await run(`bench.saveGate(1, ${GATE_MS}, ${GATE_ROUNDS})`));
 
@@ -131,6 +133,8 @@ async function browserFigures() {
       add('cells.firstWarm', cells.firstWarm);
       add('cells.firstCold', cells.firstCold);
       add('cells.iframePerCell', await run(`bench.iframePerCell(${CELL_FRAMES})`));
+      add('jump.columns', median(await run(`bench.listJump(3, ${LIST_JUMPS})`)));
+      add('jump.bare', median(await run(`bench.listJump(0, ${LIST_JUMPS})`)));
 
       const session = await page.createCDPSession();
       for (const apps of [0, 3]) {
@@ -377,6 +381,24 @@ const metrics = [
     ratio: s('context.live').median / s('context.ping').median,
     target: { text: 'at most 1.2 × one ping to each of 5 widgets', max: 1.2 },
   },
+  {
+    name: 'card_cls',
+    unit: 'cumulative layout shift',
+    what: "a card page while its 5 widgets load and size themselves, the card's own content below them",
+    value: s('cls.card'),
+    baselines: {},
+    ratio: null,
+    target: { text: 'at most 0.01', met: s('cls.card').median <= 0.01 },
+  },
+  {
+    name: 'list_jump',
+    unit: 'ms',
+    what: `the main thread's work for one frame of a scroll jump (new rows rendered, style and layout done) in a 10,000-row list with 3 apps' columns (median of ${LIST_JUMPS})`,
+    value: s('jump.columns'),
+    baselines: { withoutColumns: s('jump.bare') },
+    ratio: s('jump.columns').median / s('jump.bare').median,
+    target: { text: 'at most 1.25 × the same list without columns', max: 1.25 },
+  },
 ];
 for (const metric of metrics) {
   const { max, min, p99Max, longestTaskMax, jumpMax, iframes, rateMin } =
@@ -494,6 +516,18 @@ const rows = [
     `longest task ${s('scroll.longestTask.3').median.toFixed(0)} ms (0: none over 50 ms); heap ${kb(s('scroll.heap.3').median)}; iframes ${s('scroll.iframes.3').median}`,
     `without columns: longest task ${s('scroll.longestTask.0').median.toFixed(0)} ms; heap ${kb(s('scroll.heap.0').median)}; iframes ${s('scroll.iframes.0').median}`,
     metrics[8],
+  ],
+  [
+    'card_cls, 5 widgets',
+    fmt(s('cls.card'), 3),
+    '',
+    metrics.find((metric) => metric.name === 'card_cls'),
+  ],
+  [
+    'list_jump, 3 apps (ms)',
+    fmt(s('jump.columns'), 2),
+    `the same list without columns ${fmt(s('jump.bare'), 2)}`,
+    metrics.find((metric) => metric.name === 'list_jump'),
   ],
   [
     'host heap, 5 widgets',

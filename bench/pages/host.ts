@@ -438,6 +438,52 @@ async function contextChange(
   return { live, ping, bare };
 }
 
+/**
+ * card_cls: the cumulative layout shift (the Layout Instability API's
+ * score, as Core Web Vitals count it) of a card page while its 5 widgets
+ * load and size themselves: from the slot's mount until every widget is
+ * ready and no height has changed for 500 ms. The card has the host's own
+ * content below its panels, as a real one does.
+ */
+async function cardCls(): Promise<{ cls: number; heights: number[] }> {
+  document.body.replaceChildren();
+  const bench = card();
+  const below = document.createElement('section');
+  below.style.cssText = 'height:600px;background:#f2f4f7';
+  below.textContent = "The card's own fields, below its panels";
+  let cls = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+    })[]) {
+      if (!entry.hadRecentInput) cls += entry.value;
+    }
+  });
+  observer.observe({ type: 'layout-shift' });
+  addSlot(bench.root, '1');
+  bench.root.append(below);
+  await allReady(bench.host);
+  const heights = () =>
+    Object.values(bench.host.store.getState().widgets).map((widget) => widget.height);
+  let last = heights().join();
+  let stableSince = performance.now();
+  while (performance.now() - stableSince < 500) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = heights().join();
+    if (now !== last) {
+      last = now;
+      stableSince = performance.now();
+    }
+  }
+  // Entries of the last frame arrive with the next.
+  await new Promise(requestAnimationFrame);
+  observer.disconnect();
+  const result = { cls, heights: heights() };
+  bench.root.remove();
+  return result;
+}
+
 /** host_memory: leaves a card on the page, with 5 ready widgets or none, for run.js to measure. */
 async function memoryCard(widgets: 0 | 5): Promise<void> {
   document.body.replaceChildren();
@@ -598,6 +644,7 @@ Object.assign(window, {
     panelMountBaseline,
     entitySwitch,
     contextChange,
+    cardCls,
     memoryCard,
     saveGate,
     ...listBench,

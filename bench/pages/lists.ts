@@ -195,4 +195,31 @@ async function listScroll(
   };
 }
 
-export const listBench = { listCells, iframePerCell, listScroll, listScrollDone };
+/**
+ * list_jump: the main thread's work for one frame of a scroll jump, with
+ * `apps` apps' columns (0: the same list without columns): from the jump
+ * (new rows in view) until their elements have rendered and the page's
+ * style and layout are done (the cells show their placeholders; their
+ * answers come in later frames). The connectors are ready, and each jump
+ * waits for the last one's cells. Durations of `jumps` jumps.
+ */
+async function listJump(apps: number, jumps: number): Promise<number[]> {
+  document.body.replaceChildren();
+  const jumped = list(apps);
+  if (apps > 0) await listsOf(jumped.host).prepare(POINT);
+  await jumped.show(0);
+  const times: number[] = [];
+  for (let i = 1; i <= jumps; i++) {
+    const started = performance.now();
+    const shown = jumped.show(i * 613);
+    const cells = [...jumped.root.querySelectorAll('pb-list-cell')];
+    await Promise.all(cells.map((cell) => cell.updateComplete));
+    void jumped.root.getBoundingClientRect(); // style and layout, as the frame does them
+    times.push(performance.now() - started);
+    await shown;
+  }
+  jumped.remove();
+  return times;
+}
+
+export const listBench = { listCells, iframePerCell, listScroll, listScrollDone, listJump };
