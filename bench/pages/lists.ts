@@ -1,6 +1,7 @@
-// list_cells and list_scroll: apps' columns in a 10,000-row list that the
-// host page renders as a virtualised list does (only the rows in view
-// exist), against an iframe per cell.
+// list_cells, list_scroll and list_jump: apps' columns in a 10,000-row list
+// that the host page renders as a virtualised list does (only the rows in
+// view exist, each with the host's own cells), against an iframe per cell
+// and against the same list without columns.
 import { createHost, type Host, type HostManifest } from '@plugboard/host-runtime';
 import { listsOf, type HostListCellElement } from '@plugboard/host-runtime/lists';
 
@@ -24,6 +25,39 @@ function listApp(i: number): HostManifest {
     connector: { url: `${vendor}/connector.html?app=${i}` },
     columns: [{ id: 'state', point: POINT, title: `State ${i}` }],
   };
+}
+
+const STATUSES = ['new', 'confirmed', 'shipped', 'delivered'];
+const amount = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' });
+
+/**
+ * One row of the host's own list, as Order desk draws it: a checkbox, the
+ * order's number as a link, its date, counterparty, status, positions and
+ * total. The apps' cells go after it.
+ */
+function hostRow(n: number): HTMLElement {
+  const row = document.createElement('div');
+  row.className = 'row';
+  row.style.cssText = 'display:flex;gap:12px;height:36px;align-items:center';
+  const check = document.createElement('input');
+  check.type = 'checkbox';
+  check.setAttribute('aria-label', `Select order ${n}`);
+  const link = document.createElement('a');
+  link.href = `/orders/${n}`;
+  link.textContent = `SO-${String(n).padStart(5, '0')}`;
+  const texts = [
+    `2026-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
+    `Counterparty ${(n % 20) + 1}`,
+    STATUSES[n % 4] ?? '',
+    `${(n % 7) + 1} positions`,
+    amount.format((n * 137) % 100_000),
+  ].map((text) => {
+    const span = document.createElement('span');
+    span.textContent = text;
+    return span;
+  });
+  row.append(check, link, ...texts);
+  return row;
 }
 
 interface List {
@@ -50,8 +84,7 @@ function list(apps: number): List {
     const cells: HostListCellElement[] = [];
     const rows = Array.from({ length: VISIBLE }, (_, i) => {
       const id = String(((start + i) % ROWS) + 1);
-      const row = document.createElement('div');
-      row.textContent = `Order ${id}`;
+      const row = hostRow(Number(id));
       for (const column of columns) {
         const cell = document.createElement('pb-list-cell');
         cell.column = column;
