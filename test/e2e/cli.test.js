@@ -172,8 +172,7 @@ describe('the plugboard command, installed from packed packages', () => {
     await page.click('button[data-view="orders"]');
     await page.waitForFunction(
       () =>
-        document.querySelector('tr[data-row="2"] pb-list-cell')?.shadowRoot?.textContent?.trim() ===
-        'Stock 2',
+        document.querySelector('tr[data-row="2"] pb-list-cell')?.textContent?.trim() === 'Stock 2',
       { timeout: 15_000, polling: 100 },
     );
     await page.click('input[aria-label="Select SO-1002"]');

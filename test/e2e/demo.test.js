@@ -814,7 +814,7 @@ describe('Order desk demo', () => {
         cells.map((cell) => [
           cell.closest('[data-order], [data-counterparty]')?.getAttribute('data-order') ??
             cell.closest('[data-counterparty]')?.getAttribute('data-counterparty'),
-          cell.shadowRoot?.textContent?.trim(),
+          cell.textContent?.trim(),
         ]),
       ),
     );

@@ -288,7 +288,7 @@ describe('@plugboard/react', () => {
     const view = render(h(HostProvider, { host }, h(List)));
     const cell = view.container.querySelector<HostListCellElement>('pb-list-cell');
     await waitFor(() => cell?.state?.status === 'ready', 'the cell');
-    expect(cell?.shadowRoot?.textContent.trim()).to.equal('r1 v1 r1');
+    expect(cell?.textContent.trim()).to.equal('r1 v1 r1');
 
     const bar = view.container.querySelector('pb-action-bar');
     let ship: HTMLButtonElement | undefined;
