@@ -907,7 +907,7 @@ describe('Order desk demo', () => {
               .querySelector(
                 `[data-order="${id}"] pb-list-cell[data-column="delivery-tracker/delivery"]`,
               )
-              ?.shadowRoot?.textContent?.trim() === 'Pickup booked',
+              ?.textContent?.trim() === 'Pickup booked',
         ),
       { timeout: 10_000, polling: 100 },
     );

@@ -105,8 +105,8 @@ export const host = createHost({
       return entity && data ? { ...entity, data } : null;
     },
   },
-});telemetry.watch(host);
-
+});
+telemetry.watch(host);
 
 /** Whether Order desk has a page at `path` (a path without query or hash counts). */
 function hasPage(path: string): boolean {
