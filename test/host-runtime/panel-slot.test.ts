@@ -6,6 +6,7 @@ import {
   allIframes,
   cleanUp,
   cleanups,
+  commandedFixture,
   frameWithStatus,
   framesOf,
   manifest,
@@ -13,6 +14,7 @@ import {
   setup,
   uniqueKey,
 } from '../support/host-page.js';
+import { FIXTURE_PAGE } from '../support/dialogs.js';
 import { fixtureOrigin, hostOrigin } from '../support/origins.js';
 
 afterEach(cleanUp);
@@ -296,5 +298,29 @@ describe('<pb-panel-slot> and widget frames', () => {
     await frameWithStatus(slotB, 'ready');
     expect(framesOf(slotA).map((f) => f.getAttribute('app-id'))).to.deep.equal(['app-a']);
     expect(framesOf(slotB).map((f) => f.getAttribute('app-id'))).to.deep.equal(['app-b']);
+  });
+
+  it('starts a widget shown again at the height it last had, so the card does not shift', async () => {
+    const { host, root } = setup();
+    host.install(manifest('tracker', { url: FIXTURE_PAGE }));
+    const first = addSlot(root);
+    const widget = await commandedFixture(first);
+    await widget.value('connect', { hostOrigins: [hostOrigin], autoResize: false });
+    await frameWithStatus(first, 'ready');
+    await widget.value('call', { method: 'widget.resize', params: { height: 210 } });
+    first.remove();
+    // The same card on the next order: its iframe is made at 210 px, before the page speaks.
+    const again = addSlot(root, 'customerorder.card', '43');
+    await waitFor(() => framesOf(again)[0]?.querySelector('iframe') != null, 'the new iframe');
+    const iframe = framesOf(again)[0]?.querySelector('iframe');
+    expect(iframe?.style.height).to.equal('210px');
+    expect(Object.values(host.store.getState().widgets).map((w) => w.height)).to.deep.equal([210]);
+    // Another host's install is another app: it starts at the manifest's initial height.
+    cleanUp();
+    const other = setup();
+    other.host.install(manifest('tracker', { url: FIXTURE_PAGE }));
+    const fresh = addSlot(other.root);
+    await waitFor(() => framesOf(fresh)[0]?.querySelector('iframe') != null, 'a fresh iframe');
+    expect(framesOf(fresh)[0]?.querySelector('iframe')?.style.height).to.equal('120px');
   });
 });

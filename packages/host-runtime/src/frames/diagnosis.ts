@@ -1,3 +1,6 @@
+import type { PlugboardError } from '@plugboard/widget-sdk/protocol';
+import type { HostConnection } from '../bridge/connection-types.js';
+
 /** What a mount saw of the page in its iframe, for telling failures apart. */
 export interface PageSignals {
   /** The iframe fired `load`. */
@@ -69,5 +72,19 @@ export async function unreachable(url: string, signal: AbortSignal): Promise<boo
     return false;
   } catch {
     return true;
+  }
+}
+
+/**
+ * Whether the page behind `connection` still answers (a `load` event while
+ * it was ready: a new document, or the first one finishing late). Any
+ * answer within a second, even an error, means it is there.
+ */
+export async function answers(connection: HostConnection): Promise<boolean> {
+  try {
+    await connection.call('ping', undefined, { timeoutMs: 1_000 });
+    return true;
+  } catch (error) {
+    return (error as PlugboardError).code !== 'timeout';
   }
 }

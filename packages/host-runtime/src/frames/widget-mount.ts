@@ -31,9 +31,6 @@ export type { WidgetMountOptions } from './mount-options.js';
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
-/** How long a ready widget has to answer the ping that follows a `load` event. */
-const LIVENESS_TIMEOUT_MS = 1_000;
-
 /**
  * The life of one widget instance: a store entry from the start; on
  * `start()`, a place in the load queue, a sandboxed iframe and a bridge
@@ -50,6 +47,14 @@ const LIVENESS_TIMEOUT_MS = 1_000;
  * `destroy()` leaves nothing behind: no iframe, connection, listener, queue
  * place or store entry.
  */
+/**
+ * The height each widget of an installed app last had on this page (by its
+ * manifest entry): a card that shows it again (the next order, the card
+ * reopened) starts there, so the content around it does not shift when it
+ * connects.
+ */
+const lastHeights = new WeakMap<object, number>();
+
 export class WidgetMount {
   readonly #options: WidgetMountOptions;
   #run: AbortController | undefined;
@@ -79,7 +84,7 @@ export class WidgetMount {
           entity: options.entity,
           status: 'queued',
           error: undefined,
-          height: widget.height.initial,
+          height: lastHeights.get(widget) ?? widget.height.initial,
           dirty: false,
         },
       },
@@ -255,7 +260,7 @@ export class WidgetMount {
     iframe.allow = frame?.allow ?? '';
     // The widget may learn the host's origin from the referrer, never a path.
     iframe.referrerPolicy = 'origin';
-    iframe.style.cssText = `display:block;width:100%;border:0;height:${this.#options.fill ? '100%' : `${widget.height.initial}px`}`;
+    iframe.style.cssText = `display:block;width:100%;border:0;height:${this.#options.fill ? '100%' : `${this.#instance()?.height}px`}`;
     iframe.src = src;
     this.#iframe = iframe;
     container.append(iframe);
@@ -316,6 +321,7 @@ export class WidgetMount {
             const clamped = Math.round(clamp(height, widget.height.min, widget.height.max));
             if (!this.#options.fill) iframe.style.height = `${clamped}px`;
             this.#setState({ height: clamped });
+            lastHeights.set(widget, clamped);
           },
           'widget.setDirty': ({ dirty }) => {
             this.#setState({ dirty });
@@ -390,20 +396,16 @@ export class WidgetMount {
   /**
    * A `load` event while ready: a new document in the iframe, or the first
    * one finishing late. A page that no longer answers has gone away without
-   * saying so (it crashed, or navigated past the SDK).
+   * saying so (it crashed, or navigated past the SDK). The ping loads with
+   * the diagnoses: a page whose widgets never reload never fetches it.
    */
   async #checkAlive(signal: AbortSignal): Promise<void> {
     const connection = this.#connection;
     if (!connection) return;
-    try {
-      await connection.call('ping', undefined, { timeoutMs: LIVENESS_TIMEOUT_MS });
-    } catch (error) {
-      // Any answer, even an error, means the page is still there.
-      if (signal.aborted || this.#connection !== connection) return;
-      if ((error as PlugboardError).code !== 'timeout') return;
-      connection.destroy();
-      if (this.#iframe) this.#pageEnded(this.#iframe, signal, { reason: 'destroyed' });
-    }
+    const { answers } = await import('./diagnosis.js');
+    if ((await answers(connection)) || signal.aborted || this.#connection !== connection) return;
+    connection.destroy();
+    if (this.#iframe) this.#pageEnded(this.#iframe, signal, { reason: 'destroyed' });
   }
 
   /** A page still silent after it loaded: was it there at all? (diagnosis.js, loaded now.) */
