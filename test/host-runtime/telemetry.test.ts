@@ -3,6 +3,7 @@
 // down, and the inspector's per-app table.
 import { expect } from 'chai';
 import '@plugboard/host-runtime/inspector';
+import type { Host } from '@plugboard/host-runtime';
 import { HostTelemetry, type AppTelemetry } from '@plugboard/host-runtime/telemetry';
 import { FIXTURE_PAGE } from '../support/dialogs.js';
 import { waitFor } from '../support/fixture-events.js';
@@ -25,6 +26,16 @@ function watched() {
   return { telemetry, ...made };
 }
 
+/** App `tracker`'s panel, connected and ready. */
+async function readyPanel(host: Host, root: HTMLElement) {
+  host.install(manifest('tracker', { url: FIXTURE_PAGE }));
+  const slot = addSlot(root);
+  const widget = await commandedFixture(slot);
+  await widget.value('connect', { hostOrigins: [hostOrigin] });
+  await frameWithStatus(slot, 'ready');
+  return { slot, widget };
+}
+
 const appOf = (telemetry: HostTelemetry, appId: string): AppTelemetry | undefined =>
   telemetry.report().apps.find((app) => app.appId === appId);
 
@@ -33,11 +44,7 @@ describe('telemetry', () => {
 
   it("records a widget's time to ready, its calls by method, failures and refusals by code", async () => {
     const { telemetry, host, root } = watched();
-    host.install(manifest('tracker', { url: FIXTURE_PAGE }));
-    const slot = addSlot(root);
-    const widget = await commandedFixture(slot);
-    await widget.value('connect', { hostOrigins: [hostOrigin] });
-    await frameWithStatus(slot, 'ready');
+    const { widget } = await readyPanel(host, root);
     for (let i = 0; i < 3; i++) await widget.value('call', { method: 'ping' });
     // Not in its permissions: refused before any service runs (the fixture's call rejects).
     const refused = (method: string, params: unknown) =>
@@ -72,11 +79,7 @@ describe('telemetry', () => {
 
   it('counts a page that went away and came back as a reconnect, and its load once', async () => {
     const { telemetry, host, root } = watched();
-    host.install(manifest('tracker', { url: FIXTURE_PAGE }));
-    const slot = addSlot(root);
-    const widget = await commandedFixture(slot);
-    await widget.value('connect', { hostOrigins: [hostOrigin] });
-    await frameWithStatus(slot, 'ready');
+    const { slot, widget } = await readyPanel(host, root);
     // The SDK says goodbye on pagehide, and a new page connects.
     await widget.value('destroy');
     await frameWithStatus(slot, 'reconnecting');
@@ -136,11 +139,7 @@ describe('telemetry', () => {
 
   it('shows a row per app in the inspector, and forgets on reset', async () => {
     const { telemetry, host, root } = watched();
-    host.install(manifest('tracker', { url: FIXTURE_PAGE }));
-    const slot = addSlot(root);
-    const widget = await commandedFixture(slot);
-    await widget.value('connect', { hostOrigins: [hostOrigin] });
-    await frameWithStatus(slot, 'ready');
+    const { widget } = await readyPanel(host, root);
     const inspector = document.createElement('pb-inspector');
     inspector.telemetry = telemetry;
     root.append(inspector);

@@ -3,7 +3,7 @@
 // product embedding the same vendors), its storage apart from Order desk's.
 import { createHost, HostManifestError, type HostInstallGrants } from '@plugboard/host-runtime';
 import { browserStorage } from '@plugboard/host-runtime/storage';
-import { entityData } from '../src/entities.js';
+import { identity, services } from '../src/host-backend.js';
 import { selectors } from '../src/selectors.js';
 import { go } from './router.js';
 
@@ -34,23 +34,8 @@ export const host = createHost({
   },
   selectors,
   storage: { adapter: browserStorage({ name: 'order-desk-react' }) },
-  identity: {
-    sign: async (claims) => {
-      const response = await fetch('/api/identity/sign', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(claims),
-      });
-      if (!response.ok) throw new Error(`The signer answered ${response.status}.`);
-      return ((await response.json()) as { token: string }).token;
-    },
-  },
-  services: {
-    'entity.get': (_params, { context: { entity } }) => {
-      const data = entity && entityData(entity.type, entity.id);
-      return entity && data ? { ...entity, data } : null;
-    },
-  },
+  identity,
+  services,
 });
 
 const GRANTS: Readonly<Record<string, HostInstallGrants>> = {

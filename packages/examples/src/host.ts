@@ -15,7 +15,7 @@ import { browserStorage } from '@plugboard/host-runtime/storage';
 import { HostTelemetry } from '@plugboard/host-runtime/telemetry';
 import { savedAppearance } from './appearance.js';
 import { findCounterparty, findGood } from './data.js';
-import { entityData } from './entities.js';
+import { identity, services } from './host-backend.js';
 import { loyaltyPointsOptions } from './loyalty-points.js';
 import { getOrder } from './orders-store.js';
 import { navigate } from './router.js';
@@ -88,23 +88,8 @@ export const host = createHost({
   storage: { adapter: browserStorage({ name: 'order-desk' }) },
   // Identity tokens are signed by Order desk's server (servers/identity.js),
   // which publishes its public key at /.well-known/jwks.json.
-  identity: {
-    sign: async (claims) => {
-      const response = await fetch('/api/identity/sign', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(claims),
-      });
-      if (!response.ok) throw new Error(`The signer answered ${response.status}.`);
-      return ((await response.json()) as { token: string }).token;
-    },
-  },
-  services: {
-    'entity.get': (_params, { context: { entity } }) => {
-      const data = entity && entityData(entity.type, entity.id);
-      return entity && data ? { ...entity, data } : null;
-    },
-  },
+  identity,
+  services,
 });
 telemetry.watch(host);
 
