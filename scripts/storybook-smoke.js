@@ -192,13 +192,22 @@ async function promisesKept(page, tags, vendorOrigin, storyId) {
  * @returns {Promise<string[]>}
  */
 async function themeSwitchedLive(page, vendorOrigin, storyId) {
-  const frames = page
+  const candidates = page
     .frames()
     .filter((frame) => !frame.detached && frame.url().startsWith(vendorOrigin));
-  if (frames.length === 0) return ['theme-live: no vendor widget page'];
-  const began = await Promise.all(
-    frames.map((frame) => frame.evaluate(() => performance.timeOrigin)),
+  // A frame of the story before may linger a moment, not yet marked
+  // detached, and never answer: the pages are the frames that answer.
+  const answered = await Promise.all(
+    candidates.map((frame) =>
+      Promise.race([
+        frame.evaluate(() => performance.timeOrigin),
+        new Promise((resolve) => setTimeout(resolve, 5_000, undefined)),
+      ]).catch(() => undefined),
+    ),
   );
+  const frames = candidates.filter((_, i) => answered[i] !== undefined);
+  const began = answered.filter((origin) => origin !== undefined);
+  if (frames.length === 0) return ['theme-live: no vendor widget page answered'];
   await page.evaluate((id) => {
     const channel = /** @type {{ emit(event: string, data: unknown): void }} */ (
       /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window))[
