@@ -44,13 +44,18 @@ describe('<pb-widget-frame>', () => {
   });
 
   for (const status of ['queued', 'loading', 'connecting'] as const) {
-    it(`shows a loading skeleton and hides the widget while ${status}`, async () => {
+    it(`shows a loading skeleton over the widget's place, the widget hidden, while ${status}`, async () => {
       const frame = await mountFrame(status);
       const skeleton = shadow(frame).querySelector('[role="status"]');
       expect(skeleton?.textContent).to.contain('Loading Delivery tracker');
-      const box = shadow(frame).querySelector('.content')?.getBoundingClientRect();
-      expect(box?.height).to.be.at.most(1);
-      expect(box?.width).to.be.at.most(1);
+      // The widget keeps its height (the card does not move at ready), unseen under the skeleton.
+      const widget = frame.querySelector('.widget-content') as HTMLElement;
+      expect(getComputedStyle(widget).visibility).to.equal('hidden');
+      expect(shadow(frame).querySelector('.content')?.getBoundingClientRect().height).to.equal(80);
+      const covered = skeleton?.getBoundingClientRect();
+      const place = widget.getBoundingClientRect();
+      expect(covered?.top).to.be.at.least(place.top);
+      expect(covered?.bottom).to.be.at.most(place.bottom);
     });
   }
 

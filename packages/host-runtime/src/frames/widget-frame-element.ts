@@ -67,7 +67,7 @@ export class HostWidgetFrameElement extends LitElement {
 
   static override styles = css`
     :host {
-      display: block;
+      display: grid;
       border: var(--pb-frame-border, 1px solid #d0d5dd);
       border-radius: var(--pb-frame-radius, 8px);
       overflow: hidden;
@@ -79,23 +79,21 @@ export class HostWidgetFrameElement extends LitElement {
       color: var(--pb-frame-muted, #667085);
       border-bottom: var(--pb-frame-border, 1px solid #d0d5dd);
     }
+    /* The widget keeps its place while it loads (its manifest's initial
+       height, or the height it last had), hidden under the placeholder in
+       the same grid cell: the card does not move when it is ready. */
     .skeleton {
       margin: 12px;
-      height: 48px;
       border-radius: 4px;
-      background: linear-gradient(90deg, #eaecf0 25%, #f2f4f7 50%, #eaecf0 75%);
-      background-size: 200% 100%;
-      animation: shimmer 1.2s infinite linear;
+      background: var(--pb-frame-placeholder, #eaecf0);
     }
-    @keyframes shimmer {
-      to {
-        background-position: -200% 0;
-      }
+    :host([status='queued']) .skeleton {
+      min-height: 48px;
     }
-    @media (prefers-reduced-motion: reduce) {
-      .skeleton {
-        animation: none;
-      }
+    .skeleton,
+    .problem,
+    .content {
+      grid-area: 2 / 1;
     }
     .problem {
       display: flex;
@@ -104,11 +102,14 @@ export class HostWidgetFrameElement extends LitElement {
       justify-content: space-between;
       margin: 12px;
     }
-    .content {
-      display: block;
+    :host(:not([status='ready'])) ::slotted(*),
+    :host([busy]) ::slotted(*) {
+      visibility: hidden;
     }
-    :host(:not([status='ready'])) .content,
-    :host([busy]) .content,
+    :host([status='error']) ::slotted(*),
+    :host([status='timeout']) ::slotted(*) {
+      display: none;
+    }
     .visually-hidden {
       position: absolute;
       width: 1px;
