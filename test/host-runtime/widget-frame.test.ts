@@ -50,7 +50,8 @@ describe('<pb-widget-frame>', () => {
       expect(skeleton?.textContent).to.contain('Loading Delivery tracker');
       // The widget keeps its height (the card does not move at ready), unseen under the skeleton.
       const widget = frame.querySelector('.widget-content') as HTMLElement;
-      expect(getComputedStyle(widget).visibility).to.equal('hidden');
+      expect(getComputedStyle(widget).opacity).to.equal('0');
+      expect(getComputedStyle(widget).pointerEvents).to.equal('none');
       expect(shadow(frame).querySelector('.content')?.getBoundingClientRect().height).to.equal(80);
       const covered = skeleton?.getBoundingClientRect();
       const place = widget.getBoundingClientRect();

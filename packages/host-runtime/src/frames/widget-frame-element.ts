@@ -80,8 +80,9 @@ export class HostWidgetFrameElement extends LitElement {
       border-bottom: var(--pb-frame-border, 1px solid #d0d5dd);
     }
     /* The widget keeps its place while it loads (its manifest's initial
-       height, or the height it last had), hidden under the placeholder in
-       the same grid cell: the card does not move when it is ready. */
+       height, or the height it last had), unseen under the placeholder in
+       the same grid cell: the card does not move when it is ready. Unseen,
+       not hidden: a dialog may hand its page the focus as it turns ready. */
     .skeleton {
       margin: 12px;
       border-radius: 4px;
@@ -104,7 +105,8 @@ export class HostWidgetFrameElement extends LitElement {
     }
     :host(:not([status='ready'])) ::slotted(*),
     :host([busy]) ::slotted(*) {
-      visibility: hidden;
+      opacity: 0;
+      pointer-events: none;
     }
     :host([status='error']) ::slotted(*),
     :host([status='timeout']) ::slotted(*) {
