@@ -1,30 +1,14 @@
 // Order desk for React's Plugboard host: the same extension points, data,
 // pickers and vendor apps as Order desk, on a host of its own (a second
 // product embedding the same vendors), its storage apart from Order desk's.
-import { createHost, HostManifestError, type HostInstallGrants } from '@plugboard/host-runtime';
+import { createHost, HostManifestError } from '@plugboard/host-runtime';
 import { browserStorage } from '@plugboard/host-runtime/storage';
-import { identity, services } from '../src/host-backend.js';
+import { EXTENSION_POINTS, GRANTS, identity, services, VENDOR_APPS } from '../src/host-backend.js';
 import { selectors } from '../src/selectors.js';
 import { go } from './router.js';
 
 export const host = createHost({
-  extensionPoints: [
-    { id: 'customerorder.card', kind: 'panel', entity: 'customerorder', title: 'Order card' },
-    { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
-    { id: 'customerorder.list', kind: 'column', entity: 'customerorder', title: 'Order list' },
-    {
-      id: 'customerorder.list.actions',
-      kind: 'action',
-      entity: 'customerorder',
-      title: 'Order list toolbar',
-    },
-    // Points the apps also use, which this host declares without showing
-    // them yet (an app's install fails on a point the host lacks).
-    { id: 'customerorder.card.actions', kind: 'action', entity: 'customerorder', title: 'Card' },
-    { id: 'product.card', kind: 'panel', entity: 'product', title: 'Goods card' },
-    { id: 'counterparty.list', kind: 'column', entity: 'counterparty', title: 'Counterparties' },
-    { id: 'counterparty.list.row', kind: 'action', entity: 'counterparty', title: 'Row' },
-  ],
+  extensionPoints: EXTENSION_POINTS,
   user: { id: 'u-1', name: 'Demo user' },
   navigate: (path, { newTab }) => {
     if (!/^\/(orders|counterparties)(\/[\w-]+)?$/.test(path)) return false;
@@ -38,16 +22,11 @@ export const host = createHost({
   services,
 });
 
-const GRANTS: Readonly<Record<string, HostInstallGrants>> = {
-  'credit-check': { settings: { scoreService: '/credit-check/api/score' } },
-  'delivery-tracker': { validation: 'optional' },
-};
-
 /** Installs the example vendors' apps from their manifests, in turn; returns what failed. */
 export async function installApps(vendorOrigin: string): Promise<string[]> {
   const problems: string[] = [];
   const fetched = await Promise.all(
-    ['delivery-tracker', 'credit-check', 'quick-add'].map(async (app) => {
+    VENDOR_APPS.map(async (app) => {
       const url = `${vendorOrigin}/${app}/manifest.json`;
       try {
         const response = await fetch(url);

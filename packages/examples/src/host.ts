@@ -7,7 +7,6 @@
 import {
   createHost,
   HostManifestError,
-  type HostInstallGrants,
   type HostInstalledApp,
   type TrafficEntry,
 } from '@plugboard/host-runtime';
@@ -15,7 +14,7 @@ import { browserStorage } from '@plugboard/host-runtime/storage';
 import { HostTelemetry } from '@plugboard/host-runtime/telemetry';
 import { savedAppearance } from './appearance.js';
 import { findCounterparty, findGood } from './data.js';
-import { identity, services } from './host-backend.js';
+import { EXTENSION_POINTS, GRANTS, identity, services, VENDOR_APPS } from './host-backend.js';
 import { loyaltyPointsOptions } from './loyalty-points.js';
 import { getOrder } from './orders-store.js';
 import { navigate } from './router.js';
@@ -41,36 +40,7 @@ export const host = createHost({
     telemetry.log(entry);
     traffic?.(entry);
   },
-  extensionPoints: [
-    {
-      id: 'customerorder.card',
-      kind: 'panel',
-      entity: 'customerorder',
-      title: 'Customer order card',
-    },
-    { id: 'counterparty.card', kind: 'panel', entity: 'counterparty', title: 'Counterparty card' },
-    { id: 'product.card', kind: 'panel', entity: 'product', title: 'Goods card' },
-    { id: 'customerorder.list', kind: 'column', entity: 'customerorder', title: 'Order list' },
-    {
-      id: 'customerorder.list.actions',
-      kind: 'action',
-      entity: 'customerorder',
-      title: 'Order list toolbar',
-    },
-    {
-      id: 'customerorder.card.actions',
-      kind: 'action',
-      entity: 'customerorder',
-      title: 'Customer order card actions',
-    },
-    { id: 'counterparty.list', kind: 'column', entity: 'counterparty', title: 'Counterparty list' },
-    {
-      id: 'counterparty.list.row',
-      kind: 'action',
-      entity: 'counterparty',
-      title: 'Counterparty row',
-    },
-  ],
+  extensionPoints: EXTENSION_POINTS,
   user: { id: 'u-1', name: 'Demo user' },
   // Widgets may take the user to any page Order desk has; anything else is
   // not_found for them.
@@ -104,19 +74,6 @@ function hasPage(path: string): boolean {
   const counterparty = /^\/counterparties\/([^/]+)$/.exec(pathname)?.[1];
   return counterparty !== undefined && findCounterparty(counterparty) !== undefined;
 }
-
-/** The vendor apps of the demo, as their vendors publish them. */
-export const VENDOR_APPS = ['delivery-tracker', 'credit-check', 'quick-add'];
-
-/**
- * What Order desk's installations grant beyond the manifests: Credit check
- * is connected to its vendor's score service; Delivery tracker's check of an
- * order is optional (when its vendor is down, the user may save without it).
- */
-const GRANTS: Readonly<Record<string, HostInstallGrants>> = {
-  'credit-check': { settings: { scoreService: '/credit-check/api/score' } },
-  'delivery-tracker': { validation: 'optional' },
-};
 
 /**
  * Fetches and installs each vendor app's manifest. A manifest that cannot be
